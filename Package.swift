@@ -1,0 +1,72 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "tsys-settle",
+    products: [
+        .executable(name: "tsys-settle", targets: ["SettleCLI"]),
+        .executable(name: "settle-bench", targets: ["SettleBench"]),
+        .library(name: "SettleModel", targets: ["SettleModel"]),
+        .library(name: "SettleFraming", targets: ["SettleFraming"]),
+        .library(name: "SettleRecords", targets: ["SettleRecords"]),
+        .library(name: "SettleDTO", targets: ["SettleDTO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // Engine model: the batch as typed values, and every rule checked before a byte is produced.
+        .target(name: "SettleModel", swiftSettings: swiftSettings),
+        // Wire framing: parity, LRC, control characters, blocks. Knows bytes, not records.
+        .target(name: "SettleFraming", swiftSettings: swiftSettings),
+        // EIS 1081 records: model <-> fixed-width records, totals, blocking, response records.
+        .target(name: "SettleRecords", dependencies: ["SettleModel", "SettleFraming"], swiftSettings: swiftSettings),
+        // Service DTOs: the JSON settlement document and its mapping onto the model.
+        .target(name: "SettleDTO", dependencies: ["SettleModel"], swiftSettings: swiftSettings),
+        // System libraries for the processor link (used from the transport layer).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .executableTarget(
+            name: "SettleCLI",
+            dependencies: [
+                "SettleDTO", "SettleRecords",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "SettleBench",
+            dependencies: ["SettleDTO", "SettleRecords"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SettleTestSupport",
+            dependencies: ["SettleModel"],
+            path: "Tests/SettleTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SettleModelTests", dependencies: ["SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleFramingTests", dependencies: ["SettleFraming"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleRecordsTests",
+            dependencies: ["SettleRecords", "SettleTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SettleDTOTests", dependencies: ["SettleDTO", "SettleRecords", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,126 @@
+extension BatchValidator {
+    func checkCommercialData(_ d: DetailRecord, at p: String, _ c: inout IssueCollector) {
+        if let level2 = d.level2 { checkLevel2(level2, d, at: p + "/level2", &c) }
+        if let level3 = d.level3 { checkLevel3(level3, d, at: p + "/level3", &c) }
+        if d.level2 != nil && d.level3 != nil {
+            c.report(.missingOrErroneousValue, p + "/level2", "send Level II or Level III data, not both")
+        }
+    }
+
+    private func checkLevel2(_ l2: Level2, _ d: DetailRecord, at q: String, _ c: inout IssueCollector) {
+        if d.cardNumber.brand != l2.cardType.brand {
+            c.report(.missingOrErroneousValue, q + "/cardType", "is \(l2.cardType.rawValue) but the card number is \(d.cardNumber.brand.rawValue)")
+        }
+        if l2.cardType == .americanExpress {
+            c.text(l2.amexSupplierNumber, q + "/amexSupplierNumber", length: 9)
+            c.text(l2.amexCardholderReference, q + "/amexCardholderReference", length: 17)
+            c.text(l2.amexShippedToZip, q + "/amexShippedToZip", length: 6, allowed: .alphanumeric)
+            c.text(l2.amexChargeDescriptor, q + "/amexChargeDescriptor", length: 40)
+            if let tax = l2.amexSalesTax { c.amount(tax, q + "/amexSalesTax", maximum: 999_999) }
+            if l2.isTaxExempt || l2.localSalesTax != nil || !l2.purchaseOrderNumber.isEmpty {
+                c.report(.missingOrErroneousValue, q, "American Express Level II uses the amex* fields only")
+            }
+            return
+        }
+        c.text(l2.purchaseOrderNumber, q + "/purchaseOrderNumber", length: 17)
+        if !l2.amexSupplierNumber.isEmpty || !l2.amexCardholderReference.isEmpty || !l2.amexShippedToZip.isEmpty
+            || l2.amexSalesTax != nil || !l2.amexChargeDescriptor.isEmpty
+        {
+            c.report(.missingOrErroneousValue, q, "amex* fields are for American Express cards only")
+        }
+        if let tax = l2.localSalesTax {
+            if l2.isTaxExempt { c.report(.missingOrErroneousValue, q + "/localSalesTax", "cannot be set when isTaxExempt is true") }
+            checkTaxRate(tax, of: d.settlementAmount, q + "/localSalesTax", &c)
+        }
+    }
+
+    private func checkLevel3(_ l3: Level3, _ d: DetailRecord, at q: String, _ c: inout IssueCollector) {
+        if d.cardNumber.brand != l3.cardType.brand {
+            c.report(.missingOrErroneousValue, q + "/cardType", "is \(l3.cardType.rawValue) but the card number is \(d.cardNumber.brand.rawValue)")
+        }
+        if case .amount(let tax) = l3.localTax { checkTaxRate(tax, of: d.settlementAmount, q + "/localTax", &c) }
+        if let national = l3.nationalTax { c.amount(national, q + "/nationalTax") }
+        c.text(l3.purchaseOrder, q + "/purchaseOrder", length: 17)
+        c.amount(l3.freightAmount, q + "/freightAmount")
+        c.amount(l3.dutyAmount, q + "/dutyAmount")
+        c.text(l3.destinationZip, q + "/destinationZip", length: 10, allowed: .alphanumericSpace)
+        c.text(l3.shipFromZip, q + "/shipFromZip", length: 10, allowed: .alphanumericSpace)
+        c.text(l3.destinationCountry, q + "/destinationCountry", length: 3, allowed: .alphanumeric)
+        if l3.cardType == .visa {
+            c.text(l3.merchantTaxId, q + "/merchantTaxId", length: 20)
+            c.text(l3.customerTaxId, q + "/customerTaxId", length: 13)
+            c.text(l3.commodityCode, q + "/commodityCode", length: 4)
+            c.amount(l3.discountAmount, q + "/discountAmount")
+            c.text(l3.taxInvoiceNumber, q + "/taxInvoiceNumber", length: 15)
+            if let order = l3.orderDate { c.date(order, q + "/orderDate") }
+            c.amount(l3.freightTaxAmount, q + "/freightTaxAmount")
+            c.range(l3.freightTaxRate, q + "/freightTaxRate", 0...9999)
+            if l3.alternateTaxAmount != nil { c.report(.missingOrErroneousValue, q + "/alternateTaxAmount", "is MasterCard only") }
+        } else {
+            if let alternate = l3.alternateTaxAmount { c.amount(alternate, q + "/alternateTaxAmount", maximum: 999_999_999) }
+            let visaOnly = [("merchantTaxId", l3.merchantTaxId), ("customerTaxId", l3.customerTaxId),
+                ("commodityCode", l3.commodityCode), ("taxInvoiceNumber", l3.taxInvoiceNumber)]
+            for (name, value) in visaOnly where !value.isEmpty {
+                c.report(.missingOrErroneousValue, q + "/" + name, "is Visa only")
+            }
+        }
+        if l3.lineItems.isEmpty || l3.lineItems.count > profile.maximumLineItemsPerDetail {
+            c.report(.outOfRange, q + "/lineItems", "must hold 1 to \(profile.maximumLineItemsPerDetail) line items")
+        }
+        for (i, item) in l3.lineItems.enumerated() {
+            checkLineItem(item, brand: l3.cardType, at: q + "/lineItems/\(i)", &c)
+        }
+    }
+
+    private func checkLineItem(_ item: LineItem, brand: Level3CardType, at q: String, _ c: inout IssueCollector) {
+        let descriptionLength = brand == .visa ? 35 : profile.masterCardLineItemDescriptionLength
+        c.text(item.description, q + "/description", length: descriptionLength, required: true)
+        c.text(item.productCode, q + "/productCode", length: 12)
+        c.text(item.unitOfMeasure, q + "/unitOfMeasure", length: 12)
+        if item.quantity < 1 || item.quantity > 999_999_999_999 { c.report(.outOfRange, q + "/quantity", "must be positive and at most 12 digits") }
+        c.amount(item.taxAmount, q + "/taxAmount")
+        c.range(item.taxRate, q + "/taxRate", 0...9999)
+        c.amount(item.discountAmount, q + "/discountAmount")
+        if brand == .visa {
+            c.text(item.commodityCode, q + "/commodityCode", length: 12)
+            c.amount(item.unitCost, q + "/unitCost")
+            c.amount(item.total, q + "/total")
+            let mastercardOnly = [("debitCreditIndicator", item.debitCreditIndicator), ("alternateTaxId", item.alternateTaxId),
+                ("taxType", item.taxType), ("discountIndicator", item.discountIndicator), ("netGrossIndicator", item.netGrossIndicator)]
+            for (name, value) in mastercardOnly where !value.isEmpty {
+                c.report(.missingOrErroneousValue, q + "/" + name, "is MasterCard only")
+            }
+        } else {
+            // The MasterCard extended item amount is 9 digits.
+            c.amount(item.total, q + "/total", maximum: 999_999_999)
+            c.code(item.debitCreditIndicator, q + "/debitCreditIndicator", in: ["C", "D"])
+            c.text(item.alternateTaxId, q + "/alternateTaxId", length: 15)
+            c.text(item.taxType, q + "/taxType", length: 4)
+            c.code(item.discountIndicator, q + "/discountIndicator", in: ["Y", "N"], required: false)
+            c.code(item.netGrossIndicator, q + "/netGrossIndicator", in: ["Y", "N"], required: false)
+            c.range(item.discountRate, q + "/discountRate", 0...99_999)
+            if !item.commodityCode.isEmpty { c.report(.missingOrErroneousValue, q + "/commodityCode", "is Visa only") }
+        }
+    }
+
+    /// A non-zero tax must be 0.1%–22% of the sale (TSYS tax amount rule), in integer arithmetic.
+    private func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: String, _ c: inout IssueCollector) {
+        c.amount(tax, path)
+        guard tax.minorUnits > 0 else { return }
+        if tax.minorUnits * 1000 < sale.minorUnits || tax.minorUnits * 100 > sale.minorUnits * 22 {
+            c.report(.outOfRange, path, "must be between 0.1% and 22% of the settlement amount")
+        }
+    }
+
+    func checkGroupCombinations(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+        for violation in GroupCombinationRules.violations(in: d.optionalGroups(industry: industry)) {
+            switch violation {
+            case .notValidWith(let group, let other):
+                c.report(.missingOrErroneousValue, p, "detail group \(group) is not valid with group \(other) (EIS 1081 Table 3.9)")
+            case .requiresOneOf(let group, let required):
+                c.report(.missingOrErroneousValue, p,
+                    "detail group \(group) requires group \(required.sorted().map(String.init).joined(separator: " or ")) (EIS 1081 Table 3.9)")
+            }
+        }
+    }
+}

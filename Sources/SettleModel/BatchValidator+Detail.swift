@@ -1,0 +1,109 @@
+extension BatchValidator {
+    func checkDetail(_ d: DetailRecord, at p: String, in batch: Batch, _ c: inout IssueCollector) {
+        guard d.transactionType.isSupported else {
+            return c.report(.missingOrErroneousValue, p + "/transactionType",
+                "EBT (food stamp and cash benefit) settlement is not supported by this service")
+        }
+        checkBaseFields(d, at: p, transmissionDate: batch.transmissionDate, &c)
+        checkTransactionType(d, at: p, industry: batch.industryType, &c)
+        checkIndustryData(d, at: p, industry: batch.industryType, &c)
+        checkCommercialData(d, at: p, &c)
+        checkGroupCombinations(d, at: p, industry: batch.industryType, &c)
+        if profile.requireModernGroups && d.posDataCode == nil {
+            c.report(.missingOrErroneousValue, p + "/posDataCode", "is mandatory (detail group 32, since 2016-03-01)")
+        }
+    }
+
+    private func checkBaseFields(_ d: DetailRecord, at p: String, transmissionDate: LocalDate, _ c: inout IssueCollector) {
+        c.code(d.cardholderId, p + "/cardholderId", in: BatchValidator.cardholderIds)
+        c.code(d.accountDataSource, p + "/accountDataSource", in: BatchValidator.accountDataSources)
+        checkCardNumber(d.cardNumber, p + "/cardNumber", &c)
+        c.amount(d.settlementAmount, p + "/settlementAmount", minimum: 1)
+        c.amount(d.authorizedAmount, p + "/authorizedAmount")
+        if let total = d.totalAuthorizedAmount { c.amount(total, p + "/totalAuthorizedAmount") }
+        c.date(d.transactionDate, p + "/transactionDate")
+        // The wire carries MMDD only: the date must be unambiguous, within the year before transmission.
+        if d.transactionDate.isValid && transmissionDate.isValid {
+            let age = transmissionDate.daysSinceEpoch - d.transactionDate.daysSinceEpoch
+            if age < -1 || age > 364 {
+                c.report(.outOfRange, p + "/transactionDate", "must be within the 364 days before the batch transmission date")
+            }
+        }
+        if !d.transactionTime.isValid { c.report(.invalidFormat, p + "/transactionTime", "is not a valid time") }
+        c.range(d.transactionNumber, p + "/transactionNumber", 1...9999)
+        c.text(d.approvalCode, p + "/approvalCode", length: 6, allowed: .alphanumericSpace)
+        c.text(d.requestedACI, p + "/requestedACI", length: 1, required: true, allowed: .alphanumeric)
+        c.text(d.responseACI, p + "/responseACI", length: 1, allowed: .alphanumeric)
+        c.text(d.authorizationSource, p + "/authorizationSource", length: 1, required: true, allowed: .alphanumeric)
+        c.text(d.responseCode, p + "/responseCode", length: 2, allowed: .alphanumeric)
+        c.text(d.avsResult, p + "/avsResult", length: 1, required: true, allowed: .alphanumeric)
+        c.text(d.transactionId, p + "/transactionId", length: 15, allowed: .alphanumeric)
+        c.text(d.validationCode, p + "/validationCode", length: 4, allowed: .alphanumeric)
+        c.text(d.reimbursementAttribute, p + "/reimbursementAttribute", length: 1, required: true, allowed: .alphanumeric)
+        c.text(d.purchaseIdentifier, p + "/purchaseIdentifier", length: 25)
+        if let mvv = d.merchantVerificationValue {
+            c.text(mvv, p + "/merchantVerificationValue", length: 10, required: true, allowed: .hexadecimal)
+        }
+        if let market = d.marketSpecificData {
+            c.code(market, p + "/marketSpecificData", in: BatchValidator.marketSpecificIndicators)
+        }
+        if let pos = d.posDataCode {
+            c.text(pos, p + "/posDataCode", length: 12, required: true, allowed: .alphanumeric)
+            if !pos.isEmpty && pos.utf8.count != 12 { c.report(.invalidLength, p + "/posDataCode", "must be exactly 12 characters") }
+        }
+    }
+
+    private func checkCardNumber(_ card: CardNumber, _ path: String, _ c: inout IssueCollector) {
+        guard !card.digits.isEmpty else { return c.report(.missingOrErroneousValue, path, "is required") }
+        guard card.isAllDigits else { return c.report(.invalidFormat, path, "must contain digits only") }
+        guard (12...19).contains(card.digits.utf8.count) else {
+            return c.report(.invalidLength, path, "must be 12 to 19 digits, got \(card.digits.utf8.count)")
+        }
+        if !card.passesLuhn { c.report(.luhnCheckFailed, path, "fails the Luhn check (\(card.masked))") }
+    }
+
+    private func checkTransactionType(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+        let kind = d.transactionType
+        if kind.isCredit {
+            if d.authorizedAmount != .zero { c.report(.missingOrErroneousValue, p + "/authorizedAmount", "must be 0 for credits") }
+            if !d.approvalCode.isEmpty { c.report(.missingOrErroneousValue, p + "/approvalCode", "must be empty for credits") }
+            if !d.responseACI.isEmpty { c.report(.missingOrErroneousValue, p + "/responseACI", "must be empty for credits") }
+            if kind == .offlineCredit && d.authorizationSource != "9" {
+                c.report(.missingOrErroneousValue, p + "/authorizationSource", "must be '9' (not authorized) for off-line credits")
+            }
+            if d.cashBack != nil { c.report(.missingOrErroneousValue, p + "/cashBack", "is not allowed on credits") }
+            return
+        }
+        checkApprovalCode(d.approvalCode, p + "/approvalCode", &c)
+        let offline = TransactionType.forceAuthorizationSources.contains(d.authorizationSource)
+        if kind.isForce {
+            if !offline {
+                c.report(.missingOrErroneousValue, p + "/authorizationSource", "must be '6', 'D' or 'E' (off-line approval) for forces")
+            }
+            if d.authorizedAmount != .zero { c.report(.missingOrErroneousValue, p + "/authorizedAmount", "must be 0 for forces") }
+        } else {
+            if offline || d.authorizationSource == "9" {
+                c.report(.missingOrErroneousValue, p + "/authorizationSource",
+                    "'\(d.authorizationSource)' marks an off-line record: use a force or credit transaction type")
+            }
+            if d.responseCode.isEmpty { c.report(.missingOrErroneousValue, p + "/responseCode", "is required (from the authorization)") }
+            if d.authorizedAmount == .zero { c.report(.missingOrErroneousValue, p + "/authorizedAmount", "is required (first authorization amount)") }
+        }
+        if industry == .directMarketing && (kind == .cardPresent || kind == .forceCardPresent) {
+            c.report(.missingOrErroneousValue, p + "/transactionType", "card-present transactions are not allowed in a direct marketing batch")
+        }
+        if let cashBack = d.cashBack, cashBack >= d.settlementAmount {
+            c.report(.outOfRange, p + "/cashBack", "must be less than the settlement amount")
+        }
+    }
+
+    /// Approval codes are 6 characters, left-justified, and must not start with `0` or a space (RB 413).
+    private func checkApprovalCode(_ code: String, _ path: String, _ c: inout IssueCollector) {
+        guard !code.isEmpty else { return c.report(.missingOrErroneousValue, path, "is required") }
+        if code.utf8.first == 48 { c.report(.invalidFormat, path, "must not start with 0") }
+    }
+
+    static let cardholderIds: Set<String> = ["@", "A", "F", "G", "K", "M", "N", "P", "S", "Z"]
+    static let accountDataSources: Set<String> = ["@", "A", "B", "D", "G", "H", "P", "Q", "R", "S", "T", "W", "X", "Z"]
+    static let marketSpecificIndicators: Set<String> = ["A", "B", "E", "H", "J", "M", "N", "T"]
+}

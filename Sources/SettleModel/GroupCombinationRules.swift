@@ -1,0 +1,69 @@
+/// EIS 1081 Table 3.9, "Invalid group combinations", as data.
+///
+/// The whole table is kept, not only the groups this engine builds, so the rules read the
+/// same as the spec and stay right when more groups are added.
+public enum GroupCombinationRules {
+    /// Group → groups it may not appear with.
+    public static let notValidWith: [Int: Set<Int>] = [
+        1: [2, 3, 12, 17, 18, 19, 25, 26, 27, 28, 29],
+        2: [1, 4, 9, 13, 15, 17, 18, 19, 25, 26, 27, 28, 29, 33, 34, 42, 43],
+        3: [1, 4, 5, 6, 7, 10, 13, 15, 19, 25, 26, 27, 28, 29, 34, 42, 43],
+        4: [2, 3, 5, 6, 7, 9, 10, 12, 15, 17, 18, 19, 25, 26, 27, 28, 29, 31, 33, 34, 35, 43],
+        5: [3, 4, 9, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 31, 33, 42, 43],
+        6: [3, 4, 9, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 31, 33, 42, 43],
+        7: [3, 4, 9, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 31, 33, 42, 43],
+        8: [10, 15, 18, 19, 21, 22, 25, 26, 27, 28, 29],
+        9: [2, 4, 5, 6, 7, 10, 13, 15, 17, 18, 19, 25, 26, 27, 28, 29, 33, 34, 35, 42, 43],
+        10: [3, 4, 5, 6, 7, 8, 9, 12, 13, 17, 18, 19, 21, 22, 25, 26, 27, 28, 29, 34, 42, 43],
+        11: [15, 19, 25, 26, 27, 28, 29],
+        12: [1, 4, 5, 6, 7, 10, 13, 15, 19, 29, 34, 42, 43],
+        13: [2, 3, 5, 6, 7, 9, 10, 12, 15, 17, 18, 19, 25, 26, 27, 28, 29, 31, 33, 34, 35, 42, 43],
+        14: [15, 19, 25, 26, 27, 28, 29],
+        15: [2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 17, 18, 19, 21, 22, 25, 26, 27, 28, 29, 34, 42, 43],
+        17: [1, 2, 4, 5, 6, 7, 9, 10, 13, 15, 19, 34, 42, 43],
+        18: [1, 2, 4, 5, 6, 7, 8, 9, 10, 13, 15, 19, 34, 42, 43],
+        19: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 21, 22, 25, 26, 27, 28, 29, 31, 33, 34, 35, 42, 43],
+        21: [5, 6, 7, 8, 10, 15, 19, 22, 25, 26, 27, 28, 29, 31, 33, 34, 42, 43],
+        22: [8, 10, 15, 19, 21, 25, 26, 27, 28, 29],
+        25: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 19, 21, 22, 29, 31, 33, 34, 35, 42, 43, 46],
+        26: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 19, 21, 22, 27, 29, 31, 33, 34, 35, 42, 43, 46],
+        27: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 19, 21, 22, 26, 28, 29, 31, 33, 34, 35, 42, 43, 46],
+        30: [8, 10, 15, 19, 22, 25, 26, 27, 28, 29, 31, 42, 43],
+        31: [4, 5, 6, 7, 13, 19, 21, 25, 26, 27, 28, 29, 30],
+        33: [2, 4, 5, 6, 7, 9, 13, 19, 21, 25, 26, 27, 28, 29, 34, 42, 43],
+        34: [2, 3, 4, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 33, 42, 43],
+        35: [4, 9, 13, 15, 17, 18, 19, 25, 26, 27, 28, 29, 42, 43],
+        39: [5, 6, 7, 8, 10, 15, 19, 22, 25, 26, 27, 28, 29, 31, 33, 34, 42, 43],
+        42: [2, 3, 5, 6, 7, 8, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 30, 33, 34, 35, 39, 43],
+        43: [2, 3, 4, 5, 6, 7, 9, 10, 12, 13, 15, 17, 18, 19, 21, 25, 26, 27, 28, 29, 30, 33, 34, 35, 39, 42],
+        46: [25, 26, 27],
+    ]
+
+    /// Group → groups of which at least one must be present too.
+    public static let requiresOneOf: [Int: Set<Int>] = [
+        12: [3, 25], 13: [4], 26: [25], 27: [25], 30: [21], 39: [21],
+    ]
+
+    /// A broken rule: `group` appears with `conflicting`, or without any of `required`.
+    public enum Violation: Sendable, Hashable {
+        case notValidWith(group: Int, conflicting: Int)
+        case requiresOneOf(group: Int, required: Set<Int>)
+    }
+
+    /// Every rule the set breaks, each pair reported once (lower group first).
+    public static func violations(in set: GroupSet) -> [Violation] {
+        var found: [Violation] = []
+        let present = set.groups
+        for group in present {
+            for other in present where other > group {
+                if notValidWith[group]?.contains(other) == true || notValidWith[other]?.contains(group) == true {
+                    found.append(.notValidWith(group: group, conflicting: other))
+                }
+            }
+            if let required = requiresOneOf[group], required.allSatisfy({ !set.contains(group: $0) }) {
+                found.append(.requiresOneOf(group: group, required: required))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,49 @@
+/// Level II commercial card data: the class reference's `TSYSLevel2`.
+///
+/// Visa and MasterCard use ``isTaxExempt``, ``localSalesTax`` and ``purchaseOrderNumber``
+/// (detail group 22); American Express uses only the `amex*` fields (detail group 21).
+public struct Level2: Sendable, Hashable {
+    public var cardType: Level2CardType
+    public var isTaxExempt: Bool
+    /// Local sales tax; when non-zero it must be 0.1%–22% of the settlement amount.
+    public var localSalesTax: Amount?
+    /// Customer reference / purchase order number, up to 17 characters on the wire.
+    public var purchaseOrderNumber: String
+    public var amexSupplierNumber: String
+    public var amexCardholderReference: String
+    public var amexShippedToZip: String
+    public var amexSalesTax: Amount?
+    public var amexChargeDescriptor: String
+
+    public init(
+        cardType: Level2CardType, isTaxExempt: Bool = false, localSalesTax: Amount? = nil, purchaseOrderNumber: String = "",
+        amexSupplierNumber: String = "", amexCardholderReference: String = "", amexShippedToZip: String = "",
+        amexSalesTax: Amount? = nil, amexChargeDescriptor: String = ""
+    ) {
+        self.cardType = cardType
+        self.isTaxExempt = isTaxExempt
+        self.localSalesTax = localSalesTax
+        self.purchaseOrderNumber = purchaseOrderNumber
+        self.amexSupplierNumber = amexSupplierNumber
+        self.amexCardholderReference = amexCardholderReference
+        self.amexShippedToZip = amexShippedToZip
+        self.amexSalesTax = amexSalesTax
+        self.amexChargeDescriptor = amexChargeDescriptor
+    }
+}
+
+/// The card brands Level II data exists for.
+public enum Level2CardType: String, Sendable, Hashable, CaseIterable, Codable {
+    case visa
+    case masterCard
+    case americanExpress
+
+    /// The brand the card number must have.
+    public var brand: CardBrand {
+        switch self {
+        case .visa: .visa
+        case .masterCard: .masterCard
+        case .americanExpress: .americanExpress
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// What a detail record settles: the class reference's `TSYSDetailRecord.TransactionType`.
+public enum TransactionType: String, Sendable, Hashable, CaseIterable, Codable {
+    case cardNotPresent
+    case cardPresent
+    case offlineCredit
+    case forceCardNotPresent
+    case forceCardPresent
+    case debitPurchase
+    case debitRefund
+    case foodStampPurchase
+    case foodStampReturn
+    case foodStampVoucher
+    case cashBenefitWithdrawal
+    case cashBenefitPurchase
+
+    /// The class reference's numeric value (`dttCardNotPresent` = 0 …).
+    public var classReferenceValue: Int {
+        switch self {
+        case .cardNotPresent: 0
+        case .cardPresent: 1
+        case .offlineCredit: 2
+        case .forceCardNotPresent: 3
+        case .forceCardPresent: 4
+        case .debitPurchase: 5
+        case .debitRefund: 6
+        case .foodStampPurchase: 8
+        case .foodStampReturn: 9
+        case .foodStampVoucher: 10
+        case .cashBenefitWithdrawal: 12
+        case .cashBenefitPurchase: 13
+        }
+    }
+
+    /// EBT (food stamp and cash benefit) settlement is not offered: its records, codes and
+    /// host rules are outside the spec this engine implements.
+    public var isSupported: Bool { transactionCode != nil }
+
+    /// The two-character EIS 1081 transaction code, `nil` when unsupported.
+    public var transactionCode: String? {
+        switch self {
+        case .cardNotPresent, .forceCardNotPresent: "56"
+        case .cardPresent, .forceCardPresent: "54"
+        case .offlineCredit: "CR"
+        case .debitPurchase: "93"
+        case .debitRefund: "94"
+        case .foodStampPurchase, .foodStampReturn, .foodStampVoucher, .cashBenefitWithdrawal, .cashBenefitPurchase: nil
+        }
+    }
+
+    /// Credits are subtracted from the net deposit.
+    public var isCredit: Bool { self == .offlineCredit || self == .debitRefund }
+
+    /// Forces settle with an approval code obtained off-line (voice), not from an on-line authorization.
+    public var isForce: Bool { self == .forceCardPresent || self == .forceCardNotPresent }
+
+    /// Debit transactions carry the direct-debit group (10).
+    public var isDebit: Bool { self == .debitPurchase || self == .debitRefund }
+
+    /// Authorization sources that mean "approved off-line" and so mark a force.
+    public static let forceAuthorizationSources: Set<String> = ["6", "D", "E"]
+}

@@ -1,0 +1,119 @@
+import SettleFraming
+import SettleModel
+
+/// Reads framed batch bytes back into a ``Batch``: the simulator's view of what it received,
+/// and the round-trip check of the encoder.
+public struct BatchDecoder: Sendable {
+    public var profile: WireProfile
+    /// "Today" for the receiver: the header's `MMDD` transmission date gets its year from it.
+    public var referenceDate: LocalDate
+
+    public init(profile: WireProfile = .standard, referenceDate: LocalDate) {
+        self.profile = profile
+        self.referenceDate = referenceDate
+    }
+
+    /// Decodes a whole framed batch (all blocks, ending with ETX).
+    public func decode(_ bytes: [UInt8]) throws(BatchDecodingError) -> DecodedBatch {
+        let blocks: [DeframedBlock]
+        do {
+            blocks = try BlockReader.readBatch(bytes)
+        } catch {
+            throw BatchDecodingError(kind: .framing(error), sequenceNumber: 0, recordType: "?", fieldNumber: 0, data: "", reason: error.description)
+        }
+        var records: [[UInt8]] = []
+        for block in blocks {
+            do {
+                records += try RecordSplitter.records(in: block.payload, profile: profile)
+            } catch {
+                throw BatchDecodingError(kind: .field, sequenceNumber: records.count + 1, recordType: "?",
+                    fieldNumber: error.fieldNumber, data: error.data, reason: error.reason)
+            }
+        }
+        return try decode(records: records, blockCount: blocks.count)
+    }
+
+    /// Decodes records already split out of their blocks.
+    public func decode(records: [[UInt8]], blockCount: Int) throws(BatchDecodingError) -> DecodedBatch {
+        var app = ApplicationType.single
+        var batch = Batch(
+            merchant: Merchant(bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", countryCode: "",
+                currencyCode: "", language: "", timeZone: "", terminalId: "", locationNumber: ""),
+            industryType: .unknown, batchNumber: 0, transmissionDate: referenceDate, settings: BatchSettings(), detailRecords: [])
+        var sequence = 0
+        func next(_ expected: Set<RecordType>) throws(BatchDecodingError) -> (RecordType, [UInt8]) {
+            sequence += 1
+            guard sequence <= records.count else {
+                throw failure(.sequence, sequence, "?", 0, "", "batch ends before its trailer")
+            }
+            let record = records[sequence - 1]
+            guard let type = RecordType(byte: record[4]), expected.contains(type) else {
+                let letter = RecordType(byte: record[4])?.rawValue ?? "?"
+                throw failure(.sequence, sequence, letter, 5, "", "expected \(expected.map { String($0.rawValue) }.sorted().joined(separator: " or ")) record")
+            }
+            return (type, record)
+        }
+        let recordH = try next([.header]).1
+        try field(recordH, sequence: 1, type: "H", reference: referenceDate) { (c: inout RecordReader) throws(RecordCodingError) in
+            try HeaderLayout.code(&batch, applicationType: &app, &c)
+        }
+        let recordP = try next([.parameter]).1
+        try field(recordP, sequence: 2, type: "P", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+            try ParameterLayout.code(&batch, applicationType: &app, &c)
+        }
+        var totals = BatchTotals()
+        while true {
+            let (type, record) = try next([.detail, .trailer])
+            if type == .trailer {
+                var date = batch.transmissionDate, number = 0
+                try field(record, sequence: sequence, type: "T", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+                    try TrailerLayout.code(date: &date, batchNumber: &number, totals: &totals, applicationType: &app, &c)
+                }
+                break
+            }
+            var detail = DetailRecord(transactionType: .cardPresent, cardNumber: CardNumber(""), settlementAmount: 0,
+                transactionDate: batch.transmissionDate, transactionTime: TimeOfDay(hour: 0, minute: 0, second: 0), transactionNumber: 0)
+            try field(record, sequence: sequence, type: "D", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+                try DetailLayout.code(&detail, industry: batch.industryType, profile: profile, applicationType: &app, &c)
+            }
+            if var level3 = detail.level3 {
+                var brand = level3.cardType
+                for index in level3.lineItems.indices {
+                    let line = try next([.lineItem]).1
+                    try field(line, sequence: sequence, type: "L", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+                        try LineItemLayout.code(&level3.lineItems[index], brand: &brand, profile: profile, applicationType: &app, &c)
+                    }
+                }
+                detail.level3 = level3
+            }
+            batch.detailRecords.append(detail)
+        }
+        if sequence < records.count {
+            throw failure(.sequence, sequence + 1, RecordType(byte: records[sequence][4])?.rawValue ?? "?", 5, "", "record after the trailer")
+        }
+        return DecodedBatch(batch: batch, trailerTotals: totals, applicationType: app, blockCount: blockCount)
+    }
+
+    /// Runs one record's layout, turning a field error into a located batch error.
+    private func field(
+        _ record: [UInt8], sequence: Int, type: Character, reference: LocalDate,
+        _ body: (inout RecordReader) throws(RecordCodingError) -> Void
+    ) throws(BatchDecodingError) {
+        var reader = RecordReader(record[...], referenceDate: reference)
+        do {
+            try body(&reader)
+        } catch {
+            let data = type == "D" && error.fieldNumber == 9 ? CardNumber.mask(error.data) : error.data
+            throw failure(.field, sequence, type, error.fieldNumber, data, error.reason)
+        }
+        if reader.remaining != 0 {
+            throw failure(.field, sequence, type, reader.fieldNumber, "", "\(reader.remaining) unexpected bytes at the end of the record")
+        }
+    }
+
+    private func failure(
+        _ kind: BatchDecodingError.Kind, _ sequence: Int, _ type: Character, _ field: Int, _ data: String, _ reason: String
+    ) -> BatchDecodingError {
+        BatchDecodingError(kind: kind, sequenceNumber: sequence, recordType: type, fieldNumber: field, data: data, reason: reason)
+    }
+}

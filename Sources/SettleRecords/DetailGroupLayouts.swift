@@ -1,0 +1,146 @@
+import SettleModel
+
+/// The detail optional groups this engine builds (EIS 1081 Table 3.6), in ascending order.
+enum DetailGroupLayouts {
+    /// Data length of each supported group, for splitting blocked records.
+    static let lengths: [Int: Int] = [
+        1: 12, 2: 12, 3: 38, 4: 52, 5: 52, 7: 21, 9: 75, 10: 23, 12: 5, 13: 51, 20: 10, 21: 78, 22: 30,
+        23: 4, 25: 81, 26: 136, 27: 60, 31: 1, 32: 12,
+    ]
+
+    static func code<C: FieldCoder>(
+        _ initial: GroupSet, _ d: inout DetailRecord, industry: IndustryType, profile: WireProfile, _ c: inout C
+    ) throws(RecordCodingError) {
+        var set = initial
+        var group = 1
+        // Iterate by number, not over a snapshot: group 23 adds groups 25-48 when decoding.
+        while group <= 48 {
+            defer { group += 1 }
+            guard set.contains(group: group) else { continue }
+            switch group {
+            case 1: try optionalAmount(&d.cashBack, &c)
+            case 2: try optionalAmount(&d.gratuity, &c)
+            case 3: try purchase(&d, format: "1", &c)
+            case 4: try autoRental(&d, &c)
+            case 5: try lodging(&d, &c)
+            case 7: try lodgingAmex(&d, &c)
+            case 9: try PassengerTransportLayout.code(&d, &c)
+            case 10: try debit(&d, &c)
+            case 12: try cardNotPresent(&d, &c)
+            case 13: try autoRentalReturn(&d, &c)
+            case 20: try optionalText(&d.merchantVerificationValue, 10, &c)
+            case 21, 22: try Level2Layout.code(group: group, &d, &c)
+            case 23: try GroupMapCoding.codeExtension(groups: &set, &c)
+            case 25: try purchase(&d, format: purchaseFormat(industry, profile), &c); try Level3Layout.commercialCard(&d, &c)
+            case 26: try Level3Layout.visaSummary(&d, &c)
+            case 27: try Level3Layout.masterCardSummary(&d, &c)
+            case 31: try optionalText(&d.marketSpecificData, 1, &c)
+            case 32: try optionalText(&d.posDataCode, 12, &c)
+            default:
+                throw RecordCodingError(fieldNumber: c.fieldNumber, data: String(group), reason: "detail group \(group) is not supported")
+            }
+        }
+        if c.isDecoding { DetailLayout.resolveForce(&d) }
+    }
+
+    /// The purchase identifier format code of group 25 (§4.225).
+    static func purchaseFormat(_ industry: IndustryType, _ profile: WireProfile) -> Character {
+        switch industry {
+        case .directMarketing: "1"
+        case .autoRental: "3"
+        case .hotel: "4"
+        default: profile.defaultPurchaseIdentifierFormat
+        }
+    }
+
+    private static func optionalAmount<C: FieldCoder>(_ value: inout Amount?, _ c: inout C) throws(RecordCodingError) {
+        var amount = value ?? .zero
+        try c.amount(&amount)
+        value = amount
+    }
+
+    private static func optionalText<C: FieldCoder>(_ value: inout String?, _ width: Int, _ c: inout C) throws(RecordCodingError) {
+        var text = value ?? ""
+        try c.text(&text, width)
+        value = text
+    }
+
+    /// Total authorized amount, purchase identifier format code and purchase identifier (groups 3, 4, 5, 25).
+    private static func purchase<C: FieldCoder>(_ d: inout DetailRecord, format: Character, _ c: inout C) throws(RecordCodingError) {
+        var total = d.totalAuthorizedAmount ?? (d.transactionType.isCredit || d.transactionType.isForce ? .zero : d.authorizedAmount)
+        try c.amount(&total)
+        d.totalAuthorizedAmount = total
+        var code = String(format)
+        try c.text(&code, 1)  // derived from the industry; not kept in the model
+        try c.text(&d.purchaseIdentifier, 25)
+    }
+
+    private static func autoRental<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        try purchase(&d, format: "3", &c)
+        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate(year: 2000, month: 1, day: 1))
+        try c.text(&rental.marketSpecificDataIdentifier, 1)
+        try c.flag(&rental.noShow)
+        try c.leftDigits(&rental.extraCharges, 6)
+        try c.date(&rental.rentalDate, .yearMonthDay)
+        d.autoRental = rental
+    }
+
+    private static func autoRentalReturn<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate(year: 2000, month: 1, day: 1))
+        var back = rental.returnDetails ?? AutoRentalReturn()
+        try c.text(&back.renterName, 20)
+        try c.text(&back.returnCity, 18)
+        try c.text(&back.returnStateOrCountry, 3)
+        try c.text(&back.returnLocationId, 10)
+        rental.returnDetails = back
+        d.autoRental = rental
+    }
+
+    private static func lodging<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        try purchase(&d, format: "4", &c)
+        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate(year: 2000, month: 1, day: 1))
+        try c.text(&lodging.marketSpecificDataIdentifier, 1)
+        try c.text(&lodging.noShow, 1)
+        try c.leftDigits(&lodging.extraCharges, 6)
+        try c.date(&lodging.checkInDate, .yearMonthDay)
+        d.lodging = lodging
+    }
+
+    private static func lodgingAmex<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate(year: 2000, month: 1, day: 1))
+        var amex = lodging.amex ?? LodgingAmex(stayDuration: 0, roomRate: 0)
+        let number = c.fieldNumber
+        var charge = String(amex.chargeType.wireValue)
+        try c.text(&charge, 1)
+        if c.isDecoding {
+            guard let type = HotelChargeType.allCases.first(where: { String($0.wireValue) == charge }) else {
+                throw RecordCodingError(fieldNumber: number, data: charge, reason: "unknown hotel charge type")
+            }
+            amex.chargeType = type
+        }
+        var checkout = d.transactionDate
+        try c.date(&checkout, .yearMonthDay)  // the check-out date is the detail's transaction date
+        try c.number(&amex.stayDuration, 2)
+        try c.amount(&amex.roomRate)
+        lodging.amex = amex
+        d.lodging = lodging
+    }
+
+    private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var debit = d.debit ?? DirectDebit(retrievalReferenceNumber: "", systemTraceAuditNumber: 0, networkId: "",
+            settlementDate: LocalDate(year: 2000, month: 1, day: 1))
+        try c.text(&debit.retrievalReferenceNumber, 12)
+        try c.number(&debit.systemTraceAuditNumber, 6)
+        try c.text(&debit.networkId, 1)
+        try c.date(&debit.settlementDate, .monthDay)
+        d.debit = debit
+    }
+
+    private static func cardNotPresent<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var cnp = d.cardNotPresent ?? CardNotPresentData()
+        try c.number(&cnp.installmentNumber, 2)
+        try c.number(&cnp.installmentCount, 2)
+        try c.text(&cnp.motoIndicator, 1)
+        d.cardNotPresent = cnp
+    }
+}

@@ -1,0 +1,72 @@
+import SettleModel
+
+/// The detail record (EIS 1081 Table 3.5): 108 base bytes, then its optional groups in
+/// ascending order (Table 3.6).
+enum DetailLayout {
+    static let baseLength = 108
+
+    static func code<C: FieldCoder>(
+        _ d: inout DetailRecord, industry: IndustryType, profile: WireProfile, applicationType: inout Character, _ c: inout C
+    ) throws(RecordCodingError) {
+        try RecordPrefix.code(applicationType: &applicationType, &c)
+        var set = c.isDecoding ? GroupSet() : d.optionalGroups(industry: industry)
+        try GroupMapCoding.code(.detail, groups: &set, &c)
+        try codeTransactionCode(&d, &c)
+        try c.text(&d.cardholderId, 1)
+        try c.text(&d.accountDataSource, 1)
+        var pan = d.cardNumber.digits
+        try c.text(&pan, 22)
+        if c.isDecoding { d.cardNumber = CardNumber(pan) }
+        try c.text(&d.requestedACI, 1)
+        try c.text(&d.responseACI, 1)
+        try c.text(&d.authorizationSource, 1)
+        try c.number(&d.transactionNumber, 4)
+        try c.text(&d.responseCode, 2)
+        try c.text(&d.approvalCode, 6)
+        try c.date(&d.transactionDate, .monthDay)
+        try c.time(&d.transactionTime)
+        try c.text(&d.avsResult, 1)
+        try codeZeroDefault(&d.transactionId, 15, &c)
+        try c.text(&d.validationCode, 4)
+        try c.literal(" ")  // void indicator: voided sales are left out of the batch instead
+        try c.flag(&d.authorizationReversalSent)
+        try c.flag(&d.debitAcknowledgementMissing)
+        try c.text(&d.reimbursementAttribute, 1)
+        try c.amount(&d.settlementAmount)
+        try c.amount(&d.authorizedAmount)
+        try DetailGroupLayouts.code(set, &d, industry: industry, profile: profile, &c)
+    }
+
+    /// The transaction code; decoding tells a force from a sale by its off-line authorization source.
+    private static func codeTransactionCode<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        let number = c.fieldNumber
+        var code = d.transactionType.transactionCode ?? ""
+        if !c.isDecoding && code.isEmpty {
+            throw RecordCodingError(fieldNumber: number, data: d.transactionType.rawValue, reason: "transaction type not supported")
+        }
+        try c.text(&code, 2)
+        guard c.isDecoding else { return }
+        switch code {
+        case "54": d.transactionType = .cardPresent
+        case "56": d.transactionType = .cardNotPresent
+        case "CR": d.transactionType = .offlineCredit
+        case "93": d.transactionType = .debitPurchase
+        case "94": d.transactionType = .debitRefund
+        default: throw RecordCodingError(fieldNumber: number, data: code, reason: "unsupported transaction code")
+        }
+    }
+
+    /// Called after the base fields are read: a sale with an off-line authorization source is a force.
+    static func resolveForce(_ d: inout DetailRecord) {
+        guard TransactionType.forceAuthorizationSources.contains(d.authorizationSource) else { return }
+        if d.transactionType == .cardPresent { d.transactionType = .forceCardPresent }
+        if d.transactionType == .cardNotPresent { d.transactionType = .forceCardNotPresent }
+    }
+
+    /// An A/N field that is zero-filled when empty (transaction identifier).
+    private static func codeZeroDefault<C: FieldCoder>(_ value: inout String, _ width: Int, _ c: inout C) throws(RecordCodingError) {
+        var text = value.isEmpty && !c.isDecoding ? String(repeating: "0", count: width) : value
+        try c.text(&text, width)
+        if c.isDecoding { value = text.utf8.allSatisfy { $0 == 48 } ? "" : text }
+    }
+}

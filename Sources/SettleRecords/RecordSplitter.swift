@@ -1,0 +1,79 @@
+import SettleFraming
+import SettleModel
+
+/// Finds record boundaries inside a block. Records carry no separator: each length follows
+/// from its record type and group map (EIS 1081 §4.47).
+public enum RecordSplitter {
+    /// The records of one block payload, each with its full `K?.` prefix restored.
+    public static func records(in payload: [UInt8], profile: WireProfile = .standard) throws(RecordCodingError) -> [[UInt8]] {
+        guard payload.count >= 9, payload[0] == UInt8(ascii: "K"), payload[2] == UInt8(ascii: ".") else {
+            throw RecordCodingError(fieldNumber: 1, data: String(decoding: payload.prefix(9), as: UTF8.self), reason: "block does not start with a record prefix")
+        }
+        let prefix = Array(payload[0..<3])
+        var records: [[UInt8]] = []
+        var offset = 0
+        while offset < payload.count {
+            var record: [UInt8]
+            if offset == 0 {
+                record = Array(payload[0...])
+            } else {
+                // Records after the first start at the routing id 'Z'.
+                record = prefix + payload[offset...]
+            }
+            let length = try recordLength(record[...], profile: profile)
+            guard length <= record.count else {
+                throw RecordCodingError(fieldNumber: 0, data: "", reason: "record needs \(length) bytes, block has \(record.count)")
+            }
+            records.append(Array(record[0..<length]))
+            offset += offset == 0 ? length : length - BlockingPolicy.continuationPrefixLength
+        }
+        return records
+    }
+
+    /// The length of the record at the start of `record` (full prefix present).
+    static func recordLength(_ record: ArraySlice<UInt8>, profile: WireProfile) throws(RecordCodingError) -> Int {
+        let start = record.startIndex
+        guard record.count >= 9, record[start + 3] == UInt8(ascii: "Z"), let type = RecordType(byte: record[start + 4]) else {
+            throw RecordCodingError(fieldNumber: 5, data: String(decoding: record.prefix(9), as: UTF8.self), reason: "unknown record type")
+        }
+        guard let groups = GroupMapCoding.groups(fromMap: record[(start + 5)..<(start + 9)], base: 0) else {
+            throw RecordCodingError(fieldNumber: 5, data: String(decoding: record[(start + 4)..<(start + 9)], as: UTF8.self), reason: "bad group map")
+        }
+        switch type {
+        case .header: return try sum(HeaderLayout.baseLength, groups, HeaderLayout.groupLengths, "header")
+        case .parameter: return ParameterLayout.length
+        case .trailer: return TrailerLayout.length
+        case .response: return record.count
+        case .lineItem:
+            guard record.count >= 13 else { throw RecordCodingError(fieldNumber: 6, data: "", reason: "line item too short") }
+            let brand = String(decoding: record[(start + 9)..<(start + 13)], as: UTF8.self)
+            switch brand {
+            case "VISA": return LineItemLayout.visaLength
+            case "MCRD": return LineItemLayout.masterCardLength(profile)
+            default: throw RecordCodingError(fieldNumber: 6, data: brand, reason: "unknown line item card type")
+            }
+        case .detail:
+            var all = groups
+            if groups.contains(group: 23) {
+                let before = groups.groups.filter { $0 < 23 }.reduce(0) { $0 + (DetailGroupLayouts.lengths[$1] ?? 0) }
+                let at = start + DetailLayout.baseLength + before
+                guard record.count >= at - start + 4, let extended = GroupMapCoding.groups(fromMap: record[at..<(at + 4)], base: 24) else {
+                    throw RecordCodingError(fieldNumber: 0, data: "", reason: "bad group map extension")
+                }
+                all.rawValue |= extended.rawValue
+            }
+            return try sum(DetailLayout.baseLength, all, DetailGroupLayouts.lengths, "detail")
+        }
+    }
+
+    private static func sum(_ base: Int, _ groups: GroupSet, _ lengths: [Int: Int], _ kind: String) throws(RecordCodingError) -> Int {
+        var total = base
+        for group in groups.groups {
+            guard let length = lengths[group] else {
+                throw RecordCodingError(fieldNumber: 5, data: String(group), reason: "\(kind) group \(group) is not supported")
+            }
+            total += length
+        }
+        return total
+    }
+}
