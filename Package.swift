@@ -27,7 +27,7 @@ let package = Package(
         // EIS 1081 records: model <-> fixed-width records, totals, blocking, response records.
         .target(name: "SettleRecords", dependencies: ["SettleModel", "SettleFraming"], swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
-        .target(name: "SettleDTO", dependencies: ["SettleModel"], swiftSettings: swiftSettings),
+        .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // System libraries for the processor link (used from the transport layer).
         .systemLibrary(
             name: "COpenSSL",

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `tsys-settle`: settle card batches with TSYS.
+@main
+struct TSYSSettleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tsys-settle",
+        abstract: "Settle card batches with TSYS (EIS 1081 terminal-capture settlement).",
+        subcommands: [ValidateCommand.self, EncodeCommand.self]
+    )
+}

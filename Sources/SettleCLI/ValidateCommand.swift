@@ -1,0 +1,41 @@
+import ArgumentParser
+import SettleDTO
+import SettleModel
+import SettleRecords
+
+/// `tsys-settle validate FILE.json`: every problem at once, or the computed totals.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a settlement document without sending anything; exit 1 if it has problems."
+    )
+
+    @Argument(help: "The settlement document (JSON), or - for standard input.")
+    var file: String
+
+    @Flag(help: "Print the report as JSON (the API's validate response).")
+    var json = false
+
+    @OptionGroup var options: EngineOptions
+
+    func run() throws {
+        switch try BatchFile.load(file, options: options) {
+        case .invalid(let issues):
+            if json {
+                try BatchFile.printJSON(ValidationReportDTO(problems: issues))
+                throw ExitCode(1)
+            }
+            try BatchFile.fail(issues)
+        case .encoded(let batch, let encoded, _):
+            let report = ValidationReportDTO(batch: batch, encoded: encoded)
+            if json { return try BatchFile.printJSON(report) }
+            print("valid: \(batch.industryType.rawValue) batch \(batch.batchNumber), \(batch.detailRecords.count) detail records")
+            if let totals = report.totals {
+                print("batch_record_count    \(totals.batchRecordCount)")
+                print("batch_hashing_total   \(encoded.totals.hashingTotalText)")
+                print("batch_cash_back_total \(encoded.totals.cashBackTotalText)")
+                print("batch_net_deposit     \(encoded.totals.netDepositText)\(totals.netDepositIsCredit ? " (credit)" : "")")
+            }
+        }
+    }
+}

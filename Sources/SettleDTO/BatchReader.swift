@@ -1,0 +1,76 @@
+import SettleModel
+
+/// Reads the top level of a settlement document: merchant, batch identity, settings, details.
+struct BatchReader {
+    let defaults: SettlementDefaults
+    let today: LocalDate
+
+    static let keys: Set<String> = [
+        "merchant", "industryType", "batchNumber", "transmissionDate", "settings", "travelAgency", "detailRecords",
+    ]
+
+    func read(_ doc: DocumentObject, _ issues: inout IssueList) -> Batch {
+        doc.checkKeys(Self.keys, &issues)
+        let industry: IndustryType = doc.choice("industryType", &issues) ?? .unknown
+        let merchant = doc.object("merchant", &issues).map { readMerchant($0, &issues) }
+        if merchant == nil && !doc.has("merchant") { issues.add(.missingOrErroneousValue, "/merchant", "is required") }
+        var details: [DetailRecord] = []
+        if let elements = doc.array("detailRecords", required: true, &issues) {
+            let reader = DetailReader(industry: industry)
+            for (index, element) in elements.enumerated() {
+                guard let object = DocumentObject(element, at: "/detailRecords/\(index)", &issues) else {
+                    details.append(DetailReader.placeholder)
+                    continue
+                }
+                details.append(reader.read(object, &issues))
+            }
+        }
+        return Batch(
+            merchant: merchant ?? Self.emptyMerchant, industryType: industry,
+            batchNumber: doc.int("batchNumber", &issues),
+            transmissionDate: doc.date("transmissionDate", default: today, &issues),
+            settings: readSettings(doc.object("settings", &issues), &issues),
+            travelAgency: doc.object("travelAgency", &issues).map { readTravelAgency($0, &issues) },
+            detailRecords: details)
+    }
+
+    private func readMerchant(_ m: DocumentObject, _ issues: inout IssueList) -> Merchant {
+        m.checkKeys([
+            "bankId", "agentBankNumber", "agentChainNumber", "number", "storeNumber", "terminalNumber", "categoryCode", "name",
+            "city", "state", "zip", "countryCode", "currencyCode", "language", "timeZone", "localPhone", "servicePhone",
+            "terminalId", "locationNumber", "streetAddress", "phone",
+        ], &issues)
+        return Merchant(
+            bankId: m.string("bankId", &issues), agentBankNumber: m.string("agentBankNumber", default: "000000", &issues),
+            agentChainNumber: m.string("agentChainNumber", default: "000000", &issues), number: m.string("number", &issues),
+            storeNumber: m.string("storeNumber", &issues), terminalNumber: m.string("terminalNumber", &issues),
+            categoryCode: m.string("categoryCode", &issues), name: m.string("name", default: "", &issues),
+            city: m.string("city", default: "", &issues), state: m.string("state", default: "", &issues),
+            zip: m.string("zip", &issues), countryCode: m.string("countryCode", default: "840", &issues),
+            currencyCode: m.string("currencyCode", default: "840", &issues), language: m.string("language", default: "00", &issues),
+            timeZone: m.string("timeZone", default: "705", &issues), localPhone: m.string("localPhone", default: "", &issues),
+            servicePhone: m.string("servicePhone", default: "", &issues),
+            terminalId: m.string("terminalId", default: "00000001", &issues),
+            locationNumber: m.string("locationNumber", default: defaults.locationNumber, &issues))
+    }
+
+    private func readSettings(_ s: DocumentObject?, _ issues: inout IssueList) -> BatchSettings {
+        var settings = BatchSettings(
+            combineRecords: defaults.combineRecords, deviceCode: defaults.deviceCode, amexAggregatorName: defaults.amexAggregatorName,
+            genKey: defaults.genKey, developerId: defaults.developerId, applicationId: defaults.applicationId)
+        guard let s else { return settings }
+        s.checkKeys(["combineRecords", "deviceCode", "amexAggregatorName", "genKey"], &issues)
+        settings.combineRecords = s.bool("combineRecords", default: settings.combineRecords, &issues)
+        settings.deviceCode = s.string("deviceCode", default: settings.deviceCode, &issues)
+        settings.amexAggregatorName = s.optionalString("amexAggregatorName", &issues) ?? settings.amexAggregatorName
+        settings.genKey = s.optionalString("genKey", &issues) ?? settings.genKey
+        return settings
+    }
+
+    private func readTravelAgency(_ t: DocumentObject, _ issues: inout IssueList) -> TravelAgency {
+        t.checkKeys(["code", "name"], &issues)
+        return TravelAgency(code: t.string("code", &issues), name: t.string("name", default: "", &issues))
+    }
+
+    static let emptyMerchant = Merchant(bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", zip: "")
+}

@@ -1,0 +1,171 @@
+import Foundation
+import SettleModel
+
+/// One JSON object of the settlement document being read, with its JSON pointer.
+///
+/// Every accessor records a problem (with the field's pointer) instead of failing, and
+/// returns a placeholder, so one pass finds every problem in the document.
+struct DocumentObject {
+    let pointer: String
+    private let members: [String: JSONValue]
+    private let keys: [String]
+
+    init?(_ value: JSONValue, at pointer: String, _ issues: inout IssueList) {
+        guard case .object(let list) = value else {
+            issues.add(.invalidFormat, pointer, "must be an object, got \(value.typeName)")
+            return nil
+        }
+        self.pointer = pointer
+        var members: [String: JSONValue] = [:]
+        for (key, value) in list {
+            if members[key] != nil { issues.add(.invalidFormat, pointer + "/" + key, "appears twice") }
+            members[key] = value
+        }
+        self.members = members
+        self.keys = list.map(\.key)
+    }
+
+    func path(_ key: String) -> String { pointer + "/" + DocumentObject.escape(key) }
+
+    /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
+    func checkKeys(_ allowed: Set<String>, _ issues: inout IssueList) {
+        for key in keys where !allowed.contains(key) {
+            if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
+                issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
+            } else {
+                issues.add(.invalidFormat, path(key), "is not a field of this object")
+            }
+        }
+    }
+
+    func has(_ key: String) -> Bool {
+        if case .none = members[key] { return false }
+        if case .some(.null) = members[key] { return false }
+        return true
+    }
+
+    func value(_ key: String) -> JSONValue? {
+        guard let value = members[key], value != .null else { return nil }
+        return value
+    }
+
+    func string(_ key: String, default fallback: String? = nil, _ issues: inout IssueList) -> String {
+        switch value(key) {
+        case .none:
+            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
+            return fallback ?? ""
+        case .string(let text): return text
+        case .some(let other):
+            issues.add(.invalidFormat, path(key), "must be a string, got \(other.typeName)")
+            return fallback ?? ""
+        }
+    }
+
+    func optionalString(_ key: String, _ issues: inout IssueList) -> String? {
+        has(key) ? string(key, default: "", &issues) : nil
+    }
+
+    func integer(_ key: String, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
+        switch value(key) {
+        case .none:
+            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
+            return fallback ?? 0
+        case .integer(let number): return number
+        case .number:
+            issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
+            return fallback ?? 0
+        case .some(let other):
+            issues.add(.invalidFormat, path(key), "must be a number, got \(other.typeName)")
+            return fallback ?? 0
+        }
+    }
+
+    func int(_ key: String, default fallback: Int? = nil, _ issues: inout IssueList) -> Int {
+        let wide = integer(key, default: fallback.map(Int64.init), &issues)
+        return Int(clamping: wide)
+    }
+
+    func amount(_ key: String, default fallback: Amount? = nil, _ issues: inout IssueList) -> Amount {
+        Amount(minorUnits: integer(key, default: fallback?.minorUnits, &issues))
+    }
+
+    func optionalAmount(_ key: String, _ issues: inout IssueList) -> Amount? {
+        has(key) ? amount(key, default: .zero, &issues) : nil
+    }
+
+    func bool(_ key: String, default fallback: Bool, _ issues: inout IssueList) -> Bool {
+        switch value(key) {
+        case .none: return fallback
+        case .bool(let flag): return flag
+        case .some(let other):
+            issues.add(.invalidFormat, path(key), "must be true or false, got \(other.typeName)")
+            return fallback
+        }
+    }
+
+    func date(_ key: String, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
+        let placeholder = fallback ?? LocalDate(year: 2000, month: 1, day: 1)
+        guard has(key) || fallback == nil else { return placeholder }
+        let text = string(key, default: fallback == nil ? nil : "", &issues)
+        guard !text.isEmpty else { return placeholder }
+        guard let date = LocalDate(iso: text) else {
+            issues.add(.invalidFormat, path(key), "must be a date as YYYY-MM-DD")
+            return placeholder
+        }
+        return date
+    }
+
+    func optionalDate(_ key: String, _ issues: inout IssueList) -> LocalDate? {
+        has(key) ? date(key, &issues) : nil
+    }
+
+    func time(_ key: String, _ issues: inout IssueList) -> TimeOfDay {
+        let text = string(key, &issues)
+        guard !text.isEmpty else { return TimeOfDay(hour: 0, minute: 0, second: 0) }
+        guard let time = TimeOfDay(iso: text) else {
+            issues.add(.invalidFormat, path(key), "must be a time as HH:MM:SS")
+            return TimeOfDay(hour: 0, minute: 0, second: 0)
+        }
+        return time
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil, _ issues: inout IssueList) -> T?
+    where T.RawValue == String {
+        guard has(key) || fallback == nil else { return fallback }
+        let text = string(key, &issues)
+        guard !text.isEmpty else { return fallback }
+        guard let value = T(rawValue: text) else {
+            issues.add(.outOfRange, path(key), "must be one of " + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+            return fallback
+        }
+        return value
+    }
+
+    func object(_ key: String, _ issues: inout IssueList) -> DocumentObject? {
+        guard let value = value(key) else { return nil }
+        return DocumentObject(value, at: path(key), &issues)
+    }
+
+    func array(_ key: String, required: Bool = false, _ issues: inout IssueList) -> [JSONValue]? {
+        switch value(key) {
+        case .none:
+            if required { issues.add(.missingOrErroneousValue, path(key), "is required") }
+            return nil
+        case .array(let elements): return elements
+        case .some(let other):
+            issues.add(.invalidFormat, path(key), "must be an array, got \(other.typeName)")
+            return nil
+        }
+    }
+
+    /// Field names that would carry card security or track data.
+    static let forbiddenKeys: Set<String> = [
+        "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cardsecuritycode", "securitycode", "cardverificationvalue",
+        "track", "track1", "track2", "trackdata", "track1data", "track2data", "magneticstripe", "magstripe", "pin", "pinblock",
+    ]
+
+    /// JSON pointer escaping (RFC 6901).
+    static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}

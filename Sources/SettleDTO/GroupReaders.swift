@@ -1,0 +1,70 @@
+import SettleModel
+
+/// Readers for the industry groups of a detail record.
+struct GroupReaders {
+    func cardNotPresent(_ o: DocumentObject, _ issues: inout IssueList) -> CardNotPresentData {
+        o.checkKeys(["motoIndicator", "installmentNumber", "installmentCount"], &issues)
+        return CardNotPresentData(
+            motoIndicator: o.string("motoIndicator", default: "7", &issues),
+            installmentNumber: o.int("installmentNumber", default: 0, &issues),
+            installmentCount: o.int("installmentCount", default: 0, &issues))
+    }
+
+    func lodging(_ o: DocumentObject, _ issues: inout IssueList) -> Lodging {
+        o.checkKeys(["checkInDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "amex"], &issues)
+        var lodging = Lodging(
+            checkInDate: o.date("checkInDate", &issues), noShow: o.string("noShow", default: "0", &issues),
+            extraCharges: o.string("extraCharges", default: "", &issues),
+            marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "H", &issues))
+        if let amex = o.object("amex", &issues) {
+            amex.checkKeys(["chargeType", "stayDuration", "roomRate"], &issues)
+            lodging.amex = LodgingAmex(
+                chargeType: amex.choice("chargeType", default: .hotel, &issues) ?? .hotel,
+                stayDuration: amex.int("stayDuration", &issues), roomRate: amex.amount("roomRate", &issues))
+        }
+        return lodging
+    }
+
+    func autoRental(_ o: DocumentObject, _ issues: inout IssueList) -> AutoRental {
+        o.checkKeys(["rentalDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "returnDetails"], &issues)
+        var rental = AutoRental(
+            rentalDate: o.date("rentalDate", &issues), noShow: o.bool("noShow", default: false, &issues),
+            extraCharges: o.string("extraCharges", default: "", &issues),
+            marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "A", &issues))
+        if let back = o.object("returnDetails", &issues) {
+            back.checkKeys(["renterName", "returnCity", "returnStateOrCountry", "returnLocationId"], &issues)
+            rental.returnDetails = AutoRentalReturn(
+                renterName: back.string("renterName", default: "", &issues), returnCity: back.string("returnCity", default: "", &issues),
+                returnStateOrCountry: back.string("returnStateOrCountry", default: "", &issues),
+                returnLocationId: back.string("returnLocationId", default: "", &issues))
+        }
+        return rental
+    }
+
+    func passengerTransport(_ o: DocumentObject, _ issues: inout IssueList) -> PassengerTransport {
+        o.checkKeys([
+            "restrictedTicket", "passengerNumber", "passengerCount", "ticketNumber", "passengerName", "departureDate", "origin", "legs",
+        ], &issues)
+        var legs: [TripLeg] = []
+        for (index, element) in (o.array("legs", required: true, &issues) ?? []).enumerated() {
+            guard let leg = DocumentObject(element, at: o.path("legs") + "/\(index)", &issues) else { continue }
+            leg.checkKeys(["carrier", "serviceClass", "stopOver", "destination"], &issues)
+            legs.append(TripLeg(
+                carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),
+                stopOver: leg.string("stopOver", default: "", &issues), destination: leg.string("destination", &issues)))
+        }
+        return PassengerTransport(
+            restrictedTicket: o.bool("restrictedTicket", default: false, &issues),
+            passengerNumber: o.int("passengerNumber", default: 1, &issues), passengerCount: o.int("passengerCount", default: 1, &issues),
+            ticketNumber: o.string("ticketNumber", &issues), passengerName: o.string("passengerName", &issues),
+            departureDate: o.date("departureDate", &issues), origin: o.string("origin", &issues), legs: legs)
+    }
+
+    func debit(_ o: DocumentObject, _ issues: inout IssueList) -> DirectDebit {
+        o.checkKeys(["retrievalReferenceNumber", "systemTraceAuditNumber", "networkId", "settlementDate"], &issues)
+        return DirectDebit(
+            retrievalReferenceNumber: o.string("retrievalReferenceNumber", &issues),
+            systemTraceAuditNumber: o.int("systemTraceAuditNumber", &issues), networkId: o.string("networkId", &issues),
+            settlementDate: o.date("settlementDate", &issues))
+    }
+}

@@ -1,0 +1,49 @@
+import SettleFraming
+import SettleModel
+import SettleRecords
+
+/// The result of a dry run (`tsys-settle validate`, `POST /v1/settlements/validate`):
+/// every problem, or the batch's computed totals and shape.
+public struct ValidationReportDTO: Sendable, Hashable, Codable {
+    public var valid: Bool
+    public var problems: [ProblemDTO]
+    public var batch: BatchSummaryDTO?
+    public var totals: BatchTotalsDTO?
+
+    public init(problems: [ValidationIssue]) {
+        valid = false
+        self.problems = problems.map(ProblemDTO.init)
+    }
+
+    public init(batch: Batch, encoded: EncodedBatch) {
+        valid = true
+        problems = []
+        self.batch = BatchSummaryDTO(batch: batch, encoded: encoded)
+        totals = BatchTotalsDTO(encoded.totals)
+    }
+}
+
+/// What will be sent: identity and shape of an encoded batch.
+public struct BatchSummaryDTO: Sendable, Hashable, Codable {
+    public var industryType: String
+    public var batchNumber: Int
+    public var transmissionDate: String
+    public var detailRecordCount: Int
+    public var lineItemCount: Int
+    public var applicationType: String
+    public var combineRecords: Bool
+    public var blockCount: Int
+    public var wireBytes: Int
+
+    public init(batch: Batch, encoded: EncodedBatch) {
+        industryType = batch.industryType.rawValue
+        batchNumber = batch.batchNumber
+        transmissionDate = batch.transmissionDate.iso
+        detailRecordCount = batch.detailRecords.count
+        lineItemCount = batch.detailRecords.reduce(0) { $0 + $1.lineItemCount }
+        applicationType = String(encoded.applicationType)
+        combineRecords = batch.settings.combineRecords
+        blockCount = encoded.framed.blockCount
+        wireBytes = encoded.framed.bytes.count
+    }
+}
