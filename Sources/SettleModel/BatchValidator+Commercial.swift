@@ -52,7 +52,7 @@ extension BatchValidator {
             c.text(l3.commodityCode, q + "/commodityCode", length: 4)
             c.amount(l3.discountAmount, q + "/discountAmount")
             c.text(l3.taxInvoiceNumber, q + "/taxInvoiceNumber", length: 15)
-            if let order = l3.orderDate { c.date(order, q + "/orderDate") }
+            if let order = l3.orderDate { c.shortYearDate(order, q + "/orderDate") }
             c.amount(l3.freightTaxAmount, q + "/freightTaxAmount")
             c.range(l3.freightTaxRate, q + "/freightTaxRate", 0...9999)
             if l3.alternateTaxAmount != nil { c.report(.missingOrErroneousValue, q + "/alternateTaxAmount", "is MasterCard only") }

@@ -6,7 +6,7 @@ extension BatchValidator {
         }
         checkBaseFields(d, at: p, transmissionDate: batch.transmissionDate, &c)
         checkTransactionType(d, at: p, industry: batch.industryType, &c)
-        checkIndustryData(d, at: p, industry: batch.industryType, &c)
+        checkIndustryData(d, at: p, industry: batch.industryType, transmissionDate: batch.transmissionDate, &c)
         checkCommercialData(d, at: p, &c)
         checkGroupCombinations(d, at: p, industry: batch.industryType, &c)
         if profile.requireModernGroups && d.posDataCode == nil {
@@ -21,14 +21,7 @@ extension BatchValidator {
         c.amount(d.settlementAmount, p + "/settlementAmount", minimum: 1)
         c.amount(d.authorizedAmount, p + "/authorizedAmount")
         if let total = d.totalAuthorizedAmount { c.amount(total, p + "/totalAuthorizedAmount") }
-        c.date(d.transactionDate, p + "/transactionDate")
-        // The wire carries MMDD only: the date must be unambiguous, within the year before transmission.
-        if d.transactionDate.isValid && transmissionDate.isValid {
-            let age = transmissionDate.daysSinceEpoch - d.transactionDate.daysSinceEpoch
-            if age < -1 || age > 364 {
-                c.report(.outOfRange, p + "/transactionDate", "must be within the 364 days before the batch transmission date")
-            }
-        }
+        c.monthDayDate(d.transactionDate, p + "/transactionDate", transmissionDate: transmissionDate)
         if !d.transactionTime.isValid { c.report(.invalidFormat, p + "/transactionTime", "is not a valid time") }
         c.range(d.transactionNumber, p + "/transactionNumber", 1...9999)
         c.text(d.approvalCode, p + "/approvalCode", length: 6, allowed: .alphanumericSpace)

@@ -1,5 +1,5 @@
 extension BatchValidator {
-    func checkIndustryData(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    func checkIndustryData(_ d: DetailRecord, at p: String, industry: IndustryType, transmissionDate: LocalDate, _ c: inout IssueCollector) {
         if let gratuity = d.gratuity {
             c.amount(gratuity, p + "/gratuity")
             if ![.restaurant, .retail, .groceryStore].contains(industry) {
@@ -18,7 +18,7 @@ extension BatchValidator {
         checkLodging(d, at: p, industry: industry, &c)
         checkAutoRental(d, at: p, industry: industry, &c)
         checkPassengerTransport(d, at: p, industry: industry, &c)
-        checkDebit(d, at: p, &c)
+        checkDebit(d, at: p, transmissionDate: transmissionDate, &c)
     }
 
     private func checkCardNotPresent(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
@@ -46,11 +46,11 @@ extension BatchValidator {
         }
         let q = p + "/lodging"
         if industry != .hotel { c.report(.missingOrErroneousValue, q, "is only sent in hotel batches") }
-        c.date(lodging.checkInDate, q + "/checkInDate")
+        c.shortYearDate(lodging.checkInDate, q + "/checkInDate")
         if lodging.checkInDate.isValid && d.transactionDate.isValid && lodging.checkInDate > d.transactionDate {
             c.report(.outOfRange, q + "/checkInDate", "must not be after the check-out date (transactionDate)")
         }
-        checkExtraCharges(lodging.extraCharges, q + "/extraCharges", allowed: "01234567", &c)
+        checkExtraCharges(lodging.extraCharges, q + "/extraCharges", allowed: "234567", &c)
         c.code(lodging.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: ["H"], required: false)
         let isAmex = d.cardNumber.brand == .americanExpress
         guard let amex = lodging.amex else {
@@ -80,11 +80,11 @@ extension BatchValidator {
         if d.cardNumber.brand == .americanExpress {
             c.report(.missingOrErroneousValue, p + "/cardNumber", "American Express is not supported in auto rental batches")
         }
-        c.date(rental.rentalDate, q + "/rentalDate")
+        c.shortYearDate(rental.rentalDate, q + "/rentalDate")
         if rental.rentalDate.isValid && d.transactionDate.isValid && rental.rentalDate > d.transactionDate {
             c.report(.outOfRange, q + "/rentalDate", "must not be after the return date (transactionDate)")
         }
-        checkExtraCharges(rental.extraCharges, q + "/extraCharges", allowed: "012345", &c)
+        checkExtraCharges(rental.extraCharges, q + "/extraCharges", allowed: "12345", &c)
         c.code(rental.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: ["A"], required: false)
         if let back = rental.returnDetails {
             c.text(back.renterName, q + "/returnDetails/renterName", length: 20)
@@ -103,7 +103,7 @@ extension BatchValidator {
         c.range(trip.passengerNumber, q + "/passengerNumber", 1...max(1, min(99, trip.passengerCount)))
         c.text(trip.ticketNumber, q + "/ticketNumber", length: 13, required: true)
         c.text(trip.passengerName, q + "/passengerName", length: 20, required: true)
-        c.date(trip.departureDate, q + "/departureDate")
+        c.shortYearDate(trip.departureDate, q + "/departureDate")
         c.text(trip.origin, q + "/origin", length: 3, required: true, allowed: .uppercase)
         if trip.legs.isEmpty || trip.legs.count > PassengerTransport.maximumLegs {
             c.report(.outOfRange, q + "/legs", "must hold 1 to \(PassengerTransport.maximumLegs) trip legs")
@@ -117,7 +117,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkDebit(_ d: DetailRecord, at p: String, _ c: inout IssueCollector) {
+    private func checkDebit(_ d: DetailRecord, at p: String, transmissionDate: LocalDate, _ c: inout IssueCollector) {
         guard let debit = d.debit else {
             if d.transactionType.isDebit { c.report(.missingOrErroneousValue, p + "/debit", "is required for debit transactions (detail group 10)") }
             return
@@ -127,7 +127,7 @@ extension BatchValidator {
         c.text(debit.retrievalReferenceNumber, q + "/retrievalReferenceNumber", length: 12, required: true, allowed: .alphanumeric)
         c.range(debit.systemTraceAuditNumber, q + "/systemTraceAuditNumber", 0...999_999)
         c.text(debit.networkId, q + "/networkId", length: 1, required: true, allowed: .alphanumeric)
-        c.date(debit.settlementDate, q + "/settlementDate")
+        c.monthDayDate(debit.settlementDate, q + "/settlementDate", transmissionDate: transmissionDate)
     }
 
     private func checkExtraCharges(_ codes: String, _ path: String, allowed: String, _ c: inout IssueCollector) {

@@ -68,6 +68,23 @@ struct IssueCollector {
         if !value.isValid { report(.invalidFormat, path, "is not a valid date") }
     }
 
+    /// A date sent with a two-digit year (`YYMMDD`, `MMDDYY`): it must fall in 2000–2099.
+    mutating func shortYearDate(_ value: LocalDate, _ path: String) {
+        if !value.isValid { return report(.invalidFormat, path, "is not a valid date") }
+        if !(2000...2099).contains(value.year) { report(.outOfRange, path, "must be in the years 2000-2099 (sent with a two-digit year)") }
+    }
+
+    /// A date sent as `MMDD`: it must be unambiguous, at most one day after and less than a year
+    /// before the batch transmission date.
+    mutating func monthDayDate(_ value: LocalDate, _ path: String, transmissionDate: LocalDate) {
+        if !value.isValid { return report(.invalidFormat, path, "is not a valid date") }
+        guard transmissionDate.isValid else { return }
+        let age = transmissionDate.daysSinceEpoch - value.daysSinceEpoch
+        if age < -1 || age > 363 {
+            report(.outOfRange, path, "must be at most one day after and less than a year (363 days) before the batch transmission date (sent as MMDD)")
+        }
+    }
+
     /// `NNN-NNNNNNN`: the class reference's phone format (no leading 1, one hyphen after 3 digits).
     mutating func phone(_ value: String, _ path: String, required: Bool = false) {
         if value.isEmpty {

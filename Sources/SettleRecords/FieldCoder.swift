@@ -45,7 +45,10 @@ extension FieldCoder {
         var value = expected
         let number = fieldNumber
         try text(&value, expected.utf8.count)
-        if value != expected {
+        // The reader drops trailing spaces, so a literal space reads back empty.
+        var comparable = expected
+        while isDecoding && comparable.hasSuffix(" ") { comparable.removeLast() }
+        if value != comparable {
             throw RecordCodingError(fieldNumber: number, data: value, reason: "expected '\(expected)'")
         }
     }

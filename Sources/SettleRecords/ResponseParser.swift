@@ -32,6 +32,9 @@ public enum ResponseParser {
     /// Parses the response record's text (parity removed, no framing).
     public static func parse(record: [UInt8]) throws(ResponseError) -> HostResponse {
         guard !record.isEmpty else { throw ResponseError(.responsePacketEmpty, "response packet empty") }
+        guard record.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            throw ResponseError(.corruptResponse, "response record holds bytes that are not printable ASCII")
+        }
         guard record.count >= fixedLength else {
             throw ResponseError(.truncatedResponse, "response record is \(record.count) bytes, shorter than its fixed \(fixedLength)")
         }
