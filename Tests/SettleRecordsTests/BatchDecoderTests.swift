@@ -1,0 +1,78 @@
+import SettleFraming
+import SettleModel
+import SettleRecords
+import SettleTestSupport
+import Testing
+
+/// Decoding failures are located the way an RB locates them: sequence number, record type, field.
+@Suite struct BatchDecoderTests {
+    func wire(_ records: [String], blocked: Bool = false) -> [UInt8] {
+        var writer = BlockWriter(policy: BlockingPolicy(combineRecords: blocked))
+        for (index, record) in records.enumerated() { writer.append(record: Array(record.utf8), standalone: index == 0) }
+        return writer.finish().bytes
+    }
+
+    var spec: [String] { Spec211GoldenTests.records }
+
+    func failure(_ bytes: [UInt8]) -> BatchDecodingError? {
+        do {
+            _ = try BatchDecoder(profile: .legacySamples, referenceDate: SampleBatches.july26).decode(bytes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func decodesTheSpecExample() throws {
+        let decoded = try BatchDecoder(profile: .legacySamples, referenceDate: SampleBatches.july26).decode(wire(spec))
+        var expected = SampleBatches.spec211()
+        expected.merchant.zip = "543211420"  // the wire carries the city code with its dash stripped
+        #expect(decoded.batch == expected)
+        #expect(decoded.trailerTotals.recordCount == 4)
+    }
+
+    @Test func headerMustComeFirstAndTrailerLast() {
+        let swapped = [spec[1], spec[0], spec[2], spec[3]]
+        #expect(failure(wire(swapped)).map { ($0.kind, $0.sequenceNumber, $0.recordType) } ?? (.field, 0, "?") == (.sequence, 1, "P"))
+        let noTrailer = Array(spec.prefix(3)) + [spec[2]]
+        #expect(failure(wire(noTrailer))?.reason == "batch ends before its trailer")
+        let afterTrailer = spec + [spec[2]]
+        let error = failure(wire(afterTrailer))
+        #expect(error?.kind == .sequence)
+        #expect(error?.sequenceNumber == 5)
+    }
+
+    @Test func badFieldIsLocatedByRecordAndFieldNumber() {
+        var detail = Array(spec[2])
+        detail[38] = "X"  // transaction sequence number, field 13
+        let error = failure(wire([spec[0], spec[1], String(detail), spec[3]]))
+        #expect(error?.kind == .field)
+        #expect(error?.sequenceNumber == 3)
+        #expect(error?.recordType == "D")
+        #expect(error?.fieldNumber == 13)
+    }
+
+    @Test func trailerFieldNumbersFollowTheSpec() {
+        var trailer = Array(spec[3])
+        trailer[20] = "A"  // record count: trailer field 8
+        #expect(failure(wire([spec[0], spec[1], spec[2], String(trailer)]))?.fieldNumber == 8)
+    }
+
+    @Test func unsupportedGroupIsNamed() {
+        var detail = Array(spec[2])
+        detail[8] = "d"  // map byte 4 = 0x64: groups 3 and 6; group 6 (hotel non-front desk) is not built
+        let error = failure(wire([spec[0], spec[1], String(detail), spec[3]]))
+        #expect(error?.sequenceNumber == 3)
+        #expect(error?.reason == "detail group 6 is not supported")
+    }
+
+    @Test func framingErrorsAreReportedAsFraming() {
+        var bytes = wire(spec)
+        bytes[3] ^= 0x80
+        guard case .framing(let framing) = failure(bytes)?.kind else {
+            Issue.record("expected a framing error")
+            return
+        }
+        #expect(framing.kind == .parityError)
+    }
+}
