@@ -1,0 +1,61 @@
+import SettleModel
+import SettleTestSupport
+import Testing
+
+@Suite struct BatchValidatorTests {
+    @Test(arguments: IndustryType.allCases)
+    func baseBatchesAreValid(industry: IndustryType) {
+        #expect(BatchValidator().validate(RuleCase.base(industry)) == [])
+    }
+
+    @Test(arguments: BatchRules.cases + MerchantRules.cases + DetailRules.cases + IndustryRules.cases + CommercialRules.cases)
+    func eachRuleRejectsItsViolation(rule: RuleCase) {
+        var batch = RuleCase.base(rule.industry)
+        rule.change(&batch)
+        let issues = BatchValidator(profile: rule.profile).validate(batch)
+        #expect(
+            issues.contains { $0.code == rule.code && $0.path == rule.path },
+            "\(rule.name): expected \(rule.code.rawValue) at \(rule.path), got \(issues)")
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        var batch = RuleCase.base(.retail)
+        batch.batchNumber = 0
+        batch.merchant.bankId = "000000"
+        batch.detailRecords[0].cardNumber = CardNumber("4111111111111112")
+        batch.detailRecords.append(batch.detailRecords[0])
+        batch.detailRecords[1].settlementAmount = 0
+        let issues = BatchValidator().validate(batch)
+        #expect(Set(issues.map(\.path)).isSuperset(of: [
+            "/batchNumber", "/merchant/bankId", "/detailRecords/0/cardNumber", "/detailRecords/1/cardNumber", "/detailRecords/1/settlementAmount",
+        ]))
+        #expect(issues.first { $0.path == "/detailRecords/1/settlementAmount" }?.detailIndex == 1)
+    }
+
+    @Test func messagesNeverContainTheCardNumber() {
+        var batch = RuleCase.base(.retail)
+        batch.detailRecords[0].cardNumber = CardNumber("4111111111111112")
+        let text = BatchValidator().validate(batch).map(\.description).joined()
+        #expect(text.contains("411111******1112"))
+        #expect(!text.contains("4111111111111112"))
+    }
+
+    @Test func legacyProfileAcceptsBatchesWithoutModernGroups() {
+        var batch = RuleCase.base(.retail)
+        batch.settings.developerId = nil
+        batch.settings.applicationId = nil
+        batch.detailRecords[0].posDataCode = nil
+        #expect(BatchValidator(profile: .legacySamples).validate(batch) == [])
+        #expect(BatchValidator().validate(batch).count == 2)
+    }
+
+    @Test func masterCardDescriptionOf36CharactersNeedsTheSetting() {
+        var batch = RuleCase.base(.retail)
+        RuleCase.masterCard(&batch)
+        batch.detailRecords[0].level3 = Level3(
+            cardType: .masterCard,
+            lineItems: [LineItem(description: String(repeating: "D", count: 36), total: 100, debitCreditIndicator: "D")])
+        #expect(BatchValidator().validate(batch).map(\.code) == [.invalidLength])
+        #expect(BatchValidator(profile: WireProfile(masterCardLineItemDescriptionLength: 36)).validate(batch) == [])
+    }
+}
