@@ -2,73 +2,40 @@
 ///
 /// Records arrive as 7-bit bytes with their full prefix (`K1.Z…`). When records share a block,
 /// the second and third drop their first three bytes (spec §1.4). A record is never split;
-/// a record marked standalone (the header) gets a block of its own.
+/// a record marked standalone (the header) gets a block of its own. Where blocks begin is
+/// decided by ``BlockPlanner``.
 public struct BlockWriter: Sendable {
-    public let policy: BlockingPolicy
-    private var output: [UInt8] = []
-    private var blockRanges: [Range<Int>] = []
-    private var blockStart = 0
-    private var recordsInBlock = 0
-    private var lrc: UInt8 = 0
+    private var planner: BlockPlanner
+    private var records: [(bytes: [UInt8], startsBlock: Bool)] = []
 
-    /// - Parameter expectedBytes: a size hint so the output is allocated once.
     public init(policy: BlockingPolicy, expectedBytes: Int = 0) {
-        self.policy = policy
-        output.reserveCapacity(expectedBytes)
+        planner = BlockPlanner(policy: policy)
     }
+
+    public var policy: BlockingPolicy { planner.policy }
 
     /// Adds one record. `standalone` records close the open block and occupy one alone.
-    public mutating func append(record: UnsafeBufferPointer<UInt8>, standalone: Bool = false) {
-        let continuation = recordsInBlock > 0 && policy.combineRecords && !standalone
-            && recordsInBlock < policy.maximumRecordsPerBlock
-            && (output.count - blockStart) + record.count - BlockingPolicy.continuationPrefixLength + 2
-                <= policy.maximumBlockBytes
-        if recordsInBlock > 0 && !continuation { closeBlock(terminator: .etb) }
-        if recordsInBlock == 0 {
-            blockStart = output.count
-            output.append(ControlCharacter.stx.wireByte)
-            lrc = 0
-        }
-        let body = continuation ? UnsafeBufferPointer(rebasing: record[BlockingPolicy.continuationPrefixLength...]) : record
-        for byte in body {
-            let wire = Parity.even(byte)
-            lrc ^= wire
-            output.append(wire)
-        }
-        recordsInBlock += 1
-        if standalone || !policy.combineRecords { closeBlock(terminator: .etb) }
-    }
-
-    /// Adds one record from an array.
     public mutating func append(record: [UInt8], standalone: Bool = false) {
-        record.withUnsafeBufferPointer { append(record: $0, standalone: standalone) }
+        records.append((record, planner.place(length: record.count, standalone: standalone)))
     }
 
-    /// Closes the last block with ETX and returns the framed batch.
+    /// Frames every record added and returns the batch; the last block ends with ETX.
     public mutating func finish() -> FramedBatch {
-        if recordsInBlock > 0 {
-            closeBlock(terminator: .etx)
-        } else if let last = blockRanges.indices.last {
-            // The last record was standalone and already closed with ETB: the final block ends with ETX.
-            retagLastBlockAsFinal(last)
+        var ranges: [Range<Int>] = []
+        let bytes = [UInt8](unsafeUninitializedCapacity: planner.wireBytes) { buffer, count in
+            var frame = FrameWriter(buffer: buffer)
+            for (index, record) in records.enumerated() {
+                if record.startsBlock {
+                    if index > 0, let range = frame.closeBlock(final: false) { ranges.append(range) }
+                    _ = frame.openBlock()
+                }
+                for byte in record.bytes.dropFirst(record.startsBlock ? 0 : BlockingPolicy.continuationPrefixLength) {
+                    frame.write(byte)
+                }
+            }
+            if !records.isEmpty, let range = frame.closeBlock(final: true) { ranges.append(range) }
+            count = frame.position
         }
-        return FramedBatch(bytes: output, blockRanges: blockRanges)
-    }
-
-    private mutating func closeBlock(terminator: ControlCharacter) {
-        let wire = terminator.wireByte
-        lrc ^= wire
-        output.append(wire)
-        output.append(lrc)
-        blockRanges.append(blockStart..<output.count)
-        recordsInBlock = 0
-    }
-
-    private mutating func retagLastBlockAsFinal(_ index: Int) {
-        let range = blockRanges[index]
-        let terminatorIndex = range.upperBound - 2
-        let oldLRC = output[range.upperBound - 1]
-        output[terminatorIndex] = ControlCharacter.etx.wireByte
-        output[range.upperBound - 1] = oldLRC ^ ControlCharacter.etb.wireByte ^ ControlCharacter.etx.wireByte
+        return FramedBatch(bytes: bytes, blockRanges: ranges)
     }
 }

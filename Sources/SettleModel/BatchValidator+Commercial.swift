@@ -1,5 +1,5 @@
 extension BatchValidator {
-    func checkCommercialData(_ d: DetailRecord, at p: String, _ c: inout IssueCollector) {
+    func checkCommercialData(_ d: DetailRecord, at p: JSONPath, _ c: inout IssueCollector) {
         if let level2 = d.level2 { checkLevel2(level2, d, at: p + "/level2", &c) }
         if let level3 = d.level3 { checkLevel3(level3, d, at: p + "/level3", &c) }
         if d.level2 != nil && d.level3 != nil {
@@ -7,7 +7,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkLevel2(_ l2: Level2, _ d: DetailRecord, at q: String, _ c: inout IssueCollector) {
+    private func checkLevel2(_ l2: Level2, _ d: DetailRecord, at q: JSONPath, _ c: inout IssueCollector) {
         if d.cardNumber.brand != l2.cardType.brand {
             c.report(.missingOrErroneousValue, q + "/cardType", "is \(l2.cardType.rawValue) but the card number is \(d.cardNumber.brand.rawValue)")
         }
@@ -34,7 +34,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkLevel3(_ l3: Level3, _ d: DetailRecord, at q: String, _ c: inout IssueCollector) {
+    private func checkLevel3(_ l3: Level3, _ d: DetailRecord, at q: JSONPath, _ c: inout IssueCollector) {
         if d.cardNumber.brand != l3.cardType.brand {
             c.report(.missingOrErroneousValue, q + "/cardType", "is \(l3.cardType.rawValue) but the card number is \(d.cardNumber.brand.rawValue)")
         }
@@ -72,7 +72,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkLineItem(_ item: LineItem, brand: Level3CardType, at q: String, _ c: inout IssueCollector) {
+    private func checkLineItem(_ item: LineItem, brand: Level3CardType, at q: JSONPath, _ c: inout IssueCollector) {
         let descriptionLength = brand == .visa ? 35 : profile.masterCardLineItemDescriptionLength
         c.text(item.description, q + "/description", length: descriptionLength, required: true)
         c.text(item.productCode, q + "/productCode", length: 12)
@@ -93,18 +93,18 @@ extension BatchValidator {
         } else {
             // The MasterCard extended item amount is 9 digits.
             c.amount(item.total, q + "/total", maximum: 999_999_999)
-            c.code(item.debitCreditIndicator, q + "/debitCreditIndicator", in: ["C", "D"])
+            c.code(item.debitCreditIndicator, q + "/debitCreditIndicator", in: Codes.debitCredit)
             c.text(item.alternateTaxId, q + "/alternateTaxId", length: 15)
             c.text(item.taxType, q + "/taxType", length: 4)
-            c.code(item.discountIndicator, q + "/discountIndicator", in: ["Y", "N"], required: false)
-            c.code(item.netGrossIndicator, q + "/netGrossIndicator", in: ["Y", "N"], required: false)
+            c.code(item.discountIndicator, q + "/discountIndicator", in: Codes.yesNo, required: false)
+            c.code(item.netGrossIndicator, q + "/netGrossIndicator", in: Codes.yesNo, required: false)
             c.range(item.discountRate, q + "/discountRate", 0...99_999)
             if !item.commodityCode.isEmpty { c.report(.missingOrErroneousValue, q + "/commodityCode", "is Visa only") }
         }
     }
 
     /// A non-zero tax must be 0.1%–22% of the sale (TSYS tax amount rule), in integer arithmetic.
-    private func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: String, _ c: inout IssueCollector) {
+    private func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: JSONPath, _ c: inout IssueCollector) {
         c.amount(tax, path)
         guard tax.minorUnits > 0 else { return }
         if tax.minorUnits * 1000 < sale.minorUnits || tax.minorUnits * 100 > sale.minorUnits * 22 {
@@ -112,7 +112,7 @@ extension BatchValidator {
         }
     }
 
-    func checkGroupCombinations(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    func checkGroupCombinations(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         for violation in GroupCombinationRules.violations(in: d.optionalGroups(industry: industry)) {
             switch violation {
             case .notValidWith(let group, let other):

@@ -1,5 +1,5 @@
 extension BatchValidator {
-    func checkDetail(_ d: DetailRecord, at p: String, in batch: Batch, _ c: inout IssueCollector) {
+    func checkDetail(_ d: DetailRecord, at p: JSONPath, in batch: Batch, _ c: inout IssueCollector) {
         guard d.transactionType.isSupported else {
             return c.report(.missingOrErroneousValue, p + "/transactionType",
                 "EBT (food stamp and cash benefit) settlement is not supported by this service")
@@ -14,9 +14,9 @@ extension BatchValidator {
         }
     }
 
-    private func checkBaseFields(_ d: DetailRecord, at p: String, transmissionDate: LocalDate, _ c: inout IssueCollector) {
-        c.code(d.cardholderId, p + "/cardholderId", in: BatchValidator.cardholderIds)
-        c.code(d.accountDataSource, p + "/accountDataSource", in: BatchValidator.accountDataSources)
+    private func checkBaseFields(_ d: DetailRecord, at p: JSONPath, transmissionDate: LocalDate, _ c: inout IssueCollector) {
+        c.code(d.cardholderId, p + "/cardholderId", in: Codes.cardholderIds)
+        c.code(d.accountDataSource, p + "/accountDataSource", in: Codes.accountDataSources)
         checkCardNumber(d.cardNumber, p + "/cardNumber", &c)
         c.amount(d.settlementAmount, p + "/settlementAmount", minimum: 1)
         c.amount(d.authorizedAmount, p + "/authorizedAmount")
@@ -38,7 +38,7 @@ extension BatchValidator {
             c.text(mvv, p + "/merchantVerificationValue", length: 10, required: true, allowed: .hexadecimal)
         }
         if let market = d.marketSpecificData {
-            c.code(market, p + "/marketSpecificData", in: BatchValidator.marketSpecificIndicators)
+            c.code(market, p + "/marketSpecificData", in: Codes.marketSpecificIndicators)
         }
         if let pos = d.posDataCode {
             c.text(pos, p + "/posDataCode", length: 12, required: true, allowed: .alphanumeric)
@@ -46,7 +46,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkCardNumber(_ card: CardNumber, _ path: String, _ c: inout IssueCollector) {
+    private func checkCardNumber(_ card: CardNumber, _ path: JSONPath, _ c: inout IssueCollector) {
         guard !card.digits.isEmpty else { return c.report(.missingOrErroneousValue, path, "is required") }
         guard card.isAllDigits else { return c.report(.invalidFormat, path, "must contain digits only") }
         guard (12...19).contains(card.digits.utf8.count) else {
@@ -55,7 +55,7 @@ extension BatchValidator {
         if !card.passesLuhn { c.report(.luhnCheckFailed, path, "fails the Luhn check (\(card.masked))") }
     }
 
-    private func checkTransactionType(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkTransactionType(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         let kind = d.transactionType
         if kind.isCredit {
             if d.authorizedAmount != .zero { c.report(.missingOrErroneousValue, p + "/authorizedAmount", "must be 0 for credits") }
@@ -68,7 +68,7 @@ extension BatchValidator {
             return
         }
         checkApprovalCode(d.approvalCode, p + "/approvalCode", &c)
-        let offline = TransactionType.forceAuthorizationSources.contains(d.authorizationSource)
+        let offline = TransactionType.isOfflineApproval(source: d.authorizationSource)
         if kind.isForce {
             if !offline {
                 c.report(.missingOrErroneousValue, p + "/authorizationSource", "must be '6', 'D' or 'E' (off-line approval) for forces")
@@ -91,12 +91,9 @@ extension BatchValidator {
     }
 
     /// Approval codes are 6 characters, left-justified, and must not start with `0` or a space (RB 413).
-    private func checkApprovalCode(_ code: String, _ path: String, _ c: inout IssueCollector) {
+    private func checkApprovalCode(_ code: String, _ path: JSONPath, _ c: inout IssueCollector) {
         guard !code.isEmpty else { return c.report(.missingOrErroneousValue, path, "is required") }
         if code.utf8.first == 48 { c.report(.invalidFormat, path, "must not start with 0") }
     }
 
-    static let cardholderIds: Set<String> = ["@", "A", "F", "G", "K", "M", "N", "P", "S", "Z"]
-    static let accountDataSources: Set<String> = ["@", "A", "B", "D", "G", "H", "P", "Q", "R", "S", "T", "W", "X", "Z"]
-    static let marketSpecificIndicators: Set<String> = ["A", "B", "E", "H", "J", "M", "N", "T"]
 }

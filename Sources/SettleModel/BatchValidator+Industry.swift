@@ -1,5 +1,5 @@
 extension BatchValidator {
-    func checkIndustryData(_ d: DetailRecord, at p: String, industry: IndustryType, transmissionDate: LocalDate, _ c: inout IssueCollector) {
+    func checkIndustryData(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, transmissionDate: LocalDate, _ c: inout IssueCollector) {
         if let gratuity = d.gratuity {
             c.amount(gratuity, p + "/gratuity")
             if ![.restaurant, .retail, .groceryStore].contains(industry) {
@@ -21,7 +21,7 @@ extension BatchValidator {
         checkDebit(d, at: p, transmissionDate: transmissionDate, &c)
     }
 
-    private func checkCardNotPresent(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkCardNotPresent(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         guard let cnp = d.cardNotPresent else {
             if industry == .directMarketing {
                 c.report(.missingOrErroneousValue, p + "/cardNotPresent", "is required in direct marketing batches (detail group 12)")
@@ -31,7 +31,7 @@ extension BatchValidator {
         if industry != .directMarketing && d.level3 == nil {
             c.report(.missingOrErroneousValue, p + "/cardNotPresent", "is only sent in direct marketing batches or with Level III data")
         }
-        c.code(cnp.motoIndicator, p + "/cardNotPresent/motoIndicator", in: ["1", "2", "3", "4", "5", "6", "7", "8"])
+        c.code(cnp.motoIndicator, p + "/cardNotPresent/motoIndicator", in: Codes.motoIndicators)
         c.range(cnp.installmentNumber, p + "/cardNotPresent/installmentNumber", 0...99)
         c.range(cnp.installmentCount, p + "/cardNotPresent/installmentCount", 0...99)
         if cnp.installmentNumber > cnp.installmentCount {
@@ -39,7 +39,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkLodging(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkLodging(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         guard let lodging = d.lodging else {
             if industry == .hotel { c.report(.missingOrErroneousValue, p + "/lodging", "is required in hotel batches (detail group 5)") }
             return
@@ -51,16 +51,16 @@ extension BatchValidator {
             c.report(.outOfRange, q + "/checkInDate", "must not be after the check-out date (transactionDate)")
         }
         checkExtraCharges(lodging.extraCharges, q + "/extraCharges", allowed: "234567", &c)
-        c.code(lodging.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: ["H"], required: false)
+        c.code(lodging.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: Codes.hotelIdentifier, required: false)
         let isAmex = d.cardNumber.brand == .americanExpress
         guard let amex = lodging.amex else {
-            c.code(lodging.noShow, q + "/noShow", in: ["0", "1"])
+            c.code(lodging.noShow, q + "/noShow", in: Codes.noShow)
             return
         }
         if !isAmex { c.report(.missingOrErroneousValue, q + "/amex", "is only sent for American Express cards") }
         // Class reference HotelChargeType: hotel charges pair with no-show ' ', '2' or '3'; others with '1'.
         if amex.chargeType == .hotel {
-            c.code(lodging.noShow, q + "/noShow", in: ["2", "3"], required: false)
+            c.code(lodging.noShow, q + "/noShow", in: Codes.amexHotelNoShow, required: false)
         } else if lodging.noShow != "1" {
             c.report(.missingOrErroneousValue, q + "/noShow", "must be '1' when the Amex charge type is not hotel")
         }
@@ -68,7 +68,7 @@ extension BatchValidator {
         c.amount(amex.roomRate, q + "/amex/roomRate")
     }
 
-    private func checkAutoRental(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkAutoRental(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         guard let rental = d.autoRental else {
             if industry == .autoRental {
                 c.report(.missingOrErroneousValue, p + "/autoRental", "is required in auto rental batches (detail group 4)")
@@ -85,7 +85,7 @@ extension BatchValidator {
             c.report(.outOfRange, q + "/rentalDate", "must not be after the return date (transactionDate)")
         }
         checkExtraCharges(rental.extraCharges, q + "/extraCharges", allowed: "12345", &c)
-        c.code(rental.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: ["A"], required: false)
+        c.code(rental.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: Codes.autoRentalIdentifier, required: false)
         if let back = rental.returnDetails {
             c.text(back.renterName, q + "/returnDetails/renterName", length: 20)
             c.text(back.returnCity, q + "/returnDetails/returnCity", length: 18)
@@ -94,7 +94,7 @@ extension BatchValidator {
         }
     }
 
-    private func checkPassengerTransport(_ d: DetailRecord, at p: String, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkPassengerTransport(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         guard let trip = d.passengerTransport else { return }
         let q = p + "/passengerTransport"
         if industry != .passengerTransport { c.report(.missingOrErroneousValue, q, "is only sent in passenger transport batches") }
@@ -112,12 +112,12 @@ extension BatchValidator {
             let l = q + "/legs/\(i)"
             c.text(leg.carrier, l + "/carrier", length: 2, required: true, allowed: .alphanumeric)
             c.text(leg.serviceClass, l + "/serviceClass", length: 1, required: true, allowed: .alphanumeric)
-            c.code(leg.stopOver, l + "/stopOver", in: ["O", "X"], required: false)
+            c.code(leg.stopOver, l + "/stopOver", in: Codes.stopOver, required: false)
             c.text(leg.destination, l + "/destination", length: 3, required: true, allowed: .uppercase)
         }
     }
 
-    private func checkDebit(_ d: DetailRecord, at p: String, transmissionDate: LocalDate, _ c: inout IssueCollector) {
+    private func checkDebit(_ d: DetailRecord, at p: JSONPath, transmissionDate: LocalDate, _ c: inout IssueCollector) {
         guard let debit = d.debit else {
             if d.transactionType.isDebit { c.report(.missingOrErroneousValue, p + "/debit", "is required for debit transactions (detail group 10)") }
             return
@@ -130,7 +130,7 @@ extension BatchValidator {
         c.monthDayDate(debit.settlementDate, q + "/settlementDate", transmissionDate: transmissionDate)
     }
 
-    private func checkExtraCharges(_ codes: String, _ path: String, allowed: String, _ c: inout IssueCollector) {
+    private func checkExtraCharges(_ codes: String, _ path: JSONPath, allowed: String, _ c: inout IssueCollector) {
         if codes.utf8.count > 6 { return c.report(.invalidLength, path, "holds at most 6 codes") }
         if !codes.allSatisfy({ allowed.contains($0) }) { c.report(.outOfRange, path, "codes must be among \(allowed)") }
     }

@@ -9,7 +9,7 @@ extension BatchValidator {
         c.digits(m.categoryCode, "/merchant/categoryCode", length: 4, exact: true)
         c.digits(m.countryCode, "/merchant/countryCode", length: 3, exact: true, nonZero: true)
         c.digits(m.currencyCode, "/merchant/currencyCode", length: 3, exact: true, nonZero: true)
-        c.code(m.language, "/merchant/language", in: ["00", "01", "02", "03", "04", "05", "06", "07"])
+        c.code(m.language, "/merchant/language", in: Codes.languages)
         checkTimeZone(m.timeZone, &c)
         c.text(m.cityCode, "/merchant/zip", length: 9, required: true, allowed: .alphanumeric)
         c.digits(m.wireTerminalId, "/merchant/terminalId", length: 8, exact: true, nonZero: true)
@@ -30,18 +30,18 @@ extension BatchValidator {
         c.text(m.city, "/merchant/city", length: 13, allowed: .alphanumericSpace)
         // Card-not-present batches send the service phone in the city slot; without one, the city (spec §2.11).
         let usesPhone = industry.isCardNotPresent && !m.servicePhone.isEmpty
-        let localityPath = usesPhone || (industry.isCardNotPresent && m.city.isEmpty) ? "/merchant/servicePhone" : "/merchant/city"
+        let localityPath: JSONPath = usesPhone || (industry.isCardNotPresent && m.city.isEmpty) ? "/merchant/servicePhone" : "/merchant/city"
         let locality = usesPhone ? m.servicePhone : m.city
         let given = [m.name, m.state, locality].filter { !$0.isEmpty }.count
         guard given > 0 && given < 3 else { return }
-        for (value, path) in [(m.name, "/merchant/name"), (m.state, "/merchant/state"), (locality, localityPath)] where value.isEmpty {
+        for (value, path) in [(m.name, "/merchant/name" as JSONPath), (m.state, "/merchant/state"), (locality, localityPath)] where value.isEmpty {
             c.report(.missingOrErroneousValue, path,
                 "is required when any of merchant name, state and \(industry.isCardNotPresent ? "service phone" : "city") is given")
         }
     }
 
     private func checkTimeZone(_ zone: String, _ c: inout IssueCollector) {
-        let path = "/merchant/timeZone"
+        let path: JSONPath = "/merchant/timeZone"
         c.digits(zone, path, length: 3, exact: true)
         guard zone.utf8.count == 3, let direction = zone.first?.wholeNumberValue, let magnitude = Int(zone.dropFirst()) else { return }
         guard direction <= 7 else { return c.report(.outOfRange, path, "first digit must be 0-7") }

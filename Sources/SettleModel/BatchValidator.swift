@@ -16,9 +16,9 @@ public struct BatchValidator: Sendable {
         if batch.detailRecords.isEmpty {
             collector.report(.emptyDetailRecords, "/detailRecords", "a batch needs at least one detail record")
         }
-        for (index, detail) in batch.detailRecords.enumerated() {
+        for index in batch.detailRecords.indices {
             collector.detailIndex = index
-            checkDetail(detail, at: "/detailRecords/\(index)", in: batch, &collector)
+            checkDetail(batch.detailRecords[index], at: .detail(index), in: batch, &collector)
         }
         return collector.issues
     }
@@ -27,7 +27,7 @@ public struct BatchValidator: Sendable {
         c.range(batch.batchNumber, "/batchNumber", 1...999)
         c.date(batch.transmissionDate, "/transmissionDate")
         let settings = batch.settings
-        c.code(settings.deviceCode, "/settings/deviceCode", in: BatchValidator.deviceCodes)
+        c.code(settings.deviceCode, "/settings/deviceCode", in: Codes.deviceCodes)
         if let name = settings.amexAggregatorName {
             c.text(name, "/settings/amexAggregatorName", length: 12, required: true, allowed: .alphanumeric)
         }
@@ -59,8 +59,4 @@ public struct BatchValidator: Sendable {
         c.text(application, "/settings/applicationId", length: 4, required: true, allowed: .alphanumeric)
     }
 
-    /// The class reference's `DeviceCode` values plus the spec's extra codes.
-    static let deviceCodes: Set<String> = [
-        "0", "B", "C", "D", "E", "G", "H", "I", "J", "M", "P", "Q", "R", "S", "T", "W", "X", "Z",
-    ]
 }

@@ -16,19 +16,30 @@ public struct CardNumber: Sendable, Hashable, CustomStringConvertible, CustomDeb
     public var brand: CardBrand { CardBrand(digits: digits) }
 
     /// Whether every character is an ASCII digit.
-    public var isAllDigits: Bool { !digits.isEmpty && digits.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    public var isAllDigits: Bool {
+        var any = false
+        for byte in digits.utf8 {
+            guard byte >= 48 && byte <= 57 else { return false }
+            any = true
+        }
+        return any
+    }
 
     /// Whether the Luhn (mod 10) check digit is right. `false` for non-digits.
     public var passesLuhn: Bool {
         guard isAllDigits else { return false }
+        // Double every second digit from the right: walk left to right, doubling those whose
+        // distance from the end is odd.
         var sum = 0
-        for (offset, byte) in digits.utf8.reversed().enumerated() {
-            var digit = Int(byte - 48)
-            if offset % 2 == 1 {
-                digit *= 2
-                if digit > 9 { digit -= 9 }
+        var double = digits.utf8.count % 2 == 0
+        for byte in digits.utf8 {
+            var digit = Int(byte &- 48)
+            if double {
+                digit &*= 2
+                if digit > 9 { digit &-= 9 }
             }
-            sum += digit
+            sum &+= digit
+            double.toggle()
         }
         return sum % 10 == 0
     }

@@ -48,19 +48,19 @@ public struct DetailRecord: Sendable, Hashable {
     /// Group 12 (card not present), with group 3 in direct-marketing batches.
     public var cardNotPresent: CardNotPresentData?
     /// Groups 4 and 13 (auto rental batches).
-    public var autoRental: AutoRental?
+    @Boxed public var autoRental: AutoRental?
     /// Groups 5 and 7 (hotel batches).
-    public var lodging: Lodging?
+    @Boxed public var lodging: Lodging?
     /// Group 9 (passenger transport batches).
-    public var passengerTransport: PassengerTransport?
+    @Boxed public var passengerTransport: PassengerTransport?
     /// Group 10 (debit purchase and refund).
-    public var debit: DirectDebit?
+    @Boxed public var debit: DirectDebit?
     /// Group 20: merchant verification value, hexadecimal, up to 10 characters.
     public var merchantVerificationValue: String?
     /// Group 22 (Visa / MasterCard) or group 21 (American Express).
-    public var level2: Level2?
+    @Boxed public var level2: Level2?
     /// Groups 25 and 26 or 27, plus one line-item record per item.
-    public var level3: Level3?
+    @Boxed public var level3: Level3?
     /// Group 31: market specific data indicator (`B` bill payment, `M` healthcare, …).
     public var marketSpecificData: String?
     /// Group 32: POS data code, 12 characters (mandatory on modern batches).

@@ -53,17 +53,35 @@ public enum GroupCombinationRules {
     /// Every rule the set breaks, each pair reported once (lower group first).
     public static func violations(in set: GroupSet) -> [Violation] {
         var found: [Violation] = []
-        let present = set.groups
-        for group in present {
-            for other in present where other > group {
-                if notValidWith[group]?.contains(other) == true || notValidWith[other]?.contains(group) == true {
-                    found.append(.notValidWith(group: group, conflicting: other))
-                }
+        var remaining = set.rawValue
+        while remaining != 0 {
+            let group = remaining.trailingZeroBitCount + 1
+            remaining &= remaining - 1
+            // Conflicts with higher-numbered present groups only, so each pair appears once.
+            var conflicts = set.rawValue & masks.conflicts[group] & ~((UInt64(1) << UInt64(group)) - 1)
+            while conflicts != 0 {
+                found.append(.notValidWith(group: group, conflicting: conflicts.trailingZeroBitCount + 1))
+                conflicts &= conflicts - 1
             }
-            if let required = requiresOneOf[group], required.allSatisfy({ !set.contains(group: $0) }) {
-                found.append(.requiresOneOf(group: group, required: required))
+            let required = masks.required[group]
+            if required != 0 && set.rawValue & required == 0 {
+                found.append(.requiresOneOf(group: group, required: requiresOneOf[group] ?? []))
             }
         }
         return found
     }
+
+    /// The table as bit masks, symmetric, indexed by group number: built once, checked per record.
+    private static let masks: (conflicts: [UInt64], required: [UInt64]) = {
+        var conflicts = [UInt64](repeating: 0, count: 49)
+        var required = [UInt64](repeating: 0, count: 49)
+        for (group, others) in notValidWith {
+            for other in others {
+                conflicts[group] |= GroupSet(groups: [other]).rawValue
+                conflicts[other] |= GroupSet(groups: [group]).rawValue
+            }
+        }
+        for (group, options) in requiresOneOf { required[group] = GroupSet(groups: options).rawValue }
+        return (conflicts, required)
+    }()
 }

@@ -2,7 +2,7 @@
 public struct GroupSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public var rawValue: UInt64
 
-    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// The set holding the given group numbers.
     public init(groups: some Sequence<Int>) {
@@ -10,9 +10,9 @@ public struct GroupSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
         for group in groups { insert(group: group) }
     }
 
-    public func contains(group: Int) -> Bool { rawValue & GroupSet.bit(group) != 0 }
-    public mutating func insert(group: Int) { rawValue |= GroupSet.bit(group) }
-    public mutating func remove(group: Int) { rawValue &= ~GroupSet.bit(group) }
+    @inlinable public func contains(group: Int) -> Bool { rawValue & GroupSet.bit(group) != 0 }
+    @inlinable public mutating func insert(group: Int) { rawValue |= GroupSet.bit(group) }
+    @inlinable public mutating func remove(group: Int) { rawValue &= ~GroupSet.bit(group) }
 
     /// The group numbers in ascending order (the order their data follows the base fields).
     public var groups: [Int] { (1...48).filter { contains(group: $0) } }
@@ -22,7 +22,7 @@ public struct GroupSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "{" + groups.map(String.init).joined(separator: ",") + "}" }
 
-    private static func bit(_ group: Int) -> UInt64 {
+    @inlinable static func bit(_ group: Int) -> UInt64 {
         precondition((1...48).contains(group), "group numbers are 1-48")
         return 1 << UInt64(group - 1)
     }

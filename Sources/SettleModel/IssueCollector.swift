@@ -7,117 +7,137 @@ struct IssueCollector {
     /// The detail record being checked, stamped on every issue while set.
     var detailIndex: Int?
 
-    mutating func report(_ code: ErrorCode, _ path: String, _ message: String) {
-        issues.append(ValidationIssue(code: code, detailIndex: detailIndex, path: path, message: message))
+    mutating func report(_ code: ErrorCode, _ path: @autoclosure () -> JSONPath, _ message: @autoclosure () -> String) {
+        issues.append(ValidationIssue(code: code, detailIndex: detailIndex, path: path().rendered, message: message()))
     }
 
     /// Digits only, at most (or exactly) `length` of them; optionally required and not all zero.
-    mutating func digits(_ value: String, _ path: String, length: Int, exact: Bool = false, required: Bool = true, nonZero: Bool = false) {
+    mutating func digits(_ value: String, _ path: @autoclosure () -> JSONPath, length: Int, exact: Bool = false, required: Bool = true, nonZero: Bool = false) {
         if value.isEmpty {
-            if required { report(.missingOrErroneousValue, path, "is required (\(exact ? "" : "up to ")\(length) digits)") }
+            if required { report(.missingOrErroneousValue, path(), "is required (\(exact ? "" : "up to ")\(length) digits)") }
             return
         }
-        guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            return report(.invalidFormat, path, "must contain digits only")
+        guard CharacterRule.digits.acceptsAll(value) else {
+            return report(.invalidFormat, path(), "must contain digits only")
         }
         if exact ? value.utf8.count != length : value.utf8.count > length {
-            return report(.invalidLength, path, "must be \(exact ? "exactly" : "at most") \(length) digits, got \(value.utf8.count)")
+            return report(.invalidLength, path(), "must be \(exact ? "exactly" : "at most") \(length) digits, got \(value.utf8.count)")
         }
         if nonZero && value.utf8.allSatisfy({ $0 == 48 }) {
-            report(.outOfRange, path, "must not be all zeros")
+            report(.outOfRange, path(), "must not be all zeros")
         }
     }
 
     /// Printable ASCII text of at most `length` characters that does not start with a space.
-    mutating func text(_ value: String, _ path: String, length: Int, required: Bool = false, allowed: CharacterRule = .printable) {
+    mutating func text(_ value: String, _ path: @autoclosure () -> JSONPath, length: Int, required: Bool = false, allowed: CharacterRule = .printable) {
         if value.isEmpty {
-            if required { report(.missingOrErroneousValue, path, "is required") }
+            if required { report(.missingOrErroneousValue, path(), "is required") }
             return
         }
-        guard value.utf8.allSatisfy(allowed.accepts) else {
-            return report(.invalidFormat, path, "may contain \(allowed.explanation) only")
+        guard allowed.acceptsAll(value) else {
+            return report(.invalidFormat, path(), "may contain \(allowed.explanation) only")
         }
         if value.utf8.count > length {
-            return report(.invalidLength, path, "must be at most \(length) characters, got \(value.utf8.count)")
+            return report(.invalidLength, path(), "must be at most \(length) characters, got \(value.utf8.count)")
         }
-        if value.utf8.first == 32 { report(.invalidFormat, path, "must not start with a space") }
+        if value.utf8.first == 32 { report(.invalidFormat, path(), "must not start with a space") }
     }
 
     /// One of a fixed set of codes (an empty value passes unless required).
-    mutating func code(_ value: String, _ path: String, in allowed: Set<String>, required: Bool = true) {
+    mutating func code(_ value: String, _ path: @autoclosure () -> JSONPath, in allowed: CodeSet, required: Bool = true) {
         if value.isEmpty {
-            if required { report(.missingOrErroneousValue, path, "is required") }
+            if required { report(.missingOrErroneousValue, path(), "is required") }
             return
         }
-        if !allowed.contains(value) {
-            report(.outOfRange, path, "must be one of \(allowed.sorted().map { "'\($0)'" }.joined(separator: ", "))")
-        }
+        if !allowed.contains(value) { report(.outOfRange, path(), "must be one of \(allowed.listing)") }
     }
 
-    mutating func range(_ value: Int, _ path: String, _ allowed: ClosedRange<Int>) {
-        if !allowed.contains(value) { report(.outOfRange, path, "must be between \(allowed.lowerBound) and \(allowed.upperBound), got \(value)") }
+    mutating func range(_ value: Int, _ path: @autoclosure () -> JSONPath, _ allowed: ClosedRange<Int>) {
+        if !allowed.contains(value) { report(.outOfRange, path(), "must be between \(allowed.lowerBound) and \(allowed.upperBound), got \(value)") }
     }
 
-    mutating func amount(_ value: Amount, _ path: String, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits) {
+    mutating func amount(_ value: Amount, _ path: @autoclosure () -> JSONPath, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits) {
         if value.minorUnits < minimum || value.minorUnits > maximum {
-            report(.outOfRange, path, "must be between \(minimum) and \(maximum) minor units, got \(value.minorUnits)")
+            report(.outOfRange, path(), "must be between \(minimum) and \(maximum) minor units, got \(value.minorUnits)")
         }
     }
 
-    mutating func date(_ value: LocalDate, _ path: String) {
-        if !value.isValid { report(.invalidFormat, path, "is not a valid date") }
+    mutating func date(_ value: LocalDate, _ path: @autoclosure () -> JSONPath) {
+        if !value.isValid { report(.invalidFormat, path(), "is not a valid date") }
     }
 
     /// A date sent with a two-digit year (`YYMMDD`, `MMDDYY`): it must fall in 2000–2099.
-    mutating func shortYearDate(_ value: LocalDate, _ path: String) {
-        if !value.isValid { return report(.invalidFormat, path, "is not a valid date") }
-        if !(2000...2099).contains(value.year) { report(.outOfRange, path, "must be in the years 2000-2099 (sent with a two-digit year)") }
+    mutating func shortYearDate(_ value: LocalDate, _ path: @autoclosure () -> JSONPath) {
+        if !value.isValid { return report(.invalidFormat, path(), "is not a valid date") }
+        if !(2000...2099).contains(value.year) { report(.outOfRange, path(), "must be in the years 2000-2099 (sent with a two-digit year)") }
     }
 
     /// A date sent as `MMDD`: it must be unambiguous, at most one day after and less than a year
     /// before the batch transmission date.
-    mutating func monthDayDate(_ value: LocalDate, _ path: String, transmissionDate: LocalDate) {
-        if !value.isValid { return report(.invalidFormat, path, "is not a valid date") }
+    mutating func monthDayDate(_ value: LocalDate, _ path: @autoclosure () -> JSONPath, transmissionDate: LocalDate) {
+        if !value.isValid { return report(.invalidFormat, path(), "is not a valid date") }
         guard transmissionDate.isValid else { return }
         let age = transmissionDate.daysSinceEpoch - value.daysSinceEpoch
         if age < -1 || age > 363 {
-            report(.outOfRange, path, "must be at most one day after and less than a year (363 days) before the batch transmission date (sent as MMDD)")
+            report(.outOfRange, path(), "must be at most one day after and less than a year (363 days) before the batch transmission date (sent as MMDD)")
         }
     }
 
     /// `NNN-NNNNNNN`: the class reference's phone format (no leading 1, one hyphen after 3 digits).
-    mutating func phone(_ value: String, _ path: String, required: Bool = false) {
+    mutating func phone(_ value: String, _ path: @autoclosure () -> JSONPath, required: Bool = false) {
         if value.isEmpty {
-            if required { report(.missingOrErroneousValue, path, "is required (NNN-NNNNNNN)") }
+            if required { report(.missingOrErroneousValue, path(), "is required (NNN-NNNNNNN)") }
             return
         }
         let bytes = Array(value.utf8)
         let ok = bytes.count == 11 && bytes[3] == 45
             && bytes.enumerated().allSatisfy { $0.offset == 3 || ($0.element >= 48 && $0.element <= 57) }
-        if !ok { report(.invalidFormat, path, "must be a phone number as NNN-NNNNNNN (no leading 1)") }
+        if !ok { report(.invalidFormat, path(), "must be a phone number as NNN-NNNNNNN (no leading 1)") }
     }
 }
 
-/// Which bytes a text field accepts.
+/// Which bytes a text field accepts: a 128-bit set, so checks cost a shift and a mask.
 struct CharacterRule: Sendable {
-    let accepts: @Sendable (UInt8) -> Bool
+    let low: UInt64
+    let high: UInt64
     let explanation: String
 
-    /// Printable 7-bit ASCII, space included.
-    static let printable = CharacterRule(accepts: { $0 >= 32 && $0 <= 126 }, explanation: "printable ASCII characters")
-    /// Letters, digits and spaces.
-    static let alphanumericSpace = CharacterRule(
-        accepts: { isAlphanumeric($0) || $0 == 32 }, explanation: "letters, digits and spaces")
-    /// Letters and digits.
-    static let alphanumeric = CharacterRule(accepts: isAlphanumeric, explanation: "letters and digits")
-    /// `0`–`9` and `A`–`F` (either case).
-    static let hexadecimal = CharacterRule(
-        accepts: { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) || ($0 >= 97 && $0 <= 102) },
-        explanation: "hexadecimal digits")
-    /// Uppercase letters.
-    static let uppercase = CharacterRule(accepts: { $0 >= 65 && $0 <= 90 }, explanation: "uppercase letters")
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    init(_ characters: String, explanation: String) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for byte in characters.utf8 where byte < 128 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        self.low = low
+        self.high = high
+        self.explanation = explanation
     }
+
+    @inline(__always)
+    func accepts(_ byte: UInt8) -> Bool {
+        byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 ? (high >> UInt64(byte - 64)) & 1 == 1 : false
+    }
+
+    /// Whether every byte of `text` is accepted.
+    @inline(__always)
+    func acceptsAll(_ text: String) -> Bool {
+        for byte in text.utf8 where !accepts(byte) { return false }
+        return true
+    }
+
+    static let digitCharacters = "0123456789"
+    static let upperCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    static let letterCharacters = upperCharacters + upperCharacters.lowercased()
+
+    /// Printable 7-bit ASCII, space included.
+    static let printable = CharacterRule(String((32...126).map { Character(UnicodeScalar($0)) }), explanation: "printable ASCII characters")
+    /// Letters, digits and spaces.
+    static let alphanumericSpace = CharacterRule(digitCharacters + letterCharacters + " ", explanation: "letters, digits and spaces")
+    /// Letters and digits.
+    static let alphanumeric = CharacterRule(digitCharacters + letterCharacters, explanation: "letters and digits")
+    /// `0`–`9` and `A`–`F` (either case).
+    static let hexadecimal = CharacterRule(digitCharacters + "ABCDEFabcdef", explanation: "hexadecimal digits")
+    /// Uppercase letters.
+    static let uppercase = CharacterRule(upperCharacters, explanation: "uppercase letters")
+    /// Digits.
+    static let digits = CharacterRule(digitCharacters, explanation: "digits")
 }

@@ -56,6 +56,8 @@ public enum TransactionType: String, Sendable, Hashable, CaseIterable, Codable {
     /// Debit transactions carry the direct-debit group (10).
     public var isDebit: Bool { self == .debitPurchase || self == .debitRefund }
 
-    /// Authorization sources that mean "approved off-line" and so mark a force.
-    public static let forceAuthorizationSources: Set<String> = ["6", "D", "E"]
+    /// Authorization sources that mean "approved off-line" (`6`, `D`, `E`) and so mark a force.
+    public static func isOfflineApproval(source: String) -> Bool {
+        source == "6" || source == "D" || source == "E"
+    }
 }

@@ -4,7 +4,9 @@ import SettleModel
 /// Turns a batch into wire bytes: validation, records, blocking, framing and parity.
 ///
 /// Nothing is produced for an invalid batch. The trailer's totals are always computed here,
-/// never taken from the caller.
+/// never taken from the caller. Encoding runs in two passes: the first plans the blocks from
+/// record lengths and so knows the exact wire size; the second writes every record straight
+/// into one buffer of that size.
 public struct BatchEncoder: Sendable {
     public var profile: WireProfile
     /// Most records per block and bytes per block when records are combined.
@@ -31,39 +33,72 @@ public struct BatchEncoder: Sendable {
     /// Encodes without validation. For batches already validated, and for tests and the
     /// simulator, which build deliberately wrong batches.
     public func encodeValidated(_ batch: Batch, totalsOverride: BatchTotals? = nil) throws(RecordCodingError) -> EncodedBatch {
-        var app = batch.hasLineItems ? ApplicationType.singleWithLineItems : ApplicationType.single
-        var totals = totalsOverride ?? BatchTotals(details: batch.detailRecords)
         let policy = BlockingPolicy(
             combineRecords: batch.settings.combineRecords, maximumRecordsPerBlock: maximumRecordsPerBlock,
             maximumBlockBytes: maximumBlockBytes)
-        var blocks = BlockWriter(policy: policy, expectedBytes: 400 + batch.detailRecords.count * 220)
-        var writer = RecordWriter(referenceDate: batch.transmissionDate)
+        let plan = BatchPlan(batch, policy: policy, profile: profile)
+        var totals = totalsOverride ?? BatchTotals(details: batch.detailRecords)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(plan.blockCount)
+        var failure: RecordCodingError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: plan.wireBytes) { buffer, count in
+            var writer = RecordWriter(frame: FrameWriter(buffer: buffer), referenceDate: batch.transmissionDate)
+            do throws(RecordCodingError) {
+                try write(batch, plan: plan, totals: &totals, into: &writer, ranges: &ranges)
+            } catch {
+                failure = error
+            }
+            count = failure == nil ? writer.frame.position : 0
+        }
+        if let failure { throw failure }
+        return EncodedBatch(
+            framed: FramedBatch(bytes: bytes, blockRanges: ranges), totals: totals, applicationType: plan.applicationType,
+            sequenceMap: RecordSequenceMap(lineItemCounts: batch.detailRecords.lazy.map(\.lineItemCount)))
+    }
+
+    private func write(
+        _ batch: Batch, plan: BatchPlan, totals: inout BatchTotals, into writer: inout RecordWriter, ranges: inout [Range<Int>]
+    ) throws(RecordCodingError) {
+        var app = plan.applicationType
+        var replay = BlockPlanner(policy: plan.policy)
+        var recordIndex = 0
+        func begin(_ standalone: Bool = false) {
+            let length = plan[lengthAt: recordIndex]
+            recordIndex += 1
+            let starts = replay.place(length: length, standalone: standalone)
+            if starts {
+                if recordIndex > 1, let range = writer.frame.closeBlock(final: false) { ranges.append(range) }
+                _ = writer.frame.openBlock()
+            }
+            writer.beginRecord(length: length, continuesBlock: !starts)
+        }
         var header = batch
+        begin(true)
         try HeaderLayout.code(&header, applicationType: &app, &writer)
-        blocks.append(record: writer.bytes, standalone: true)  // the header is alone in its block
-        writer.reset()
+        try writer.endRecord()
+        begin()
         try ParameterLayout.code(&header, applicationType: &app, &writer)
-        blocks.append(record: writer.bytes)
-        for detail in batch.detailRecords {
-            writer.reset()
-            var record = detail
+        try writer.endRecord()
+        for index in batch.detailRecords.indices {
+            // The layout is shared with the decoder and takes the record inout; the encoder
+            // works on this one copy and writes nothing back into it.
+            var record = batch.detailRecords[index]
+            begin()
             try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &writer)
-            blocks.append(record: writer.bytes)
-            guard let level3 = detail.level3 else { continue }
+            try writer.endRecord()
+            guard let level3 = record.level3 else { continue }
             var brand = level3.cardType
             for item in level3.lineItems {
-                writer.reset()
                 var line = item
+                begin()
                 try LineItemLayout.code(&line, brand: &brand, profile: profile, applicationType: &app, &writer)
-                blocks.append(record: writer.bytes)
+                try writer.endRecord()
             }
         }
-        writer.reset()
         var date = batch.transmissionDate, number = batch.batchNumber
+        begin()
         try TrailerLayout.code(date: &date, batchNumber: &number, totals: &totals, applicationType: &app, &writer)
-        blocks.append(record: writer.bytes)
-        return EncodedBatch(
-            framed: blocks.finish(), totals: totals, applicationType: app,
-            sequenceMap: RecordSequenceMap(lineItemCounts: batch.detailRecords.lazy.map(\.lineItemCount)))
+        try writer.endRecord()
+        if let range = writer.frame.closeBlock(final: true) { ranges.append(range) }
     }
 }

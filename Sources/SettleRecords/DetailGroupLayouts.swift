@@ -3,20 +3,23 @@ import SettleModel
 /// The detail optional groups this engine builds (EIS 1081 Table 3.6), in ascending order.
 enum DetailGroupLayouts {
     /// Data length of each supported group, for splitting blocked records.
-    static let lengths: [Int: Int] = [
+    static let lengthTable: [Int: Int] = [
         1: 12, 2: 12, 3: 38, 4: 52, 5: 52, 7: 21, 9: 75, 10: 23, 12: 5, 13: 51, 20: 10, 21: 78, 22: 30,
         23: 4, 25: 81, 26: 136, 27: 60, 31: 1, 32: 12,
     ]
+
+    /// ``lengthTable`` indexed by group number (0 for groups this engine does not build).
+    static let lengths = GroupLengths(lengthTable)
 
     static func code<C: FieldCoder>(
         _ initial: GroupSet, _ d: inout DetailRecord, industry: IndustryType, profile: WireProfile, _ c: inout C
     ) throws(RecordCodingError) {
         var set = initial
-        var group = 1
-        // Iterate by number, not over a snapshot: group 23 adds groups 25-48 when decoding.
-        while group <= 48 {
-            defer { group += 1 }
-            guard set.contains(group: group) else { continue }
+        var done: UInt64 = 0
+        // Walk the set bits in ascending order, re-reading the set: group 23 adds groups 25-48 when decoding.
+        while case let pending = set.rawValue & ~done, pending != 0 {
+            let group = pending.trailingZeroBitCount + 1
+            done |= 1 << UInt64(group - 1)
             switch group {
             case 1: try optionalAmount(&d.cashBack, &c)
             case 2: try optionalAmount(&d.gratuity, &c)
@@ -56,20 +59,20 @@ enum DetailGroupLayouts {
     private static func optionalAmount<C: FieldCoder>(_ value: inout Amount?, _ c: inout C) throws(RecordCodingError) {
         var amount = value ?? .zero
         try c.amount(&amount)
-        value = amount
+        if c.isDecoding { value = amount }
     }
 
     private static func optionalText<C: FieldCoder>(_ value: inout String?, _ width: Int, _ c: inout C) throws(RecordCodingError) {
         var text = value ?? ""
         try c.text(&text, width)
-        value = text
+        if c.isDecoding { value = text }
     }
 
     /// Total authorized amount, purchase identifier format code and purchase identifier (groups 3, 4, 5, 25).
     private static func purchase<C: FieldCoder>(_ d: inout DetailRecord, format: Character, _ c: inout C) throws(RecordCodingError) {
         var total = d.totalAuthorizedAmount ?? (d.transactionType.isCredit || d.transactionType.isForce ? .zero : d.authorizedAmount)
         try c.amount(&total)
-        d.totalAuthorizedAmount = total
+        if c.isDecoding { d.totalAuthorizedAmount = total }
         var code = String(format)
         try c.text(&code, 1)  // derived from the industry; not kept in the model
         try c.text(&d.purchaseIdentifier, 25)
@@ -82,7 +85,7 @@ enum DetailGroupLayouts {
         try c.flag(&rental.noShow)
         try c.leftDigits(&rental.extraCharges, 6)
         try c.date(&rental.rentalDate, .yearMonthDay)
-        d.autoRental = rental
+        if c.isDecoding { d.autoRental = rental }
     }
 
     private static func autoRentalReturn<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -93,7 +96,7 @@ enum DetailGroupLayouts {
         try c.text(&back.returnStateOrCountry, 3)
         try c.text(&back.returnLocationId, 10)
         rental.returnDetails = back
-        d.autoRental = rental
+        if c.isDecoding { d.autoRental = rental }
     }
 
     private static func lodging<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -103,7 +106,7 @@ enum DetailGroupLayouts {
         try c.text(&lodging.noShow, 1)
         try c.leftDigits(&lodging.extraCharges, 6)
         try c.date(&lodging.checkInDate, .yearMonthDay)
-        d.lodging = lodging
+        if c.isDecoding { d.lodging = lodging }
     }
 
     private static func lodgingAmex<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -123,7 +126,7 @@ enum DetailGroupLayouts {
         try c.number(&amex.stayDuration, 2)
         try c.amount(&amex.roomRate)
         lodging.amex = amex
-        d.lodging = lodging
+        if c.isDecoding { d.lodging = lodging }
     }
 
     private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -133,7 +136,7 @@ enum DetailGroupLayouts {
         try c.number(&debit.systemTraceAuditNumber, 6)
         try c.text(&debit.networkId, 1)
         try c.date(&debit.settlementDate, .monthDay)
-        d.debit = debit
+        if c.isDecoding { d.debit = debit }
     }
 
     private static func cardNotPresent<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -141,6 +144,6 @@ enum DetailGroupLayouts {
         try c.number(&cnp.installmentNumber, 2)
         try c.number(&cnp.installmentCount, 2)
         try c.text(&cnp.motoIndicator, 1)
-        d.cardNotPresent = cnp
+        if c.isDecoding { d.cardNotPresent = cnp }
     }
 }

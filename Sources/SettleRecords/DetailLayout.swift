@@ -58,7 +58,7 @@ enum DetailLayout {
 
     /// Called after the base fields are read: a sale with an off-line authorization source is a force.
     static func resolveForce(_ d: inout DetailRecord) {
-        guard TransactionType.forceAuthorizationSources.contains(d.authorizationSource) else { return }
+        guard TransactionType.isOfflineApproval(source: d.authorizationSource) else { return }
         if d.transactionType == .cardPresent { d.transactionType = .forceCardPresent }
         if d.transactionType == .cardNotPresent { d.transactionType = .forceCardNotPresent }
     }

@@ -27,10 +27,25 @@ enum GroupMapCoding {
         return set
     }
 
+    /// The four map bytes as text, built without allocating (a small string).
+    static func mapText(_ set: GroupSet, base: Int, prefix: UInt8? = nil) -> String {
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8) = (prefix ?? 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            let start = prefix == nil ? 1 : 0
+            for position in 0..<4 {
+                let first = base + (3 - position) * 6 + 1
+                var bits: UInt8 = 0
+                for offset in 0..<6 where set.contains(group: first + offset) { bits |= 1 << UInt8(offset) }
+                raw[1 + position] = 0x40 | bits
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<5]), as: UTF8.self)
+        }
+    }
+
     /// Writes or reads the record type letter and its group map (the 5-byte record type field).
     static func code<C: FieldCoder>(_ type: RecordType, groups: inout GroupSet, _ c: inout C) throws(RecordCodingError) {
         let number = c.fieldNumber
-        var text = String(type.rawValue) + String(decoding: mapBytes(groups, base: 0), as: UTF8.self)
+        var text = mapText(groups, base: 0, prefix: type.byte)
         try c.text(&text, 5)
         guard c.isDecoding else { return }
         let bytes = Array(text.utf8)
@@ -44,7 +59,7 @@ enum GroupMapCoding {
     /// Writes or reads group 23's data: the extension map for groups 25–48.
     static func codeExtension<C: FieldCoder>(groups: inout GroupSet, _ c: inout C) throws(RecordCodingError) {
         let number = c.fieldNumber
-        var text = String(decoding: mapBytes(groups, base: 24), as: UTF8.self)
+        var text = mapText(groups, base: 24)
         try c.text(&text, 4)
         guard c.isDecoding else { return }
         guard let extended = self.groups(fromMap: Array(text.utf8)[...], base: 24) else {

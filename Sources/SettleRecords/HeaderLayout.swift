@@ -14,7 +14,7 @@ enum HeaderLayout {
     }
 
     /// Header group data lengths, for splitting blocked records.
-    static let groupLengths: [Int: Int] = [1: 33, 2: 22, 3: 12, 4: 24, 5: 10, 6: 10]
+    static let groupLengths = GroupLengths([1: 33, 2: 22, 3: 12, 4: 24, 5: 10, 6: 10])
     static let baseLength = 65
 
     static func code<C: FieldCoder>(_ b: inout Batch, applicationType: inout Character, _ c: inout C) throws(RecordCodingError) {
@@ -36,7 +36,7 @@ enum HeaderLayout {
         try c.number(&b.batchNumber, 3)
         var blocking = b.settings.combineRecords
         try c.flag(&blocking, on: "2", off: "0")
-        b.settings.combineRecords = blocking
+        if c.isDecoding { b.settings.combineRecords = blocking }
         try codeGroups(set, &b, &c)
     }
 
@@ -56,7 +56,7 @@ enum HeaderLayout {
             var agency = b.travelAgency ?? TravelAgency()
             try c.text(&agency.code, 8)
             try c.text(&agency.name, 25)
-            b.travelAgency = agency
+            if c.isDecoding { b.travelAgency = agency }
         }
         if set.contains(group: 2) {
             try c.text(&b.merchant.localPhone, 11)
@@ -65,19 +65,19 @@ enum HeaderLayout {
         if set.contains(group: 3) {
             var name = b.settings.amexAggregatorName ?? ""
             try c.text(&name, 12)
-            b.settings.amexAggregatorName = name
+            if c.isDecoding { b.settings.amexAggregatorName = name }
         }
         if set.contains(group: 4) {
             var key = b.settings.genKey ?? ""
             try c.text(&key, 24)
-            b.settings.genKey = key
+            if c.isDecoding { b.settings.genKey = key }
         }
         if set.contains(group: 5) {
             var developer = b.settings.developerId ?? "", application = b.settings.applicationId ?? ""
             try c.text(&developer, 6)
             try c.text(&application, 4)
-            b.settings.developerId = developer
-            b.settings.applicationId = application
+            if c.isDecoding { b.settings.developerId = developer }
+            if c.isDecoding { b.settings.applicationId = application }
         }
         if c.isDecoding && set.contains(group: 6) {
             throw RecordCodingError(fieldNumber: c.fieldNumber, data: "", reason: "header group 6 (gateway id) is not supported")

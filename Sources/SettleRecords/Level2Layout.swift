@@ -6,7 +6,7 @@ enum Level2Layout {
         let brand: Level2CardType = group == 21 ? .americanExpress : d.cardNumber.brand == .masterCard ? .masterCard : .visa
         var l2 = d.level2 ?? Level2(cardType: brand)
         if group == 21 { try amex(&l2, &c) } else { try commercial(&l2, &c) }
-        d.level2 = l2
+        if c.isDecoding { d.level2 = l2 }
     }
 
     /// Group 22: optional amount identifier (`0` none, `1` local sales tax, `2` exempt), amount, customer reference.

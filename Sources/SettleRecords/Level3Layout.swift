@@ -31,7 +31,7 @@ enum Level3Layout {
         try c.amount(&nationalTax)
         if c.isDecoding { l3.nationalTax = national ? nationalTax : nil }
         try c.text(&l3.purchaseOrder, 17)
-        d.level3 = l3
+        if c.isDecoding { d.level3 = l3 }
     }
 
     static func visaSummary<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -51,7 +51,7 @@ enum Level3Layout {
         try c.amount(&l3.freightTaxAmount)
         try c.number(&l3.freightTaxRate, 4)
         try lineItemCount(&l3, &c)
-        d.level3 = l3
+        if c.isDecoding { d.level3 = l3 }
     }
 
     static func masterCardSummary<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
@@ -69,7 +69,7 @@ enum Level3Layout {
         try c.amount(&alternate, 9)
         if c.isDecoding { l3.alternateTaxAmount = included ? alternate : nil }
         try lineItemCount(&l3, &c)
-        d.level3 = l3
+        if c.isDecoding { d.level3 = l3 }
     }
 
     /// The count of `L` records that follow; the decoder makes room for them.

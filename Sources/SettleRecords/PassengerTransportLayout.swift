@@ -25,6 +25,6 @@ enum PassengerTransportLayout {
             }
         }
         if c.isDecoding { trip.legs = legs }
-        d.passengerTransport = trip
+        if c.isDecoding { d.passengerTransport = trip }
     }
 }

@@ -55,7 +55,7 @@ public enum RecordSplitter {
         case .detail:
             var all = groups
             if groups.contains(group: 23) {
-                let before = groups.groups.filter { $0 < 23 }.reduce(0) { $0 + (DetailGroupLayouts.lengths[$1] ?? 0) }
+                let before = DetailGroupLayouts.lengths.total(0, GroupSet(rawValue: groups.rawValue & ((1 << 22) - 1))).length  // groups 1-22
                 let at = start + DetailLayout.baseLength + before
                 guard record.count >= at - start + 4, let extended = GroupMapCoding.groups(fromMap: record[at..<(at + 4)], base: 24) else {
                     throw RecordCodingError(fieldNumber: 0, data: "", reason: "bad group map extension")
@@ -66,13 +66,10 @@ public enum RecordSplitter {
         }
     }
 
-    private static func sum(_ base: Int, _ groups: GroupSet, _ lengths: [Int: Int], _ kind: String) throws(RecordCodingError) -> Int {
-        var total = base
-        for group in groups.groups {
-            guard let length = lengths[group] else {
-                throw RecordCodingError(fieldNumber: 5, data: String(group), reason: "\(kind) group \(group) is not supported")
-            }
-            total += length
+    private static func sum(_ base: Int, _ groups: GroupSet, _ lengths: GroupLengths, _ kind: String) throws(RecordCodingError) -> Int {
+        let (total, unsupported) = lengths.total(base, groups)
+        if let group = unsupported {
+            throw RecordCodingError(fieldNumber: 5, data: String(group), reason: "\(kind) group \(group) is not supported")
         }
         return total
     }

@@ -1,56 +1,95 @@
+import SettleFraming
 import SettleModel
 
-/// Writes fields into a reusable buffer of 7-bit bytes.
+/// Writes fields straight into the framed output: parity and LRC are applied as each byte
+/// is written, so a record is never assembled twice.
+///
+/// Each record is announced with its planned length; a field that would run past it is an
+/// error (code 544), so a layout that disagrees with its planned length cannot corrupt the batch.
 struct RecordWriter: FieldCoder {
-    var bytes: [UInt8] = []
+    var frame: FrameWriter
     var fieldNumber = 1
     let referenceDate: LocalDate
     var isDecoding: Bool { false }
+    /// Leading bytes to leave out: the `K1.` prefix of a record that continues a block.
+    private var skip = 0
+    private var recordEnd = 0
 
-    init(referenceDate: LocalDate, capacity: Int = 512) {
+    init(frame: FrameWriter, referenceDate: LocalDate) {
+        self.frame = frame
         self.referenceDate = referenceDate
-        bytes.reserveCapacity(capacity)
     }
 
-    /// Empties the buffer (keeping its storage) for the next record.
-    mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+    /// Starts a record of `length` bytes that continues the open block or starts its own.
+    mutating func beginRecord(length: Int, continuesBlock: Bool) {
         fieldNumber = 1
+        skip = continuesBlock ? BlockingPolicy.continuationPrefixLength : 0
+        recordEnd = frame.position + length - skip
+    }
+
+    /// Checks the record came out exactly as long as planned.
+    func endRecord() throws(RecordCodingError) {
+        guard frame.position == recordEnd, skip == 0 else {
+            throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "record length differs from its layout")
+        }
+    }
+
+    /// Claims `width` bytes for a field; `false` when the field lies in the skipped prefix.
+    private mutating func claim(_ width: Int) throws(RecordCodingError) -> Bool {
+        if skip > 0 {
+            guard width <= skip else { throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "field straddles the block prefix") }
+            skip -= width
+            fieldNumber += 1
+            return false
+        }
+        guard frame.position + width <= recordEnd, width <= frame.remaining else {
+            throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "field runs past the record's planned length")
+        }
+        return true
     }
 
     mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
-        let start = bytes.count
-        for byte in value.utf8 {
-            guard byte >= 0x20 && byte < 0x7F else {
-                throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "not printable ASCII")
-            }
-            bytes.append(byte)
+        guard try claim(width) else { return }
+        let used = value.utf8.withContiguousStorageIfAvailable { bytes in write(bytes, width) } ?? write(Array(value.utf8), width)
+        guard used >= 0 else {
+            throw RecordCodingError(
+                fieldNumber: fieldNumber, data: "",
+                reason: used == -1 ? "\(value.utf8.count) characters do not fit in \(width)" : "not printable ASCII")
         }
-        let used = bytes.count - start
-        guard used <= width else {
-            bytes.removeSubrange(start...)
-            throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "\(used) characters do not fit in \(width)")
-        }
-        if used < width { bytes.append(contentsOf: repeatElement(0x20, count: width - used)) }
         fieldNumber += 1
     }
 
+    /// Writes printable bytes and pads with spaces; -1 when too long, -2 when not printable.
+    @inline(__always)
+    private mutating func write(_ bytes: some Collection<UInt8>, _ width: Int) -> Int {
+        guard bytes.count <= width else { return -1 }
+        for byte in bytes where byte < 0x20 || byte >= 0x7F { return -2 }
+        for byte in bytes { frame.write(byte) }
+        for _ in bytes.count..<width { frame.write(0x20) }
+        return width
+    }
+
     mutating func digits(_ value: inout Int64, _ width: Int) throws(RecordCodingError) {
+        guard value >= 0 else { throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "negative") }
+        // Digits, least significant first, into a fixed scratch area (fields are at most 16 digits).
+        var scratch: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
         var remaining = value
-        guard remaining >= 0 else {
-            throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "negative")
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0x30, count: width))
-        var index = bytes.count - 1
-        while remaining > 0 {
-            guard index >= start else {
-                bytes.removeSubrange(start...)
-                throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "does not fit in \(width) digits")
+        var count = 0
+        withUnsafeMutableBytes(of: &scratch) { bytes in
+            while remaining > 0 && count < 16 {
+                bytes[count] = 0x30 + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
             }
-            bytes[index] = 0x30 + UInt8(remaining % 10)
-            remaining /= 10
-            index -= 1
+        }
+        guard remaining == 0, count <= width, width <= 16 || count == 0 else {
+            throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "does not fit in \(width) digits")
+        }
+        guard try claim(width) else { return }
+        withUnsafeBytes(of: &scratch) { bytes in
+            for index in stride(from: width - 1, through: 0, by: -1) {
+                frame.write(index < 16 ? bytes[index] : 0x30)
+            }
         }
         fieldNumber += 1
     }

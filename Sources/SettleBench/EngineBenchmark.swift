@@ -1,0 +1,56 @@
+import Foundation
+import SettleFraming
+import SettleModel
+import SettleRecords
+
+/// Times validation + encoding (records, blocks, parity) and decoding of one large batch,
+/// and the extra memory encoding needs beyond the batch it reads.
+struct EngineBenchmark {
+    let industry: IndustryType
+    let records: Int
+    let rounds: Int
+
+    func run() throws {
+        let batch = BenchBatch.make(industry: industry, records: records)
+        let encoder = BatchEncoder()
+        var wire = 0
+        // Warm up and check the batch is valid before timing anything.
+        let first = try encoder.encode(batch)
+        wire = first.framed.bytes.count
+        let baseline = Memory.resetPeak()
+        _ = try encoder.encode(batch)
+        let extra = Memory.peakResident() - baseline
+
+        let encode = try best { _ = try encoder.encode(batch) }
+        let encodeOnly = try best { _ = try encoder.encodeValidated(batch) }
+        let validate = try best { _ = BatchValidator().validate(batch) }
+        let decoder = BatchDecoder(referenceDate: batch.transmissionDate)
+        let decode = try best { _ = try decoder.decode(first.framed.bytes) }
+
+        let name = industry == .directMarketing ? "e-commerce" : "hotel"
+        print("")
+        print("\(name): \(records) details, \(first.framed.blockCount) blocks, \(wire) wire bytes (\(wire / records) per detail)")
+        report("validate + encode", encode, wire)
+        report("encode only", encodeOnly, wire)
+        report("validate only", validate, wire)
+        report("decode", decode, wire)
+        let ratio = Double(extra) / Double(wire)
+        print(String(format: "  peak extra memory while encoding: %.1f MB = %.2f x wire size (target <= 2.00)", Double(extra) / 1e6, ratio))
+    }
+
+    private func report(_ label: String, _ seconds: Double, _ wire: Int) {
+        let rate = Double(records) / seconds
+        let bytes = Double(wire) / seconds
+        print(String(format: "  %-18@ %8.1f ms  %11.0f records/s  %7.1f MB/s", label as NSString, seconds * 1000, rate, bytes / 1e6))
+    }
+
+    private func best(_ body: () throws -> Void) throws -> Double {
+        var fastest = Double.infinity
+        for _ in 0..<rounds {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return fastest
+    }
+}

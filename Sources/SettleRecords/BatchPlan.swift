@@ -1,0 +1,40 @@
+import SettleFraming
+import SettleModel
+
+/// The first encoding pass: every record's length and where the blocks fall, hence the
+/// exact number of wire bytes.
+struct BatchPlan {
+    let policy: BlockingPolicy
+    let applicationType: Character
+    /// Record lengths in transmission order: header, parameter, details with their line items, trailer.
+    private(set) var lengths: [Int32] = []
+    private(set) var wireBytes = 0
+    private(set) var blockCount = 0
+
+    init(_ batch: Batch, policy: BlockingPolicy, profile: WireProfile) {
+        self.policy = policy
+        applicationType = batch.hasLineItems ? ApplicationType.singleWithLineItems : ApplicationType.single
+        var planner = BlockPlanner(policy: policy)
+        lengths.reserveCapacity(3 + batch.detailRecords.count)
+        func add(_ length: Int, standalone: Bool = false) {
+            lengths.append(Int32(length))
+            _ = planner.place(length: length, standalone: standalone)
+        }
+        add(RecordLengths.header(batch), standalone: true)
+        add(ParameterLayout.length)
+        for detail in batch.detailRecords {
+            add(RecordLengths.detail(detail, industry: batch.industryType))
+            if let level3 = detail.level3 {
+                let length = RecordLengths.lineItem(level3.cardType, profile: profile)
+                for _ in level3.lineItems { add(length) }
+            }
+        }
+        add(TrailerLayout.length)
+        wireBytes = planner.wireBytes
+        blockCount = planner.blockCount
+    }
+}
+
+extension BatchPlan {
+    subscript(lengthAt index: Int) -> Int { Int(lengths[index]) }
+}

@@ -1,0 +1,22 @@
+import SettleModel
+
+/// The length of each record before it is written, from its record type and groups: the
+/// encoder plans blocks from these, then writes each record directly into its place.
+enum RecordLengths {
+    static func header(_ batch: Batch) -> Int {
+        sum(HeaderLayout.baseLength, HeaderLayout.groups(of: batch), HeaderLayout.groupLengths)
+    }
+
+    static func detail(_ detail: DetailRecord, industry: IndustryType) -> Int {
+        sum(DetailLayout.baseLength, detail.optionalGroups(industry: industry), DetailGroupLayouts.lengths)
+    }
+
+    static func lineItem(_ brand: Level3CardType, profile: WireProfile) -> Int {
+        brand == .visa ? LineItemLayout.visaLength : LineItemLayout.masterCardLength(profile)
+    }
+
+    /// Unsupported groups count as empty here; writing the record then fails on the length check.
+    private static func sum(_ base: Int, _ set: GroupSet, _ lengths: GroupLengths) -> Int {
+        lengths.total(base, set).length
+    }
+}
