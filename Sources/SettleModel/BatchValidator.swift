@@ -16,9 +16,12 @@ public struct BatchValidator: Sendable {
         if batch.detailRecords.isEmpty {
             collector.report(.emptyDetailRecords, "/detailRecords", "a batch needs at least one detail record")
         }
-        for index in batch.detailRecords.indices {
-            collector.detailIndex = index
-            checkDetail(batch.detailRecords[index], at: .detail(index), in: batch, &collector)
+        // Through a buffer pointer each record is checked in place, not copied.
+        batch.detailRecords.withUnsafeBufferPointer { details in
+            for index in details.indices {
+                collector.detailIndex = index
+                checkDetail(details[index], at: .detail(index), in: batch, &collector)
+            }
         }
         return collector.issues
     }

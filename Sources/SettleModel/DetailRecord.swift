@@ -117,5 +117,5 @@ public struct DetailRecord: Sendable, Hashable {
     }
 
     /// Number of Level III line-item records that follow this detail.
-    public var lineItemCount: Int { level3?.lineItems.count ?? 0 }
+    @inlinable public var lineItemCount: Int { $level3.with { $0.lineItems.count } ?? 0 }
 }

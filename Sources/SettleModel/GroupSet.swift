@@ -18,7 +18,7 @@ public struct GroupSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public var groups: [Int] { (1...48).filter { contains(group: $0) } }
 
     /// Whether any group beyond 24 is present, which requires the extension map (group 23).
-    public var needsExtension: Bool { rawValue >> 24 != 0 }
+    @inlinable public var needsExtension: Bool { rawValue >> 24 != 0 }
 
     public var description: String { "{" + groups.map(String.init).joined(separator: ",") + "}" }
 

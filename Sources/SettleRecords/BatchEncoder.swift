@@ -53,7 +53,7 @@ public struct BatchEncoder: Sendable {
         if let failure { throw failure }
         return EncodedBatch(
             framed: FramedBatch(bytes: bytes, blockRanges: ranges), totals: totals, applicationType: plan.applicationType,
-            sequenceMap: RecordSequenceMap(lineItemCounts: batch.detailRecords.lazy.map(\.lineItemCount)))
+            sequenceMap: RecordSequenceMap(details: batch.detailRecords))
     }
 
     private func write(
@@ -79,14 +79,11 @@ public struct BatchEncoder: Sendable {
         begin()
         try ParameterLayout.code(&header, applicationType: &app, &writer)
         try writer.endRecord()
-        for index in batch.detailRecords.indices {
-            // The layout is shared with the decoder and takes the record inout; the encoder
-            // works on this one copy and writes nothing back into it.
-            var record = batch.detailRecords[index]
+        try ReadOnlyRecords.forEach(batch.detailRecords) { (record: inout DetailRecord) throws(RecordCodingError) in
             begin()
             try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &writer)
             try writer.endRecord()
-            guard let level3 = record.level3 else { continue }
+            guard let level3 = record.level3 else { return }
             var brand = level3.cardType
             for item in level3.lineItems {
                 var line = item

@@ -22,11 +22,15 @@ struct BatchPlan {
         }
         add(RecordLengths.header(batch), standalone: true)
         add(ParameterLayout.length)
-        for detail in batch.detailRecords {
-            add(RecordLengths.detail(detail, industry: batch.industryType))
-            if let level3 = detail.level3 {
-                let length = RecordLengths.lineItem(level3.cardType, profile: profile)
-                for _ in level3.lineItems { add(length) }
+        // Through a buffer pointer each record is read in place, not copied.
+        batch.detailRecords.withUnsafeBufferPointer { details in
+            for index in details.indices {
+                add(RecordLengths.detail(groups: details[index].optionalGroups(industry: batch.industryType)))
+                let items = details[index].lineItemCount
+                if items > 0, let brand = details[index].$level3.with(\.cardType) {
+                    let length = RecordLengths.lineItem(brand, profile: profile)
+                    for _ in 0..<items { add(length) }
+                }
             }
         }
         add(TrailerLayout.length)

@@ -27,18 +27,17 @@ enum GroupMapCoding {
         return set
     }
 
-    /// The four map bytes as text, built without allocating (a small string).
+    /// The four map bytes as text (a small string: no allocation), optionally after a record type letter.
     static func mapText(_ set: GroupSet, base: Int, prefix: UInt8? = nil) -> String {
-        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8) = (prefix ?? 0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &bytes) { raw in
-            let start = prefix == nil ? 1 : 0
+        let groups = set.rawValue >> UInt64(base)
+        let offset = prefix == nil ? 0 : 1
+        return String(unsafeUninitializedCapacity: 4 + offset) { buffer in
+            if let prefix { buffer[0] = prefix }
+            // Byte 1 holds the highest six groups, byte 4 the lowest.
             for position in 0..<4 {
-                let first = base + (3 - position) * 6 + 1
-                var bits: UInt8 = 0
-                for offset in 0..<6 where set.contains(group: first + offset) { bits |= 1 << UInt8(offset) }
-                raw[1 + position] = 0x40 | bits
+                buffer[offset + position] = 0x40 | UInt8(truncatingIfNeeded: (groups >> UInt64((3 - position) * 6)) & 0x3F)
             }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<5]), as: UTF8.self)
+            return 4 + offset
         }
     }
 

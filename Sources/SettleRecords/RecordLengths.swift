@@ -7,8 +7,8 @@ enum RecordLengths {
         sum(HeaderLayout.baseLength, HeaderLayout.groups(of: batch), HeaderLayout.groupLengths)
     }
 
-    static func detail(_ detail: DetailRecord, industry: IndustryType) -> Int {
-        sum(DetailLayout.baseLength, detail.optionalGroups(industry: industry), DetailGroupLayouts.lengths)
+    static func detail(groups: GroupSet) -> Int {
+        sum(DetailLayout.baseLength, groups, DetailGroupLayouts.lengths)
     }
 
     static func lineItem(_ brand: Level3CardType, profile: WireProfile) -> Int {

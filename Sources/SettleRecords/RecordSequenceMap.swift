@@ -1,3 +1,5 @@
+import SettleModel
+
 /// Maps a record sequence number (header = 1, parameter = 2, …) back to what the caller sent,
 /// so a rejected batch names the detail record at fault (class reference
 /// `error_detail_record_index`), accounting for line-item records.
@@ -6,6 +8,16 @@ public struct RecordSequenceMap: Sendable, Hashable {
     private var detailSequences: [Int32]
     /// Sequence number of the trailer (the record count).
     public let trailerSequence: Int
+
+    /// Builds the map for the details of a batch.
+    public init(details: [DetailRecord]) {
+        var counts: [Int] = []
+        counts.reserveCapacity(details.count)
+        details.withUnsafeBufferPointer { details in
+            for index in details.indices { counts.append(details[index].lineItemCount) }
+        }
+        self.init(lineItemCounts: counts)
+    }
 
     /// Where a sequence number points.
     public enum Location: Sendable, Hashable {

@@ -50,46 +50,47 @@ struct RecordWriter: FieldCoder {
 
     mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
         guard try claim(width) else { return }
-        let used = value.utf8.withContiguousStorageIfAvailable { bytes in write(bytes, width) } ?? write(Array(value.utf8), width)
-        guard used >= 0 else {
+        let written = value.utf8.withContiguousStorageIfAvailable { write($0, width) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { write($0, width) }
+        guard written >= 0 else {
             throw RecordCodingError(
                 fieldNumber: fieldNumber, data: "",
-                reason: used == -1 ? "\(value.utf8.count) characters do not fit in \(width)" : "not printable ASCII")
+                reason: written == -1 ? "\(value.utf8.count) characters do not fit in \(width)" : "not printable ASCII")
         }
         fieldNumber += 1
     }
 
     /// Writes printable bytes and pads with spaces; -1 when too long, -2 when not printable.
     @inline(__always)
-    private mutating func write(_ bytes: some Collection<UInt8>, _ width: Int) -> Int {
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, _ width: Int) -> Int {
         guard bytes.count <= width else { return -1 }
-        for byte in bytes where byte < 0x20 || byte >= 0x7F { return -2 }
-        for byte in bytes { frame.write(byte) }
+        for byte in bytes {
+            guard byte >= 0x20 && byte < 0x7F else { return -2 }
+            frame.write(byte)
+        }
         for _ in bytes.count..<width { frame.write(0x20) }
         return width
     }
 
     mutating func digits(_ value: inout Int64, _ width: Int) throws(RecordCodingError) {
         guard value >= 0 else { throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "negative") }
-        // Digits, least significant first, into a fixed scratch area (fields are at most 16 digits).
-        var scratch: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
-        var remaining = value
-        var count = 0
-        withUnsafeMutableBytes(of: &scratch) { bytes in
-            while remaining > 0 && count < 16 {
-                bytes[count] = 0x30 + UInt8(remaining % 10)
-                remaining /= 10
-                count += 1
-            }
+        var digitCount = 1, scale: Int64 = 10
+        while digitCount < 19 && value >= scale {
+            digitCount += 1
+            scale &*= 10
         }
-        guard remaining == 0, count <= width, width <= 16 || count == 0 else {
+        guard digitCount <= width else {
             throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "does not fit in \(width) digits")
         }
         guard try claim(width) else { return }
-        withUnsafeBytes(of: &scratch) { bytes in
-            for index in stride(from: width - 1, through: 0, by: -1) {
-                frame.write(index < 16 ? bytes[index] : 0x30)
-            }
+        for _ in digitCount..<width { frame.write(0x30) }
+        // Most significant digit first.
+        var divisor = scale / 10
+        var rest = value
+        for _ in 0..<digitCount {
+            frame.write(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
         fieldNumber += 1
     }
