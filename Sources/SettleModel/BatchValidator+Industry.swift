@@ -50,7 +50,7 @@ extension BatchValidator {
         if lodging.checkInDate.isValid && d.transactionDate.isValid && lodging.checkInDate > d.transactionDate {
             c.report(.outOfRange, q + "/checkInDate", "must not be after the check-out date (transactionDate)")
         }
-        checkExtraCharges(lodging.extraCharges, q + "/extraCharges", allowed: "234567", &c)
+        checkExtraCharges(lodging.extraCharges, q + "/extraCharges", allowed: Self.hotelExtraCharges, &c)
         c.code(lodging.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: Codes.hotelIdentifier, required: false)
         let isAmex = d.cardNumber.brand == .americanExpress
         guard let amex = lodging.amex else {
@@ -84,7 +84,7 @@ extension BatchValidator {
         if rental.rentalDate.isValid && d.transactionDate.isValid && rental.rentalDate > d.transactionDate {
             c.report(.outOfRange, q + "/rentalDate", "must not be after the return date (transactionDate)")
         }
-        checkExtraCharges(rental.extraCharges, q + "/extraCharges", allowed: "12345", &c)
+        checkExtraCharges(rental.extraCharges, q + "/extraCharges", allowed: Self.autoRentalExtraCharges, &c)
         c.code(rental.marketSpecificDataIdentifier, q + "/marketSpecificDataIdentifier", in: Codes.autoRentalIdentifier, required: false)
         if let back = rental.returnDetails {
             c.text(back.renterName, q + "/returnDetails/renterName", length: 20)
@@ -130,8 +130,11 @@ extension BatchValidator {
         c.monthDayDate(debit.settlementDate, q + "/settlementDate", transmissionDate: transmissionDate)
     }
 
-    private func checkExtraCharges(_ codes: String, _ path: JSONPath, allowed: String, _ c: inout IssueCollector) {
+    private func checkExtraCharges(_ codes: String, _ path: JSONPath, allowed: CharacterRule, _ c: inout IssueCollector) {
         if codes.utf8.count > 6 { return c.report(.invalidLength, path, "holds at most 6 codes") }
-        if !codes.allSatisfy({ allowed.contains($0) }) { c.report(.outOfRange, path, "codes must be among \(allowed)") }
+        if !allowed.acceptsAll(codes) { c.report(.outOfRange, path, "codes must be among \(allowed.explanation)") }
     }
+
+    static let hotelExtraCharges = CharacterRule("234567", explanation: "2, 3, 4, 5, 6, 7")
+    static let autoRentalExtraCharges = CharacterRule("12345", explanation: "1, 2, 3, 4, 5")
 }

@@ -16,32 +16,26 @@ public struct CardNumber: Sendable, Hashable, CustomStringConvertible, CustomDeb
     public var brand: CardBrand { CardBrand(digits: digits) }
 
     /// Whether every character is an ASCII digit.
-    public var isAllDigits: Bool {
-        var any = false
-        for byte in digits.utf8 {
-            guard byte >= 48 && byte <= 57 else { return false }
-            any = true
-        }
-        return any
-    }
+    public var isAllDigits: Bool { CardNumber.luhnSum(digits) != nil }
 
     /// Whether the Luhn (mod 10) check digit is right. `false` for non-digits.
-    public var passesLuhn: Bool {
-        guard isAllDigits else { return false }
-        // Double every second digit from the right: walk left to right, doubling those whose
-        // distance from the end is odd.
-        var sum = 0
-        var double = digits.utf8.count % 2 == 0
-        for byte in digits.utf8 {
-            var digit = Int(byte &- 48)
-            if double {
-                digit &*= 2
-                if digit > 9 { digit &-= 9 }
+    public var passesLuhn: Bool { CardNumber.luhnSum(digits).map { $0 % 10 == 0 } ?? false }
+
+    /// The Luhn sum of a digit string, or `nil` when it is empty or holds a non-digit.
+    static func luhnSum(_ text: String) -> Int? {
+        func sum(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard !bytes.isEmpty else { return nil }
+            // Every second digit counting from the right is doubled.
+            var total = 0, double = bytes.count % 2 == 0
+            for byte in bytes {
+                let digit = Int(byte &- 48)
+                guard digit >= 0 && digit <= 9 else { return nil }
+                total &+= double ? (digit > 4 ? digit &* 2 &- 9 : digit &* 2) : digit
+                double.toggle()
             }
-            sum &+= digit
-            double.toggle()
+            return total
         }
-        return sum % 10 == 0
+        return text.utf8.withContiguousStorageIfAvailable(sum) ?? Array(text.utf8).withUnsafeBufferPointer(sum)
     }
 
     public var description: String { masked }

@@ -29,18 +29,22 @@ struct IssueCollector {
     }
 
     /// Printable ASCII text of at most `length` characters that does not start with a space.
-    mutating func text(_ value: String, _ path: @autoclosure () -> JSONPath, length: Int, required: Bool = false, allowed: CharacterRule = .printable) {
-        if value.isEmpty {
+    mutating func text(
+        _ value: String, _ path: @autoclosure () -> JSONPath, length: Int, required: Bool = false, allowed: CharacterRule = .printable
+    ) {
+        // One pass over the bytes: count, character class and leading space.
+        let (count, accepted, leadingSpace) = value.utf8.withContiguousStorageIfAvailable { bytes in
+            var accepted = true
+            for byte in bytes { accepted = accepted && allowed.accepts(byte) }
+            return (bytes.count, accepted, bytes.first == 0x20)
+        } ?? (value.utf8.count, allowed.acceptsAll(value), value.utf8.first == 0x20)
+        if count == 0 {
             if required { report(.missingOrErroneousValue, path(), "is required") }
             return
         }
-        guard allowed.acceptsAll(value) else {
-            return report(.invalidFormat, path(), "may contain \(allowed.explanation) only")
-        }
-        if value.utf8.count > length {
-            return report(.invalidLength, path(), "must be at most \(length) characters, got \(value.utf8.count)")
-        }
-        if value.utf8.first == 32 { report(.invalidFormat, path(), "must not start with a space") }
+        guard accepted else { return report(.invalidFormat, path(), "may contain \(allowed.explanation) only") }
+        if count > length { return report(.invalidLength, path(), "must be at most \(length) characters, got \(count)") }
+        if leadingSpace { report(.invalidFormat, path(), "must not start with a space") }
     }
 
     /// One of a fixed set of codes (an empty value passes unless required).
@@ -120,8 +124,11 @@ struct CharacterRule: Sendable {
     /// Whether every byte of `text` is accepted.
     @inline(__always)
     func acceptsAll(_ text: String) -> Bool {
-        for byte in text.utf8 where !accepts(byte) { return false }
-        return true
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var all = true
+            for byte in bytes { all = all && accepts(byte) }
+            return all
+        } ?? text.utf8.allSatisfy { accepts($0) }
     }
 
     static let digitCharacters = "0123456789"
