@@ -18,7 +18,7 @@ enum BatchFile {
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CleanExit.message("cannot read \(path): \(error.localizedDescription)")
+            throw CLIError("cannot read \(path): \(error.localizedDescription)")
         }
         switch SettlementDocument.read(json: data, defaults: defaults, today: try options.clock().today()) {
         case .invalid(let issues):
@@ -28,7 +28,7 @@ enum BatchFile {
                 return .encoded(batch, try BatchEncoder(profile: defaults.profile).encode(batch), defaults.profile)
             } catch {
                 if case .invalidBatch(let issues) = error { return .invalid(issues) }
-                throw ValidationError(error.description)
+                throw CLIError(error.description)
             }
         }
     }
