@@ -3,6 +3,10 @@ import SettleDTO
 import SettleModel
 import SettleRecords
 
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
 /// `settle-bench engine [--records N]`: measures the settlement engine in this process.
 @main
 struct BenchCommand {
@@ -14,9 +18,10 @@ struct BenchCommand {
         }
         arguments.removeFirst()
         var records = 100_000, rounds = 5
+        var only: IndustryType?
         while let flag = arguments.first {
             arguments.removeFirst()
-            guard let value = arguments.first.flatMap(Int.init), value > 0 else {
+            guard let value = arguments.first.flatMap(Int.init), value >= 0 else {
                 print("\(flag) needs a positive number")
                 exit(2)
             }
@@ -24,14 +29,26 @@ struct BenchCommand {
             switch flag {
             case "--records": records = value
             case "--rounds": rounds = value
+            case "--industry": only = IndustryType.allCases[safe: value]
             default:
                 print("unknown option \(flag)")
                 exit(2)
             }
         }
-        print("settle-bench engine: \(records) detail records per batch, best of \(rounds) rounds, one thread")
+        if let only {
+            return try EngineBenchmark(industry: only, records: records, rounds: rounds).run()
+        }
+        FileHandle.standardOutput.write(Data("settle-bench engine: \(records) detail records per batch, best of \(rounds) rounds, one thread\n".utf8))
+        // Each industry runs in a fresh process, so its memory reading is not flattered by
+        // pages an earlier run freed.
         for industry in [IndustryType.directMarketing, .hotel] {
-            try EngineBenchmark(industry: industry, records: records, rounds: rounds).run()
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            child.arguments = ["engine", "--records", String(records), "--rounds", String(rounds),
+                "--industry", String(IndustryType.allCases.firstIndex(of: industry)!)]
+            try child.run()
+            child.waitUntilExit()
+            guard child.terminationStatus == 0 else { exit(child.terminationStatus) }
         }
     }
 }

@@ -130,9 +130,9 @@ extension BatchValidator {
         c.monthDayDate(debit.settlementDate, q + "/settlementDate", transmissionDate: transmissionDate)
     }
 
-    private func checkExtraCharges(_ codes: String, _ path: JSONPath, allowed: CharacterRule, _ c: inout IssueCollector) {
-        if codes.utf8.count > 6 { return c.report(.invalidLength, path, "holds at most 6 codes") }
-        if !allowed.acceptsAll(codes) { c.report(.outOfRange, path, "codes must be among \(allowed.explanation)") }
+    private func checkExtraCharges(_ codes: String, _ path: @autoclosure () -> JSONPath, allowed: CharacterRule, _ c: inout IssueCollector) {
+        if codes.utf8.count > 6 { return c.report(.invalidLength, path(), "holds at most 6 codes") }
+        if !allowed.acceptsAll(codes) { c.report(.outOfRange, path(), "codes must be among \(allowed.explanation)") }
     }
 
     static let hotelExtraCharges = CharacterRule("234567", explanation: "2, 3, 4, 5, 6, 7")

@@ -18,9 +18,10 @@ public struct BatchValidator: Sendable {
         }
         // Through a buffer pointer each record is checked in place, not copied.
         batch.detailRecords.withUnsafeBufferPointer { details in
+            guard let first = details.baseAddress else { return }
             for index in details.indices {
                 collector.detailIndex = index
-                checkDetail(details[index], at: .detail(index), in: batch, &collector)
+                checkDetail((first + index).pointee, at: .detail(index), in: batch, &collector)
             }
         }
         return collector.issues

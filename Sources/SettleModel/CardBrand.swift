@@ -9,9 +9,14 @@ public enum CardBrand: String, Sendable, Hashable, CaseIterable {
     case other
 
     /// The brand for a string of digits (no validation of length or check digit).
-    public init(digits: some StringProtocol) {
-        let prefix = digits.utf8.prefix(6).reduce(0) { $0 * 10 + Int($1 &- 48) }
-        let length = min(digits.utf8.count, 6)
+    public init(digits: String) {
+        // The leading six digits as a number; non-digits end the prefix.
+        var prefix = 0, length = 0
+        for byte in digits.utf8.prefix(6) {
+            guard byte >= 48 && byte <= 57 else { break }
+            prefix = prefix * 10 + Int(byte - 48)
+            length += 1
+        }
         func leading(_ count: Int) -> Int {
             guard length >= count else { return -1 }
             var value = prefix
