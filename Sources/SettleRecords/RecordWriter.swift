@@ -74,23 +74,25 @@ struct RecordWriter: FieldCoder {
 
     mutating func digits(_ value: inout Int64, _ width: Int) throws(RecordCodingError) {
         guard value >= 0 else { throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "negative") }
-        var digitCount = 1, scale: Int64 = 10
-        while digitCount < 19 && value >= scale {
-            digitCount += 1
-            scale &*= 10
+        // Digits right to left into a 24-byte scratch area (division by the constant 10 is a
+        // multiply, unlike division by a running power of ten).
+        var scratch: (UInt64, UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
+        let fits = withUnsafeMutableBytes(of: &scratch) { bytes -> Bool in
+            var rest = value, index = 23
+            while rest > 0 {
+                guard index >= 24 - width else { return false }
+                bytes[index] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+                index -= 1
+            }
+            return true
         }
-        guard digitCount <= width else {
+        guard fits, width <= 24 else {
             throw RecordCodingError(fieldNumber: fieldNumber, data: String(value), reason: "does not fit in \(width) digits")
         }
         guard try claim(width) else { return }
-        for _ in digitCount..<width { frame.write(0x30) }
-        // Most significant digit first.
-        var divisor = scale / 10
-        var rest = value
-        for _ in 0..<digitCount {
-            frame.write(0x30 &+ UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        withUnsafeBytes(of: &scratch) { bytes in
+            frame.write(UnsafeBufferPointer(rebasing: bytes.bindMemory(to: UInt8.self)[(24 - width)...]))
         }
         fieldNumber += 1
     }
