@@ -16,13 +16,10 @@ public struct BatchValidator: Sendable {
         if batch.detailRecords.isEmpty {
             collector.report(.emptyDetailRecords, "/detailRecords", "a batch needs at least one detail record")
         }
-        // Through a buffer pointer each record is checked in place, not copied.
-        batch.detailRecords.withUnsafeBufferPointer { details in
-            guard let first = details.baseAddress else { return }
-            for index in details.indices {
-                collector.detailIndex = index
-                checkDetail((first + index).pointee, at: .detail(index), in: batch, &collector)
-            }
+        // Each record is checked in place, not copied.
+        ReadOnlyRecords.forEach(batch.detailRecords) { index, detail in
+            collector.detailIndex = index
+            checkDetail(detail, at: .detail(index), in: batch, &collector)
         }
         return collector.issues
     }

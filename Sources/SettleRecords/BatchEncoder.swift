@@ -79,7 +79,7 @@ public struct BatchEncoder: Sendable {
         begin()
         try ParameterLayout.code(&header, applicationType: &app, &writer)
         try writer.endRecord()
-        try ReadOnlyRecords.forEach(batch.detailRecords) { (record: inout DetailRecord) throws(RecordCodingError) in
+        try ReadOnlyRecords.forEach(batch.detailRecords) { (_, record: inout DetailRecord) throws(RecordCodingError) in
             begin()
             try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &writer)
             try writer.endRecord()
