@@ -39,7 +39,6 @@ public struct BatchEncoder: Sendable {
         let plan = BatchPlan(batch, policy: policy, profile: profile)
         var totals = totalsOverride ?? BatchTotals(details: batch.detailRecords)
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(plan.blockCount)
         var failure: RecordCodingError?
         let bytes = [UInt8](unsafeUninitializedCapacity: plan.wireBytes) { buffer, count in
             var writer = RecordWriter(frame: FrameWriter(buffer: buffer), referenceDate: batch.transmissionDate)
@@ -60,42 +59,69 @@ public struct BatchEncoder: Sendable {
         _ batch: Batch, plan: BatchPlan, totals: inout BatchTotals, into writer: inout RecordWriter, ranges: inout [Range<Int>]
     ) throws(RecordCodingError) {
         var app = plan.applicationType
-        var replay = BlockPlanner(policy: plan.policy)
-        var recordIndex = 0
-        func begin(_ standalone: Bool = false) {
-            let length = plan[lengthAt: recordIndex]
-            recordIndex += 1
-            let starts = replay.place(length: length, standalone: standalone)
-            if starts {
-                if recordIndex > 1, let range = writer.frame.closeBlock(final: false) { ranges.append(range) }
-                _ = writer.frame.openBlock()
-            }
-            writer.beginRecord(length: length, continuesBlock: !starts)
+        var stream = RecordStream(plan: plan, writer: writer)
+        defer {
+            writer = stream.writer
+            ranges = stream.ranges
         }
         var header = batch
-        begin(true)
-        try HeaderLayout.code(&header, applicationType: &app, &writer)
-        try writer.endRecord()
-        begin()
-        try ParameterLayout.code(&header, applicationType: &app, &writer)
-        try writer.endRecord()
+        stream.begin(standalone: true)
+        try HeaderLayout.code(&header, applicationType: &app, &stream.writer)
+        try stream.writer.endRecord()
+        stream.begin()
+        try ParameterLayout.code(&header, applicationType: &app, &stream.writer)
+        try stream.writer.endRecord()
         try ReadOnlyRecords.forEach(batch.detailRecords) { (_, record: inout DetailRecord) throws(RecordCodingError) in
-            begin()
-            try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &writer)
-            try writer.endRecord()
+            stream.begin()
+            try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &stream.writer)
+            try stream.writer.endRecord()
             guard let level3 = record.level3 else { return }
             var brand = level3.cardType
             for item in level3.lineItems {
                 var line = item
-                begin()
-                try LineItemLayout.code(&line, brand: &brand, profile: profile, applicationType: &app, &writer)
-                try writer.endRecord()
+                stream.begin()
+                try LineItemLayout.code(&line, brand: &brand, profile: profile, applicationType: &app, &stream.writer)
+                try stream.writer.endRecord()
             }
         }
         var date = batch.transmissionDate, number = batch.batchNumber
-        begin()
-        try TrailerLayout.code(date: &date, batchNumber: &number, totals: &totals, applicationType: &app, &writer)
-        try writer.endRecord()
+        stream.begin()
+        try TrailerLayout.code(date: &date, batchNumber: &number, totals: &totals, applicationType: &app, &stream.writer)
+        try stream.writer.endRecord()
+        stream.finish()
+    }
+}
+
+/// The second encoding pass: replays the block plan, opening and closing blocks around the
+/// records as they are written.
+private struct RecordStream {
+    let plan: BatchPlan
+    var writer: RecordWriter
+    var ranges: [Range<Int>] = []
+    private var planner: BlockPlanner
+    private var recordIndex = 0
+
+    init(plan: BatchPlan, writer: RecordWriter) {
+        self.plan = plan
+        self.writer = writer
+        planner = BlockPlanner(policy: plan.policy)
+        ranges.reserveCapacity(plan.blockCount)
+    }
+
+    /// Starts the next record, in the open block or a new one.
+    mutating func begin(standalone: Bool = false) {
+        let length = plan[lengthAt: recordIndex]
+        recordIndex += 1
+        let starts = planner.place(length: length, standalone: standalone)
+        if starts {
+            if recordIndex > 1, let range = writer.frame.closeBlock(final: false) { ranges.append(range) }
+            _ = writer.frame.openBlock()
+        }
+        writer.beginRecord(length: length, continuesBlock: !starts)
+    }
+
+    /// Closes the last block with ETX.
+    mutating func finish() {
         if let range = writer.frame.closeBlock(final: true) { ranges.append(range) }
     }
 }

@@ -15,6 +15,7 @@ struct BatchPlan {
         self.policy = policy
         applicationType = batch.hasLineItems ? ApplicationType.singleWithLineItems : ApplicationType.single
         var planner = BlockPlanner(policy: policy)
+        var lengths: [Int32] = []
         lengths.reserveCapacity(3 + batch.detailRecords.count)
         func add(_ length: Int, standalone: Bool = false) {
             lengths.append(Int32(length))
@@ -22,18 +23,17 @@ struct BatchPlan {
         }
         add(RecordLengths.header(batch), standalone: true)
         add(ParameterLayout.length)
-        // Through a buffer pointer each record is read in place, not copied.
-        batch.detailRecords.withUnsafeBufferPointer { details in
-            for index in details.indices {
-                add(RecordLengths.detail(groups: details[index].optionalGroups(industry: batch.industryType)))
-                let items = details[index].lineItemCount
-                if items > 0, let brand = details[index].$level3.with(\.cardType) {
-                    let length = RecordLengths.lineItem(brand, profile: profile)
-                    for _ in 0..<items { add(length) }
-                }
+        // Each record is read in place, not copied.
+        ReadOnlyRecords.forEach(batch.detailRecords) { _, detail in
+            add(RecordLengths.detail(groups: detail.optionalGroups(industry: batch.industryType)))
+            let items = detail.lineItemCount
+            if items > 0, let brand = detail.$level3.with(\.cardType) {
+                let length = RecordLengths.lineItem(brand, profile: profile)
+                for _ in 0..<items { add(length) }
             }
         }
         add(TrailerLayout.length)
+        self.lengths = lengths
         wireBytes = planner.wireBytes
         blockCount = planner.blockCount
     }

@@ -25,14 +25,12 @@ public struct BatchTotals: Sendable, Hashable {
     /// The totals the trailer must carry for these details.
     public init(details: [DetailRecord]) {
         var hashing: Int64 = 0, cashBack: Int64 = 0, net: Int64 = 0, lineItems = 0
-        details.withUnsafeBufferPointer { details in
-            for index in details.indices {
-                let amount = details[index].settlementAmount.minorUnits
-                hashing += amount
-                net += details[index].transactionType.isCredit ? -amount : amount
-                cashBack += details[index].cashBack?.minorUnits ?? 0
-                lineItems += details[index].lineItemCount
-            }
+        ReadOnlyRecords.forEach(details) { _, detail in
+            let amount = detail.settlementAmount.minorUnits
+            hashing += amount
+            net += detail.transactionType.isCredit ? -amount : amount
+            cashBack += detail.cashBack?.minorUnits ?? 0
+            lineItems += detail.lineItemCount
         }
         self.init(
             recordCount: 3 + details.count + lineItems, hashingTotal: hashing, cashBackTotal: cashBack,

@@ -65,8 +65,14 @@ enum DetailLayout {
 
     /// An A/N field that is zero-filled when empty (transaction identifier).
     private static func codeZeroDefault<C: FieldCoder>(_ value: inout String, _ width: Int, _ c: inout C) throws(RecordCodingError) {
-        var text = value.isEmpty && !c.isDecoding ? String(repeating: "0", count: width) : value
-        try c.text(&text, width)
-        if c.isDecoding { value = text.utf8.allSatisfy { $0 == 48 } ? "" : text }
+        if c.isDecoding {
+            try c.text(&value, width)
+            if value.utf8.allSatisfy({ $0 == 48 }) { value = "" }
+        } else if value.isEmpty {
+            var none = ""
+            try c.text(&none, width, pad: 0x30)
+        } else {
+            try c.text(&value, width)
+        }
     }
 }

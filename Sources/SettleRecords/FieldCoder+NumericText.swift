@@ -22,12 +22,6 @@ extension FieldCoder {
 
     /// Codes digits left-justified and zero-filled (extra-charge codes): `34` → `340000`.
     mutating func leftDigits(_ value: inout String, _ width: Int) throws(RecordCodingError) {
-        var text = value
-        if !isDecoding && text.utf8.count < width { text += String(repeating: "0", count: width - text.utf8.count) }
-        try self.text(&text, width)
-        if isDecoding {
-            while text.hasSuffix("0") { text.removeLast() }
-            value = text
-        }
+        try text(&value, width, pad: 0x30)
     }
 }

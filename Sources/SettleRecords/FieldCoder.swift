@@ -14,8 +14,8 @@ protocol FieldCoder {
     /// The ordinal of the next field within the record (EIS 1081 "data field number").
     var fieldNumber: Int { get set }
 
-    /// An A/N field: left-justified, space-filled. Decoding drops trailing spaces.
-    mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError)
+    /// A left-justified field filled with `pad` (a space for A/N fields). Decoding drops trailing pad bytes.
+    mutating func text(_ value: inout String, _ width: Int, pad: UInt8) throws(RecordCodingError)
     /// An N field: right-justified, zero-filled, non-negative.
     mutating func digits(_ value: inout Int64, _ width: Int) throws(RecordCodingError)
 }
@@ -28,6 +28,11 @@ enum WireDateFormat {
 }
 
 extension FieldCoder {
+    /// An A/N field: left-justified, space-filled. Decoding drops trailing spaces.
+    mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
+        try text(&value, width, pad: 0x20)
+    }
+
     mutating func amount(_ value: inout Amount, _ width: Int = 12) throws(RecordCodingError) {
         var units = value.minorUnits
         try digits(&units, width)

@@ -25,9 +25,9 @@ struct RecordReader: FieldCoder {
         return bytes[position..<position + width]
     }
 
-    mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
+    mutating func text(_ value: inout String, _ width: Int, pad: UInt8) throws(RecordCodingError) {
         var field = try take(width)
-        while field.last == 0x20 { field = field.dropLast() }
+        while field.last == pad { field = field.dropLast() }
         value = String(decoding: field, as: UTF8.self)
         fieldNumber += 1
     }

@@ -13,9 +13,7 @@ public struct RecordSequenceMap: Sendable, Hashable {
     public init(details: [DetailRecord]) {
         var counts: [Int] = []
         counts.reserveCapacity(details.count)
-        details.withUnsafeBufferPointer { details in
-            for index in details.indices { counts.append(details[index].lineItemCount) }
-        }
+        ReadOnlyRecords.forEach(details) { _, detail in counts.append(detail.lineItemCount) }
         self.init(lineItemCounts: counts)
     }
 

@@ -35,6 +35,7 @@ struct RecordWriter: FieldCoder {
     }
 
     /// Claims `width` bytes for a field; `false` when the field lies in the skipped prefix.
+    @inline(__always)
     private mutating func claim(_ width: Int) throws(RecordCodingError) -> Bool {
         if skip > 0 {
             guard width <= skip else { throw RecordCodingError(fieldNumber: fieldNumber, data: "", reason: "field straddles the block prefix") }
@@ -48,10 +49,10 @@ struct RecordWriter: FieldCoder {
         return true
     }
 
-    mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
+    mutating func text(_ value: inout String, _ width: Int, pad: UInt8) throws(RecordCodingError) {
         guard try claim(width) else { return }
-        let written = value.utf8.withContiguousStorageIfAvailable { write($0, width) }
-            ?? Array(value.utf8).withUnsafeBufferPointer { write($0, width) }
+        let written = value.utf8.withContiguousStorageIfAvailable { write($0, width, pad) }
+            ?? Array(value.utf8).withUnsafeBufferPointer { write($0, width, pad) }
         guard written >= 0 else {
             throw RecordCodingError(
                 fieldNumber: fieldNumber, data: "",
@@ -60,15 +61,15 @@ struct RecordWriter: FieldCoder {
         fieldNumber += 1
     }
 
-    /// Writes printable bytes and pads with spaces; -1 when too long, -2 when not printable.
+    /// Writes printable bytes and pads; -1 when too long, -2 when not printable.
     @inline(__always)
-    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, _ width: Int) -> Int {
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, _ width: Int, _ pad: UInt8) -> Int {
         guard bytes.count <= width else { return -1 }
         for byte in bytes {
             guard byte >= 0x20 && byte < 0x7F else { return -2 }
             frame.write(byte)
         }
-        for _ in bytes.count..<width { frame.write(0x20) }
+        for _ in bytes.count..<width { frame.write(pad) }
         return width
     }
 
