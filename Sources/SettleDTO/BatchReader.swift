@@ -40,6 +40,9 @@ struct BatchReader {
             "city", "state", "zip", "countryCode", "currencyCode", "language", "timeZone", "localPhone", "servicePhone",
             "terminalId", "locationNumber", "streetAddress", "phone",
         ], &issues)
+        // Authorization-only class reference properties: accepted and type-checked, not sent in settlement.
+        _ = m.optionalString("streetAddress", &issues)
+        _ = m.optionalString("phone", &issues)
         return Merchant(
             bankId: m.string("bankId", &issues), agentBankNumber: m.string("agentBankNumber", default: "000000", &issues),
             agentChainNumber: m.string("agentChainNumber", default: "000000", &issues), number: m.string("number", &issues),

@@ -15,7 +15,7 @@ struct DetailReader {
 
     static let placeholder = DetailRecord(
         transactionType: .cardPresent, cardNumber: CardNumber(""), settlementAmount: 0,
-        transactionDate: LocalDate(year: 2000, month: 1, day: 1), transactionTime: TimeOfDay(hour: 0, minute: 0, second: 0),
+        transactionDate: LocalDate.placeholder, transactionTime: TimeOfDay(hour: 0, minute: 0, second: 0),
         transactionNumber: 0)
 
     func read(_ d: DocumentObject, _ issues: inout IssueList) -> DetailRecord {

@@ -104,7 +104,7 @@ struct DocumentObject {
     }
 
     func date(_ key: String, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
-        let placeholder = fallback ?? LocalDate(year: 2000, month: 1, day: 1)
+        let placeholder = fallback ?? LocalDate.placeholder
         guard has(key) || fallback == nil else { return placeholder }
         let text = string(key, default: fallback == nil ? nil : "", &issues)
         guard !text.isEmpty else { return placeholder }

@@ -23,6 +23,7 @@ public enum BlockReader {
                 if block.isFinal { break }
             }
             guard blocks.last?.isFinal == true else { throw FramingError(.truncated, at: buffer.count) }
+            guard offset == buffer.count else { throw FramingError(.trailingData, at: offset) }
             return blocks
         }
     }

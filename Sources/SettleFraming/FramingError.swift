@@ -13,6 +13,8 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
         case truncated
         /// A control character appears inside the record data.
         case unexpectedControlCharacter(UInt8)
+        /// Bytes follow the block that ended with ETX.
+        case trailingData
     }
 
     public var kind: Kind
@@ -33,6 +35,7 @@ public struct FramingError: Error, Sendable, Hashable, CustomStringConvertible {
             "LRC mismatch at byte \(offset): computed 0x\(String(expected, radix: 16)), received 0x\(String(received, radix: 16))"
         case .truncated: "data ends at byte \(offset) before the block terminator and LRC"
         case .unexpectedControlCharacter(let byte): "control character 0x\(String(byte, radix: 16)) inside record data at byte \(offset)"
+        case .trailingData: "data continues after the final block, at byte \(offset)"
         }
     }
 }

@@ -13,6 +13,10 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// A stand-in where a date must exist before its real value is read or reported
+    /// (decoding fills it in; a reading problem is reported instead).
+    public static let placeholder = LocalDate(year: 2000, month: 1, day: 1)
+
     /// Parses `YYYY-MM-DD`; returns `nil` for anything else, including impossible dates.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -80,7 +80,7 @@ enum DetailGroupLayouts {
 
     private static func autoRental<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
         try purchase(&d, format: "3", &c)
-        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate(year: 2000, month: 1, day: 1))
+        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate.placeholder)
         try c.text(&rental.marketSpecificDataIdentifier, 1)
         try c.flag(&rental.noShow)
         try c.leftDigits(&rental.extraCharges, 6)
@@ -89,7 +89,7 @@ enum DetailGroupLayouts {
     }
 
     private static func autoRentalReturn<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate(year: 2000, month: 1, day: 1))
+        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate.placeholder)
         var back = rental.returnDetails ?? AutoRentalReturn()
         try c.text(&back.renterName, 20)
         try c.text(&back.returnCity, 18)
@@ -101,7 +101,7 @@ enum DetailGroupLayouts {
 
     private static func lodging<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
         try purchase(&d, format: "4", &c)
-        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate(year: 2000, month: 1, day: 1))
+        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate.placeholder)
         try c.text(&lodging.marketSpecificDataIdentifier, 1)
         try c.text(&lodging.noShow, 1)
         try c.leftDigits(&lodging.extraCharges, 6)
@@ -110,7 +110,7 @@ enum DetailGroupLayouts {
     }
 
     private static func lodgingAmex<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate(year: 2000, month: 1, day: 1))
+        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate.placeholder)
         var amex = lodging.amex ?? LodgingAmex(stayDuration: 0, roomRate: 0)
         let number = c.fieldNumber
         var charge = String(amex.chargeType.wireValue)
@@ -131,7 +131,7 @@ enum DetailGroupLayouts {
 
     private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
         var debit = d.debit ?? DirectDebit(retrievalReferenceNumber: "", systemTraceAuditNumber: 0, networkId: "",
-            settlementDate: LocalDate(year: 2000, month: 1, day: 1))
+            settlementDate: LocalDate.placeholder)
         try c.text(&debit.retrievalReferenceNumber, 12)
         try c.number(&debit.systemTraceAuditNumber, 6)
         try c.text(&debit.networkId, 1)

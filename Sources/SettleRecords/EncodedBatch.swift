@@ -14,4 +14,10 @@ public struct EncodedBatch: Sendable, Hashable {
         self.applicationType = applicationType
         self.sequenceMap = sequenceMap
     }
+
+    /// The index of the detail record an RB names (its own record or one of its line items),
+    /// the class reference's `error_detail_record_index`; `nil` when it names no detail.
+    public func detailIndex(for rejection: HostResponse.Rejection) -> Int? {
+        sequenceMap.detailIndex(forSequence: rejection.sequenceNumber)
+    }
 }

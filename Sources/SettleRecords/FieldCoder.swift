@@ -97,7 +97,7 @@ extension FieldCoder {
             var zero: Int64 = 0
             return try digits(&zero, format == .monthDay ? 4 : 6)
         }
-        var probe = value ?? LocalDate(year: 2000, month: 1, day: 1)
+        var probe = value ?? LocalDate.placeholder
         let start = fieldNumber
         do {
             try date(&probe, format)

@@ -4,7 +4,7 @@ import SettleModel
 enum PassengerTransportLayout {
     static func code<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
         var trip = d.passengerTransport
-            ?? PassengerTransport(ticketNumber: "", passengerName: "", departureDate: LocalDate(year: 2000, month: 1, day: 1), origin: "", legs: [])
+            ?? PassengerTransport(ticketNumber: "", passengerName: "", departureDate: LocalDate.placeholder, origin: "", legs: [])
         try c.flag(&trip.restrictedTicket)
         try c.number(&trip.passengerNumber, 2)
         try c.number(&trip.passengerCount, 2)

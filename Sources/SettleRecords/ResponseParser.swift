@@ -22,7 +22,8 @@ public enum ResponseParser {
             case .empty: throw ResponseError(.responsePacketEmpty, "response packet empty")
             case .truncated: throw ResponseError(.responseTruncated, "response truncated: \(error)")
             case .lrcMismatch: throw ResponseError(.lrcCheckFailed, "LRC check failed: \(error)")
-            case .missingStartOfText, .parityError, .unexpectedControlCharacter: throw ResponseError(.corruptResponse, "corrupt response: \(error)")
+            case .missingStartOfText, .parityError, .unexpectedControlCharacter, .trailingData:
+                throw ResponseError(.corruptResponse, "corrupt response: \(error)")
             }
         }
         guard block.terminator == .etx else { throw ResponseError(.corruptResponse, "response record must end with ETX") }

@@ -64,6 +64,11 @@ import Testing
         #expect(throws: FramingError(.truncated, at: 13)) { try BlockReader.readBatch(frame("K1.ZH@@@@A", .etb)) }
     }
 
+    @Test func dataAfterTheFinalBlockIsRejected() {
+        let bytes = frame("K1.ZT@@@@B", .etx)
+        #expect(throws: FramingError(.trailingData, at: bytes.count)) { try BlockReader.readBatch(bytes + [0x84]) }
+    }
+
     @Test func withoutParityRequiredSevenBitDataIsAccepted() throws {
         let sevenBit = frame("K1.ZR@@@@HELLO").map(Parity.strip)
         #expect(throws: FramingError.self) { try BlockReader.readBlock(sevenBit) }

@@ -1,4 +1,6 @@
+import SettleModel
 import SettleRecords
+import SettleTestSupport
 import Testing
 
 /// An RB names a record by sequence number; the service reports which detail that is.
@@ -25,6 +27,20 @@ import Testing
         #expect(map.locate(sequence: 9) == .lineItem(detailIndex: 3, itemIndex: 0))
         #expect(map.detailIndex(forSequence: 6) == 1)
         #expect(map.detailIndex(forSequence: 2) == nil)
+    }
+
+    @Test func anRBNamesTheDetailOfAnEncodedBatch() throws {
+        var withItems = SampleBatches.sale(amount: 5300)
+        withItems.level3 = Level3(cardType: .visa, lineItems: [LineItem(description: "A", total: 1), LineItem(description: "B", total: 2)])
+        let encoded = try BatchEncoder().encode(SampleBatches.batch(.retail, [SampleBatches.sale(), withItems, SampleBatches.sale()]))
+        func rejection(_ sequence: Int) -> HostResponse.Rejection {
+            HostResponse.Rejection(errorType: "E", sequenceNumber: sequence, recordType: "D", fieldNumber: 6, data: "")
+        }
+        #expect(encoded.detailIndex(for: rejection(3)) == 0)
+        #expect(encoded.detailIndex(for: rejection(4)) == 1)
+        #expect(encoded.detailIndex(for: rejection(6)) == 1)  // its second line item
+        #expect(encoded.detailIndex(for: rejection(7)) == 2)
+        #expect(encoded.detailIndex(for: rejection(8)) == nil)  // the trailer
     }
 
     @Test func largeBatchesLocateEveryDetail() {
