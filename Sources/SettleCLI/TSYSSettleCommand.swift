@@ -6,6 +6,7 @@ struct TSYSSettleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsys-settle",
         abstract: "Settle card batches with TSYS (EIS 1081 terminal-capture settlement).",
+        version: "0.1.0",
         subcommands: [ValidateCommand.self, EncodeCommand.self]
     )
 }

@@ -63,18 +63,3 @@ public struct Level3: Sendable, Hashable {
         self.lineItems = lineItems
     }
 }
-
-/// The card brands Level III data exists for.
-public enum Level3CardType: String, Sendable, Hashable, CaseIterable, Codable {
-    case visa
-    case masterCard
-
-    public var brand: CardBrand { self == .visa ? .visa : .masterCard }
-}
-
-/// A tax that may be an amount, declared exempt, or not provided (class reference `LocalTax`).
-public enum TaxAmount: Sendable, Hashable {
-    case notProvided
-    case exempt
-    case amount(Amount)
-}

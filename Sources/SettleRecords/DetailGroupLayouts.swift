@@ -24,13 +24,13 @@ enum DetailGroupLayouts {
             case 1: try optionalAmount(&d.cashBack, &c)
             case 2: try optionalAmount(&d.gratuity, &c)
             case 3: try purchase(&d, format: "1", &c)
-            case 4: try autoRental(&d, &c)
-            case 5: try lodging(&d, &c)
-            case 7: try lodgingAmex(&d, &c)
+            case 4: try AutoRentalLayout.code(&d, &c)
+            case 5: try LodgingLayout.code(&d, &c)
+            case 7: try LodgingLayout.amex(&d, &c)
             case 9: try PassengerTransportLayout.code(&d, &c)
             case 10: try debit(&d, &c)
             case 12: try cardNotPresent(&d, &c)
-            case 13: try autoRentalReturn(&d, &c)
+            case 13: try AutoRentalLayout.returnDetails(&d, &c)
             case 20: try optionalText(&d.merchantVerificationValue, 10, &c)
             case 21, 22: try Level2Layout.code(group: group, &d, &c)
             case 23: try GroupMapCoding.codeExtension(groups: &set, &c)
@@ -69,64 +69,13 @@ enum DetailGroupLayouts {
     }
 
     /// Total authorized amount, purchase identifier format code and purchase identifier (groups 3, 4, 5, 25).
-    private static func purchase<C: FieldCoder>(_ d: inout DetailRecord, format: Character, _ c: inout C) throws(RecordCodingError) {
+    static func purchase<C: FieldCoder>(_ d: inout DetailRecord, format: Character, _ c: inout C) throws(RecordCodingError) {
         var total = d.totalAuthorizedAmount ?? (d.transactionType.isCredit || d.transactionType.isForce ? .zero : d.authorizedAmount)
         try c.amount(&total)
         if c.isDecoding { d.totalAuthorizedAmount = total }
         var code = String(format)
         try c.text(&code, 1)  // derived from the industry; not kept in the model
         try c.text(&d.purchaseIdentifier, 25)
-    }
-
-    private static func autoRental<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        try purchase(&d, format: "3", &c)
-        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate.placeholder)
-        try c.text(&rental.marketSpecificDataIdentifier, 1)
-        try c.flag(&rental.noShow)
-        try c.leftDigits(&rental.extraCharges, 6)
-        try c.date(&rental.rentalDate, .yearMonthDay)
-        if c.isDecoding { d.autoRental = rental }
-    }
-
-    private static func autoRentalReturn<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var rental = d.autoRental ?? AutoRental(rentalDate: LocalDate.placeholder)
-        var back = rental.returnDetails ?? AutoRentalReturn()
-        try c.text(&back.renterName, 20)
-        try c.text(&back.returnCity, 18)
-        try c.text(&back.returnStateOrCountry, 3)
-        try c.text(&back.returnLocationId, 10)
-        rental.returnDetails = back
-        if c.isDecoding { d.autoRental = rental }
-    }
-
-    private static func lodging<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        try purchase(&d, format: "4", &c)
-        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate.placeholder)
-        try c.text(&lodging.marketSpecificDataIdentifier, 1)
-        try c.text(&lodging.noShow, 1)
-        try c.leftDigits(&lodging.extraCharges, 6)
-        try c.date(&lodging.checkInDate, .yearMonthDay)
-        if c.isDecoding { d.lodging = lodging }
-    }
-
-    private static func lodgingAmex<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var lodging = d.lodging ?? Lodging(checkInDate: LocalDate.placeholder)
-        var amex = lodging.amex ?? LodgingAmex(stayDuration: 0, roomRate: 0)
-        let number = c.fieldNumber
-        var charge = String(amex.chargeType.wireValue)
-        try c.text(&charge, 1)
-        if c.isDecoding {
-            guard let type = HotelChargeType.allCases.first(where: { String($0.wireValue) == charge }) else {
-                throw RecordCodingError(fieldNumber: number, data: charge, reason: "unknown hotel charge type")
-            }
-            amex.chargeType = type
-        }
-        var checkout = d.transactionDate
-        try c.date(&checkout, .yearMonthDay)  // the check-out date is the detail's transaction date
-        try c.number(&amex.stayDuration, 2)
-        try c.amount(&amex.roomRate)
-        lodging.amex = amex
-        if c.isDecoding { d.lodging = lodging }
     }
 
     private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {

@@ -19,14 +19,6 @@ protocol FieldCoder {
     /// An N field: right-justified, zero-filled, non-negative.
     mutating func digits(_ value: inout Int64, _ width: Int) throws(RecordCodingError)
 }
-
-/// The wire date formats.
-enum WireDateFormat {
-    case monthDay  // MMDD
-    case monthDayYear  // MMDDYY
-    case yearMonthDay  // YYMMDD
-}
-
 extension FieldCoder {
     /// An A/N field: left-justified, space-filled. Decoding drops trailing spaces.
     mutating func text(_ value: inout String, _ width: Int) throws(RecordCodingError) {
@@ -125,21 +117,4 @@ extension FieldCoder {
         }
         return candidate
     }
-}
-
-/// A field could not be written or read.
-public struct RecordCodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// Ordinal field number within the record, as the host reports it in an RB response.
-    public var fieldNumber: Int
-    /// The offending content (never a full card number: the card field is masked by the caller).
-    public var data: String
-    public var reason: String
-
-    public init(fieldNumber: Int, data: String, reason: String) {
-        self.fieldNumber = fieldNumber
-        self.data = data
-        self.reason = reason
-    }
-
-    public var description: String { "field \(fieldNumber): \(reason) ('\(data)')" }
 }
