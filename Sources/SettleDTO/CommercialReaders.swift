@@ -21,7 +21,7 @@ struct CommercialReaders {
         o.checkKeys([
             "cardType", "localTax", "nationalTax", "purchaseOrder", "freightAmount", "dutyAmount", "destinationZip", "shipFromZip",
             "destinationCountry", "merchantTaxId", "customerTaxId", "commodityCode", "discountAmount", "taxInvoiceNumber", "orderDate",
-            "freightTaxAmount", "freightTaxRate", "alternateTaxAmount", "lineItems",
+            "freightTaxAmount", "freightTaxRate", "alternateTaxAmount", "lineItems", "purchaseIdentifier",
         ], &issues)
         var items: [LineItem] = []
         for (index, element) in (o.array("lineItems", required: true, &issues) ?? []).enumerated() {
@@ -57,14 +57,14 @@ struct CommercialReaders {
 
     private func lineItem(_ o: DocumentObject, _ issues: inout IssueList) -> LineItem {
         o.checkKeys([
-            "commodityCode", "description", "productCode", "quantity", "unitOfMeasure", "unitCost", "taxAmount", "taxRate",
+            "commodityCode", "description", "productCode", "quantity", "unitOfMeasure", "units", "unitCost", "taxAmount", "taxRate",
             "discountAmount", "total", "debitCreditIndicator", "alternateTaxId", "taxType", "discountIndicator", "netGrossIndicator",
             "discountRate",
         ], &issues)
         return LineItem(
             commodityCode: o.string("commodityCode", default: "", &issues), description: o.string("description", &issues),
             productCode: o.string("productCode", default: "", &issues), quantity: quantity(o, &issues),
-            unitOfMeasure: o.string("unitOfMeasure", default: "", &issues), unitCost: o.amount("unitCost", default: .zero, &issues),
+            unitOfMeasure: unitOfMeasure(o, &issues), unitCost: o.amount("unitCost", default: .zero, &issues),
             taxAmount: o.amount("taxAmount", default: .zero, &issues), taxRate: o.int("taxRate", default: 0, &issues),
             discountAmount: o.amount("discountAmount", default: .zero, &issues), total: o.amount("total", &issues),
             debitCreditIndicator: o.string("debitCreditIndicator", default: "", &issues),
@@ -92,5 +92,13 @@ struct CommercialReaders {
             issues.add(.invalidFormat, o.path("quantity"), "must be a whole number or a decimal string such as \"2.5\"")
             return 10_000
         }
+    }
+
+    /// `unitOfMeasure`, or the class reference's `Units` name for it.
+    private func unitOfMeasure(_ o: DocumentObject, _ issues: inout IssueList) -> String {
+        if o.has("units") && o.has("unitOfMeasure") {
+            issues.add(.missingOrErroneousValue, o.path("units"), "give unitOfMeasure or units, not both")
+        }
+        return o.has("units") ? o.string("units", &issues) : o.string("unitOfMeasure", default: "", &issues)
     }
 }

@@ -10,7 +10,7 @@ struct DetailReader {
         "authorizationSource", "requestedACI", "responseACI", "responseCode", "avsResult", "transactionId", "validationCode",
         "reimbursementAttribute", "authorizationReversalSent", "debitAcknowledgementMissing", "purchaseIdentifier", "cashBack",
         "gratuity", "cardNotPresent", "autoRental", "lodging", "passengerTransport", "debit", "merchantVerificationValue",
-        "level2", "level3", "marketSpecificData", "posDataCode",
+        "level2", "level3", "marketSpecificData", "posDataCode", "entryDataSource", "isBillPayment",
     ]
 
     static let placeholder = DetailRecord(
@@ -31,7 +31,7 @@ struct DetailReader {
         var detail = DetailRecord(
             transactionType: kind,
             cardholderId: d.string("cardholderId", default: notPresent ? "N" : "@", &issues),
-            accountDataSource: d.string("accountDataSource", default: notPresent || kind.isCredit ? "@" : nil, &issues),
+            accountDataSource: accountDataSource(d, default: notPresent || kind.isCredit ? "@" : nil, &issues),
             cardNumber: CardNumber(d.string("cardNumber", &issues)),
             settlementAmount: d.amount("settlementAmount", &issues),
             authorizedAmount: d.amount("authorizedAmount", default: kind.isCredit || kind.isForce ? .zero : nil, &issues),
@@ -54,6 +54,13 @@ struct DetailReader {
         detail.gratuity = d.optionalAmount("gratuity", &issues)
         detail.merchantVerificationValue = d.optionalString("merchantVerificationValue", &issues)
         detail.marketSpecificData = d.optionalString("marketSpecificData", &issues)
+        // Class reference `IsBillPayment`: market specific data indicator B.
+        if d.bool("isBillPayment", default: false, &issues) {
+            if let other = detail.marketSpecificData, other != "B" {
+                issues.add(.missingOrErroneousValue, d.path("isBillPayment"), "conflicts with marketSpecificData '\(other)'")
+            }
+            detail.marketSpecificData = "B"
+        }
         detail.posDataCode = d.optionalString("posDataCode", &issues)
         let groups = GroupReaders()
         detail.cardNotPresent = d.object("cardNotPresent", &issues).map { groups.cardNotPresent($0, &issues) }
@@ -62,7 +69,31 @@ struct DetailReader {
         detail.passengerTransport = d.object("passengerTransport", &issues).map { groups.passengerTransport($0, &issues) }
         detail.debit = d.object("debit", &issues).map { groups.debit($0, &issues) }
         detail.level2 = d.object("level2", &issues).map { CommercialReaders().level2($0, &issues) }
-        detail.level3 = d.object("level3", &issues).map { CommercialReaders().level3($0, &issues) }
+        if let level3 = d.object("level3", &issues) {
+            detail.level3 = CommercialReaders().level3(level3, &issues)
+            // Class reference `TSYSLevel3.PurchaseIdentifier` is the detail's purchase identifier.
+            if let identifier = level3.optionalString("purchaseIdentifier", &issues) {
+                if !detail.purchaseIdentifier.isEmpty && detail.purchaseIdentifier != identifier {
+                    issues.add(.missingOrErroneousValue, level3.path("purchaseIdentifier"), "differs from the detail's purchaseIdentifier")
+                }
+                detail.purchaseIdentifier = identifier
+            }
+        }
         return detail
+    }
+
+    /// `accountDataSource`, or the class reference's `entryDataSource` name for it.
+    private func accountDataSource(_ d: DocumentObject, default fallback: String?, _ issues: inout IssueList) -> String {
+        guard d.has("entryDataSource") else { return d.string("accountDataSource", default: fallback, &issues) }
+        if d.has("accountDataSource") {
+            issues.add(.missingOrErroneousValue, d.path("entryDataSource"), "give accountDataSource or entryDataSource, not both")
+        }
+        guard let entry: EntryDataSource = d.choice("entryDataSource", &issues) else { return fallback ?? "" }
+        guard let code = entry.accountDataSource else {
+            issues.add(.missingOrErroneousValue, d.path("entryDataSource"),
+                "'\(entry.rawValue)' has no certain account data source code; give accountDataSource instead")
+            return fallback ?? ""
+        }
+        return code
     }
 }

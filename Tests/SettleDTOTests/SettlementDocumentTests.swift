@@ -114,4 +114,29 @@ import Testing
         text = text.replacingOccurrences(of: "\"quantity\": \"2\"", with: "\"quantity\": \"2.00001\"")
         #expect(Examples.issues(Examples.read(text)).contains { $0.path == "/detailRecords/0/level3/lineItems/1/quantity" })
     }
+
+    @Test func classReferenceNamesAreAccepted() throws {
+        let document = replacing("\"accountDataSource\": \"D\"", "\"entryDataSource\": \"track1\", \"isBillPayment\": true")
+        let batch = try Examples.batch(Examples.read(document))
+        #expect(batch.detailRecords[0].accountDataSource == "H")
+        #expect(batch.detailRecords[0].marketSpecificData == "B")
+    }
+
+    @Test func uncertainEntryDataSourcesAskForTheCode() {
+        let document = replacing("\"accountDataSource\": \"D\"", "\"entryDataSource\": \"kiosk\"")
+        let issues = Examples.issues(Examples.read(document))
+        #expect(issues.contains { $0.path == "/detailRecords/0/entryDataSource" && $0.message.contains("give accountDataSource") })
+        let both = replacing("\"accountDataSource\": \"D\"", "\"accountDataSource\": \"D\", \"entryDataSource\": \"track2\"")
+        #expect(Examples.issues(Examples.read(both)).contains { $0.path == "/detailRecords/0/entryDataSource" })
+    }
+
+    @Test func levelThreePurchaseIdentifierAndUnitsFollowTheClassReference() throws {
+        var text = String(decoding: try Examples.data("level3"), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"purchaseIdentifier\": \"INV-7731\",", with: "")
+            .replacingOccurrences(of: "\"localTax\": \"EXEMPT\"", with: "\"localTax\": \"EXEMPT\", \"purchaseIdentifier\": \"INV-9\"")
+            .replacingOccurrences(of: "\"unitOfMeasure\": \"each\"", with: "\"units\": \"each\"")
+        let batch = try Examples.batch(Examples.read(text))
+        #expect(batch.detailRecords[0].purchaseIdentifier == "INV-9")
+        #expect(batch.detailRecords[0].level3?.lineItems[1].unitOfMeasure == "each")
+    }
 }
