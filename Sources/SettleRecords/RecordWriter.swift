@@ -1,8 +1,8 @@
 import SettleFraming
 import SettleModel
 
-/// Writes fields straight into the framed output: parity and LRC are applied as each byte
-/// is written, so a record is never assembled twice.
+/// Writes fields straight into the batch's output buffer, where the frame writer later
+/// applies parity and the LRC block by block: a record is never assembled twice.
 ///
 /// Each record is announced with its planned length; a field that would run past it is an
 /// error (code 544), so a layout that disagrees with its planned length cannot corrupt the batch.
