@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "SettleModel", targets: ["SettleModel"]),
         .library(name: "SettleFraming", targets: ["SettleFraming"]),
         .library(name: "SettleRecords", targets: ["SettleRecords"]),
+        .library(name: "SettleLink", targets: ["SettleLink"]),
+        .library(name: "SettleSimulator", targets: ["SettleSimulator"]),
         .library(name: "SettleDTO", targets: ["SettleDTO"]),
     ],
     dependencies: [
@@ -26,6 +28,10 @@ let package = Package(
         .target(name: "SettleFraming", swiftSettings: swiftSettings),
         // EIS 1081 records: model <-> fixed-width records, totals, blocking, response records.
         .target(name: "SettleRecords", dependencies: ["SettleModel", "SettleFraming"], swiftSettings: swiftSettings),
+        // Link protocol: the terminal side of the settlement session, as a state machine (no I/O).
+        .target(name: "SettleLink", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
+        // TSYS host simulator: the host side of the session and its batch judgement (no I/O).
+        .target(name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
         .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // System libraries for the processor link (used from the transport layer).
@@ -70,6 +76,8 @@ let package = Package(
             exclude: ["Golden"],  // read through #filePath, so an edited golden file needs no rebuild
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SettleLinkTests", dependencies: ["SettleLink", "SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -36,10 +36,7 @@ public struct BatchDecoder: Sendable {
     /// Decodes records already split out of their blocks.
     public func decode(records: [[UInt8]], blockCount: Int) throws(BatchDecodingError) -> DecodedBatch {
         var app = ApplicationType.single
-        var batch = Batch(
-            merchant: Merchant(bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", countryCode: "",
-                currencyCode: "", language: "", timeZone: "", terminalId: "", locationNumber: ""),
-            industryType: .unknown, batchNumber: 0, transmissionDate: referenceDate, settings: BatchSettings(), detailRecords: [])
+        var batch = Self.emptyBatch(referenceDate)
         var sequence = 0
         func next(_ expected: Set<RecordType>) throws(BatchDecodingError) -> (RecordType, [UInt8]) {
             sequence += 1
@@ -62,12 +59,12 @@ public struct BatchDecoder: Sendable {
             try ParameterLayout.code(&batch, applicationType: &app, &c)
         }
         var totals = BatchTotals()
+        var trailerDate = batch.transmissionDate, trailerNumber = 0
         while true {
             let (type, record) = try next([.detail, .trailer])
             if type == .trailer {
-                var date = batch.transmissionDate, number = 0
                 try field(record, sequence: sequence, type: "T", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
-                    try TrailerLayout.code(date: &date, batchNumber: &number, totals: &totals, applicationType: &app, &c)
+                    try TrailerLayout.code(date: &trailerDate, batchNumber: &trailerNumber, totals: &totals, applicationType: &app, &c)
                 }
                 break
             }
@@ -91,7 +88,30 @@ public struct BatchDecoder: Sendable {
         if sequence < records.count {
             throw failure(.sequence, sequence + 1, RecordType(byte: records[sequence][4])?.rawValue ?? "?", 5, "", "record after the trailer")
         }
-        return DecodedBatch(batch: batch, trailerTotals: totals, applicationType: app, blockCount: blockCount)
+        return DecodedBatch(
+            batch: batch, trailerTotals: totals, trailerDate: trailerDate, trailerBatchNumber: trailerNumber, applicationType: app,
+            blockCount: blockCount, trailerSequence: sequence)
+    }
+
+    /// Decodes a header record alone: what a host reads first to route the batch and spot a
+    /// duplicate batch number before the rest arrives.
+    public func header(_ record: [UInt8]) throws(BatchDecodingError) -> Batch {
+        var app = ApplicationType.single
+        var batch = Self.emptyBatch(referenceDate)
+        guard record.count > 4, RecordType(byte: record[4]) == .header else {
+            throw failure(.sequence, 1, RecordType(byte: record.count > 4 ? record[4] : 0)?.rawValue ?? "?", 5, "", "expected H record")
+        }
+        try field(record, sequence: 1, type: "H", reference: referenceDate) { (c: inout RecordReader) throws(RecordCodingError) in
+            try HeaderLayout.code(&batch, applicationType: &app, &c)
+        }
+        return batch
+    }
+
+    static func emptyBatch(_ date: LocalDate) -> Batch {
+        Batch(
+            merchant: Merchant(bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", countryCode: "",
+                currencyCode: "", language: "", timeZone: "", terminalId: "", locationNumber: ""),
+            industryType: .unknown, batchNumber: 0, transmissionDate: date, settings: BatchSettings(), detailRecords: [])
     }
 
     /// Runs one record's layout, turning a field error into a located batch error.

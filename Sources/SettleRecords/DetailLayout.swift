@@ -29,8 +29,7 @@ enum DetailLayout {
         try codeZeroDefault(&d.transactionId, 15, &c)
         try c.text(&d.validationCode, 4)
         try c.literal(" ")  // void indicator: voided sales are left out of the batch instead
-        try c.flag(&d.authorizationReversalSent)
-        try c.flag(&d.debitAcknowledgementMissing)
+        try codeTransactionStatus(&d, &c)
         try c.text(&d.reimbursementAttribute, 1)
         try c.amount(&d.settlementAmount)
         try c.amount(&d.authorizedAmount)
@@ -61,6 +60,20 @@ enum DetailLayout {
         guard TransactionType.isOfflineApproval(source: d.authorizationSource) else { return }
         if d.transactionType == .cardPresent { d.transactionType = .forceCardPresent }
         if d.transactionType == .cardNotPresent { d.transactionType = .forceCardNotPresent }
+    }
+
+    /// Transaction status code, one 2-digit field (22): position 1 an authorization reversal was
+    /// sent, position 2 the debit acknowledgement was not received.
+    private static func codeTransactionStatus<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        let number = c.fieldNumber
+        var status = (d.authorizationReversalSent ? 10 : 0) + (d.debitAcknowledgementMissing ? 1 : 0)
+        try c.number(&status, 2)
+        guard c.isDecoding else { return }
+        guard status / 10 <= 1 && status % 10 <= 1 else {
+            throw RecordCodingError(fieldNumber: number, data: String(status), reason: "transaction status digits must be 0 or 1")
+        }
+        d.authorizationReversalSent = status / 10 == 1
+        d.debitAcknowledgementMissing = status % 10 == 1
     }
 
     /// An A/N field that is zero-filled when empty (transaction identifier).
