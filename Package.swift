@@ -31,7 +31,9 @@ let package = Package(
         // Link protocol: the terminal side of the settlement session, as a state machine (no I/O).
         .target(name: "SettleLink", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // TSYS host simulator: the host side of the session and its batch judgement (no I/O).
-        .target(name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
+        .target(
+            name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
+            swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
         .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // System libraries for the processor link (used from the transport layer).
@@ -45,6 +47,11 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Transports: TCP and OpenSSL TLS byte streams, and the driver that runs a link session over one.
+        .target(
+            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
+        // C wrappers for OpenSSL macros and variadic calls Swift cannot make.
+        .target(name: "CSettleTLS", dependencies: ["COpenSSL"], linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
@@ -77,6 +84,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SettleLinkTests", dependencies: ["SettleLink", "SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
     ],

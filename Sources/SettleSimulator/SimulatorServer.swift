@@ -1,0 +1,100 @@
+import Foundation
+import SettleModel
+import SettleTransport
+import Synchronization
+
+/// The TSYS host simulator on a loopback port: TLS with its own certificate, or plain TCP.
+/// Each connection runs a ``HostSession`` on its own thread; every transcript is kept.
+public final class SimulatorServer: Sendable {
+    public let port: Int
+    /// The certificate clients must trust (PEM), `nil` for plain TCP.
+    public let certificatePEM: String?
+    private let listener: Listener
+    private let context: TLSContext?
+    private let script: SimulatorScript
+    private let registry: DuplicateBatchRegistry
+    private let judge: BatchJudge
+    private let state = Mutex(State())
+
+    private struct State {
+        var transcripts: [HostTranscript] = []
+        var stopped = false
+        var running = 0
+    }
+
+    /// Starts listening on 127.0.0.1. With `tls` the simulator presents that certificate (a
+    /// freshly generated one when `tls` is `.generate`).
+    public init(
+        script: SimulatorScript = .standard, tls: SimulatorTLS = .generate, port: Int = 0,
+        registry: DuplicateBatchRegistry = DuplicateBatchRegistry(), judge: BatchJudge
+    ) throws(TransportError) {
+        switch tls {
+        case .none:
+            context = nil
+            certificatePEM = nil
+        case .generate:
+            let identity = try SelfSignedCertificate.generate()
+            context = try TLSContext(serverCertificatePEM: identity.certificatePEM, keyPEM: identity.keyPEM)
+            certificatePEM = identity.certificatePEM
+        case .identity(let certificate, let key, let clientCA):
+            context = try TLSContext(serverCertificatePEM: certificate, keyPEM: key, clientCAPEM: clientCA)
+            certificatePEM = certificate
+        }
+        listener = try Listener(port: port)
+        self.port = listener.port
+        self.script = script
+        self.registry = registry
+        self.judge = judge
+        let server = self
+        Thread.detachNewThread { server.acceptLoop() }
+    }
+
+    /// Stops accepting; sessions in progress finish on their own.
+    public func stop() {
+        state.withLock { $0.stopped = true }
+        listener.close()
+    }
+
+    /// Transcripts of the sessions that have ended, in the order they ended.
+    public var transcripts: [HostTranscript] { state.withLock { $0.transcripts } }
+
+    /// Waits until no session is running (tests use it before reading transcripts).
+    public func waitUntilIdle(timeout: Duration = .seconds(10)) {
+        let deadline = ContinuousClock.now + timeout
+        while state.withLock({ $0.running > 0 }) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
+    }
+
+    private func acceptLoop() {
+        while !state.withLock({ $0.stopped }) {
+            do {
+                guard let stream = try listener.acceptStream(context: context, before: .now + .milliseconds(100)) else { continue }
+                state.withLock { $0.running += 1 }
+                let server = self
+                Thread.detachNewThread { server.serve(stream) }
+            } catch {
+                // A failed handshake (an untrusting client, a port probe) ends only that connection.
+                continue
+            }
+        }
+    }
+
+    private func serve(_ stream: any ByteStream) {
+        var session = HostSession(script: script, registry: registry, judge: judge)
+        HostDriver.run(&session, over: stream)
+        let transcript = session.transcript
+        state.withLock {
+            $0.transcripts.append(transcript)
+            $0.running -= 1
+        }
+    }
+}
+
+/// How the simulator secures its port.
+public enum SimulatorTLS: Sendable {
+    /// Plain TCP.
+    case none
+    /// A certificate generated at start for localhost, 127.0.0.1 and ::1.
+    case generate
+    /// A given certificate and key; with `clientCA`, clients must present a certificate it signed.
+    case identity(certificatePEM: String, keyPEM: String, clientCA: String?)
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SettleFraming
+import SettleLink
+import SettleModel
+import SettleRecords
+import SettleSimulator
+import SettleTestSupport
+import SettleTransport
+import Testing
+
+/// Real OpenSSL TLS over loopback against the simulator.
+@Suite(.serialized) struct TLSSettlementTests {
+    static let judge = BatchJudge(today: SampleBatches.july26)
+
+    static func batch(combine: Bool = true) -> Batch {
+        var batch = SampleBatches.batch(.retail, (1...5).map { SampleBatches.sale(amount: Amount(minorUnits: Int64(700 * $0)), number: $0) })
+        batch.settings.combineRecords = combine
+        return batch
+    }
+
+    func settle(
+        _ framed: FramedBatch, on server: SimulatorServer, tls: TLSSettings? = nil, link: LinkSettings = LinkSettings()
+    ) throws -> LinkResult {
+        let settings = tls ?? TLSSettings(caCertificatesPEM: server.certificatePEM)
+        let context = try TLSContext(client: settings)
+        return try SocketSettlement(host: "127.0.0.1", port: server.port, tls: context, link: link, connectionTimeout: .seconds(5)).settle(framed)
+    }
+
+    func response(_ result: LinkResult) -> HostResponse? {
+        if case .answered(let response, _) = result { return response }
+        return nil
+    }
+
+    @Test(arguments: [true, false])
+    func goodBatchOverTLS(combine: Bool) throws {
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let encoded = try BatchEncoder().encode(Self.batch(combine: combine))
+        let answer = try #require(response(try settle(encoded.framed, on: server)))
+        #expect(answer.code == .goodBatch)
+        #expect(answer.recordCount == encoded.totals.recordCount)
+        #expect(answer.netDeposit == encoded.totals.netDeposit)
+        server.waitUntilIdle()
+        #expect(server.transcripts.first?.blocks.count == encoded.framed.blockCount)
+        #expect(server.transcripts.first?.clientAcknowledgedResponse == true)
+    }
+
+    @Test func repeatedBatchIsADuplicateOverTLS() throws {
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let framed = try BatchEncoder().encode(Self.batch()).framed
+        #expect(response(try settle(framed, on: server))?.code == .goodBatch)
+        #expect(response(try settle(framed, on: server))?.code == .duplicateBatch)
+    }
+
+    @Test func plainTCPModeSettlesToo() throws {
+        let server = try SimulatorServer(tls: .none, judge: Self.judge)
+        defer { server.stop() }
+        let framed = try BatchEncoder().encode(Self.batch()).framed
+        let result = try SocketSettlement(host: "127.0.0.1", port: server.port, tls: nil).settle(framed)
+        #expect(response(result)?.code == .goodBatch)
+    }
+
+    @Test func aFaultScriptEndsTheSameWayOverTLS() throws {
+        var script = SimulatorScript()
+        script.disconnectAfterBlocks = 1
+        let server = try SimulatorServer(script: script, judge: Self.judge)
+        defer { server.stop() }
+        guard case .failed(let failure) = try settle(try BatchEncoder().encode(Self.batch()).framed, on: server) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.code == .hostDisconnected)
+        #expect(!failure.inDoubt)
+    }
+
+    @Test func interruptStopsASlowSettlementInDoubt() throws {
+        var script = SimulatorScript()
+        script.processingDelay = .seconds(60)
+        script.processingInterval = .seconds(1)
+        let server = try SimulatorServer(script: script, judge: Self.judge)
+        defer { server.stop() }
+        let context = try TLSContext(client: TLSSettings(caCertificatesPEM: server.certificatePEM))
+        let interrupt = LinkInterrupt()
+        let framed = try BatchEncoder().encode(Self.batch()).framed
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { interrupt.interrupt() }
+        let started = ContinuousClock.now
+        let result = try SocketSettlement(host: "127.0.0.1", port: server.port, tls: context).settle(framed, interrupt: interrupt)
+        guard case .failed(let failure) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.inDoubt)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
