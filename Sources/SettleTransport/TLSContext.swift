@@ -91,7 +91,7 @@ public final class TLSContext: @unchecked Sendable {
     static func lastOpenSSLError() -> String? {
         var buffer = [CChar](repeating: 0, count: 256)
         tsys_last_error(&buffer, buffer.count)
-        let text = String(cString: buffer)
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return text.isEmpty ? nil : text
     }
 }
