@@ -34,6 +34,11 @@ let package = Package(
         .target(
             name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
             swiftSettings: swiftSettings),
+        // Settlement service: processor endpoints, sending a batch and reporting its outcome.
+        .target(
+            name: "SettleService",
+            dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleDTO", "SettleLink", "SettleTransport"],
+            swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
         .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // System libraries for the processor link (used from the transport layer).
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
-                "SettleDTO", "SettleRecords",
+                "SettleDTO", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -88,6 +93,7 @@ let package = Package(
             name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleServiceTests", dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

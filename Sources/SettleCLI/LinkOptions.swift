@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SettleService
+import SettleTransport
+
+/// Where `send` settles, and how it connects. Flags fall back to environment variables.
+struct LinkOptions: ParsableArguments {
+    @Option(help: "Processor: simulator (default), tsys-test, tsys-live, heartland-test, heartland-live, custom. [env: TSYS_SETTLE_PROCESSOR]")
+    var processor: String?
+
+    @Option(help: "Host for --processor custom. [env: TSYS_SETTLE_HOST]")
+    var host: String?
+
+    @Option(help: "Port for --processor custom. [env: TSYS_SETTLE_PORT]")
+    var port: Int?
+
+    @Option(help: "PEM file of certificates to trust for the host (OpenSSLCAFile). [env: TSYS_SETTLE_CA_FILE]")
+    var caFile: String?
+
+    @Option(help: "Seconds to wait for the connection (ConnectionTimeout, default 30). [env: TSYS_SETTLE_CONNECTION_TIMEOUT]")
+    var connectionTimeout: Int?
+
+    @Flag(help: "Plain TCP instead of TLS (a private line, or `simulate --plain`). [env: TSYS_SETTLE_PLAIN_TCP=true]")
+    var plain = false
+
+    func plainTCP(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        plain || environment["TSYS_SETTLE_PLAIN_TCP"]?.lowercased() == "true"
+    }
+
+    func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {
+        let name = processor ?? environment["TSYS_SETTLE_PROCESSOR"] ?? "simulator"
+        let host = self.host ?? environment["TSYS_SETTLE_HOST"]
+        let port = self.port ?? environment["TSYS_SETTLE_PORT"].flatMap(Int.init)
+        guard let endpoint = ProcessorEndpoint(name: name, host: host, port: port) else {
+            if name == "custom" { throw CLIError("--processor custom needs --host and --port (1-65535)") }
+            throw CLIError("unknown processor '\(name)'; use one of \((ProcessorEndpoint.presetNames + ["custom"]).joined(separator: ", "))")
+        }
+        return endpoint
+    }
+
+    func tls(environment: [String: String] = ProcessInfo.processInfo.environment) -> TLSSettings {
+        TLSSettings(caFile: caFile ?? environment["TSYS_SETTLE_CA_FILE"])
+    }
+
+    func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
+        .seconds(connectionTimeout ?? environment["TSYS_SETTLE_CONNECTION_TIMEOUT"].flatMap(Int.init) ?? 30)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SettleDTO
+import SettleModel
+import SettleSimulator
+import SettleTransport
+
+/// `tsys-settle simulate`: run the TSYS host simulator on loopback until interrupted.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the TSYS host simulator on 127.0.0.1 (TLS with a generated certificate, or plain TCP)."
+    )
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 5004
+
+    @Flag(help: "Plain TCP instead of TLS.")
+    var plain = false
+
+    @Option(help: "Write the simulator's certificate (PEM) here, for clients to trust.")
+    var certificateOut: String?
+
+    @Option(help: "NAK the first N block transmissions.") var nak = 0
+    @Option(help: "Disconnect after receiving N blocks.") var disconnectAfter: Int?
+    @Flag(help: "Never send ENQ.") var noEnquiry = false
+    @Flag(help: "Answer connections with EOT instead of ENQ.") var refuse = false
+    @Option(help: "Seconds of DC2 'processing' before responding.") var processingDelay = 0
+    @Option(help: "Corrupt the LRC of the first N responses.") var corruptResponses = 0
+    @Flag(help: "Send half the response, then disconnect.") var truncate = false
+    @Option(help: "Answer block N with an RB instead of an acknowledgement.") var earlyRejectionAt: Int?
+    @Option(help: "Duplicate-batch code: QD or DB.") var duplicateCode = "QD"
+    @Option(help: "RB error data length: 32 or 17.") var errorDataLength = 32
+
+    func run() throws {
+        // A parent (a test runner, a supervisor) may have blocked these; Ctrl-C and SIGTERM must stop the simulator.
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGINT)
+        sigaddset(&stopSignals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
+        var script = SimulatorScript()
+        script.nakTransmissions = nak
+        script.disconnectAfterBlocks = disconnectAfter
+        script.sendsEnquiry = !noEnquiry
+        script.refusesSession = refuse
+        script.processingDelay = .seconds(processingDelay)
+        script.processingInterval = .seconds(min(4, max(1, processingDelay)))
+        script.corruptResponses = corruptResponses
+        script.truncatesResponse = truncate
+        script.earlyRejectionAtBlock = earlyRejectionAt
+        guard ["QD", "DB"].contains(duplicateCode) else { throw ValidationError("--duplicate-code must be QD or DB") }
+        guard [17, 32].contains(errorDataLength) else { throw ValidationError("--error-data-length must be 17 or 32") }
+        script.duplicateCode = duplicateCode
+        script.errorDataLength = errorDataLength
+        let server: SimulatorServer
+        do {
+            server = try SimulatorServer(
+                script: script, tls: plain ? .none : .generate, port: port, judge: BatchJudge(today: SettlementClock.system.today()))
+        } catch {
+            throw CLIError("cannot start the simulator: \(error)")
+        }
+        if let certificateOut, let pem = server.certificatePEM {
+            try pem.write(toFile: certificateOut, atomically: true, encoding: .utf8)
+        }
+        // Written unbuffered: scripts and tests read the port from the first line while the simulator runs.
+        var banner = "TSYS host simulator listening on 127.0.0.1:\(server.port) (\(plain ? "plain TCP" : "TLS"))\n"
+        if let certificateOut { banner += "certificate written to \(certificateOut)\n" }
+        banner += "settle with: tsys-settle send FILE.json --processor custom --host 127.0.0.1 --port \(server.port)"
+            + (plain ? " --plain" : " --ca-file \(certificateOut ?? "CERT.pem")") + "\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        while true { Thread.sleep(forTimeInterval: 3600) }
+    }
+}

@@ -1,0 +1,56 @@
+import SettleFraming
+import SettleRecords
+import SettleTransport
+import Synchronization
+
+/// The data packets of one settlement, each way, as people may see them: blocks in visible form
+/// with card numbers masked, control characters by name (the class reference's
+/// `on_data_packet_out` / `on_data_packet_in`).
+public final class PacketTrace: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    public init() {}
+
+    /// The lines so far: `>> ` for packets sent, `<< ` for packets received.
+    public var entries: [String] { lines.withLock { $0 } }
+
+    /// The observer to hand to the link driver.
+    public var observer: @Sendable (PacketDirection, [UInt8]) -> Void {
+        { [self] direction, bytes in record(direction, bytes) }
+    }
+
+    func record(_ direction: PacketDirection, _ bytes: [UInt8]) {
+        let prefix = direction == .out ? ">> " : "<< "
+        let text = PacketTrace.render(bytes)
+        lines.withLock { $0.append(prefix + text) }
+    }
+
+    /// Framed blocks in visible form (masked); control characters by name; any other bytes as
+    /// text with digit runs that could be card numbers masked.
+    static func render(_ bytes: [UInt8]) -> String {
+        var parts: [String] = []
+        var stray: [UInt8] = []
+        func flush() {
+            if !stray.isEmpty { parts.append(String(decoding: PacketMasker.maskedPayload(stray), as: UTF8.self)) }
+            stray.removeAll()
+        }
+        var index = 0
+        while index < bytes.count {
+            let value = Parity.strip(bytes[index])
+            if value == ControlCharacter.stx.rawValue, let block = try? BlockReader.readBlock(bytes[index...]) {
+                flush()
+                parts.append(PacketMasker.visible(block: bytes[index..<(index + block.wireLength)]))
+                index += block.wireLength
+            } else if let control = ControlCharacter(rawValue: value) {
+                flush()
+                parts.append("<\(control.name)>")
+                index += 1
+            } else {
+                stray.append(value)
+                index += 1
+            }
+        }
+        flush()
+        return parts.joined()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// `tsys-settle send` against `tsys-settle simulate`, two processes over TLS on loopback.
+@Suite(.serialized) struct SendCommandTests {
+    func result(_ output: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    }
+
+    @Test func aGoodBatchExitsZeroAndARepeatExitsThree() throws {
+        let simulator = try SimulatorProcess()
+        let first = try CLIRunner.run(["send", "examples/hotel.json"] + simulator.sendArguments)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(try result(first.output)["outcome"] as? String == "accepted")
+        #expect(try result(first.output)["environment"] as? String == "custom")
+        let second = try CLIRunner.run(["send", "examples/hotel.json"] + simulator.sendArguments)
+        #expect(second.status == 3)
+        #expect(try result(second.output)["responseCode"] as? String == "QD")
+    }
+
+    @Test func aRejectionExitsTwoAndNamesTheDetail() throws {
+        let simulator = try SimulatorProcess(["--early-rejection-at", "2"])
+        let sent = try CLIRunner.run(["send", "examples/retail.json"] + simulator.sendArguments)
+        #expect(sent.status == 2)
+        let rejection = try #require(try result(sent.output)["rejection"] as? [String: Any])
+        #expect(rejection["recordType"] as? String == "D")
+        #expect(rejection["detailRecordIndex"] as? Int == 1)
+    }
+
+    @Test func aLinkFailureExitsFourAndInDoubtExitsFive() throws {
+        let early = try SimulatorProcess(["--disconnect-after", "1"])
+        #expect(try CLIRunner.run(["send", "examples/retail.json"] + early.sendArguments).status == 4)
+        let late = try SimulatorProcess(["--disconnect-after", "3"])
+        let inDoubt = try CLIRunner.run(["send", "examples/retail.json"] + late.sendArguments)
+        #expect(inDoubt.status == 5)
+        #expect((try result(inDoubt.output)["failure"] as? [String: Any])?["inDoubt"] as? Bool == true)
+    }
+
+    @Test func withoutConfigurationABuiltInSimulatorAnswers() throws {
+        let sent = try CLIRunner.run(["send", "examples/direct-marketing.json", "--trace"])
+        #expect(sent.status == 0, "\(sent.errors)")
+        #expect(try result(sent.output)["environment"] as? String == "simulator")
+        // The trace shows every packet, and no card number in full.
+        #expect(sent.errors.contains("<< <ENQ>"))
+        #expect(sent.errors.contains("401288******1881"))
+        #expect(!sent.errors.contains("4012888888881881"))
+        #expect(!sent.output.contains("4012888888881881"))
+    }
+
+    @Test func anUntrustedHostIsAFailureNotASettlement() throws {
+        let simulator = try SimulatorProcess()
+        let sent = try CLIRunner.run(["send", "examples/retail.json", "--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port)])
+        #expect(sent.status == 4)
+        #expect((try result(sent.output)["failure"] as? [String: Any])?["code"] as? Int == 275)
+    }
+
+    @Test func badInputExitsOneBeforeConnecting() throws {
+        let sent = try CLIRunner.run(["send", "-", "--processor", "custom", "--host", "127.0.0.1", "--port", "9"], input: "{}")
+        #expect(sent.status == 1)
+    }
+}

@@ -1,0 +1,82 @@
+import SettleDTO
+import SettleFraming
+import SettleModel
+import SettleRecords
+import SettleService
+import SettleSimulator
+import SettleTestSupport
+import SettleTransport
+import Testing
+
+/// The service's settle path against the simulator over real TLS, and what it reports.
+@Suite(.serialized) struct SettlerTests {
+    static let judge = BatchJudge(today: SampleBatches.july26)
+
+    func settle(_ batch: Batch, script: SimulatorScript = .standard, trace: PacketTrace? = nil) throws -> SettlementOutcome {
+        let server = try SimulatorServer(script: script, judge: Self.judge)
+        defer { server.stop() }
+        let settler = Settler(endpoint: .simulator, simulator: (server.port, server.certificatePEM))
+        return settler.settle(try BatchEncoder().encode(batch), trace: trace)
+    }
+
+    static let batch = SampleBatches.batch(.retail, [SampleBatches.sale(), SampleBatches.sale("5555555555554444", amount: 4000, number: 2)])
+
+    @Test func aGoodBatchIsAcceptedAndItsTotalsMatch() throws {
+        let outcome = try settle(Self.batch)
+        #expect(outcome.exitCode == 0)
+        let result = SettlementResultDTO(outcome, environment: "simulator", totals: BatchTotals(details: Self.batch.detailRecords))
+        #expect(result.outcome == "accepted")
+        #expect(result.responseCode == "GB")
+        #expect(result.totalsMatch == true)
+        #expect(result.environment == "simulator")
+    }
+
+    @Test func outcomesMapToTheirExitCodes() throws {
+        var early = SimulatorScript()
+        early.earlyRejectionAtBlock = 2
+        let rejected = try settle(Self.batch, script: early)
+        #expect(rejected.exitCode == 2)
+        guard case .rejected(_, let index) = rejected else { return #expect(Bool(false)) }
+        #expect(index == 1)  // block 2 holds the parameter and both details: the last record received is detail 1
+
+        var drop = SimulatorScript()
+        drop.disconnectAfterBlocks = 1
+        #expect(try settle(Self.batch, script: drop).exitCode == 4)
+
+        var silent = SimulatorScript()
+        silent.disconnectAfterBlocks = 3  // the header, the parameter with both details, the trailer
+        let inDoubt = try settle(Self.batch, script: silent)
+        #expect(inDoubt.exitCode == 5)
+        let result = SettlementResultDTO(inDoubt, environment: "simulator", totals: BatchTotals(details: Self.batch.detailRecords))
+        #expect(result.failure?.inDoubt == true)
+        #expect(result.outcome == "inDoubt")
+    }
+
+    @Test func nothingListeningIsAFailureWithTheTCPCode() {
+        let settler = Settler(endpoint: .custom(host: "127.0.0.1", port: 9), connectionTimeout: .seconds(2))
+        let outcome = settler.settle(try! BatchEncoder().encode(Self.batch))
+        guard case .failed(let code, _) = outcome else { return #expect(Bool(false), "\(outcome)") }
+        #expect(code == 10061)
+    }
+
+    @Test func theTraceShowsEveryPacketWithCardNumbersMasked() throws {
+        let trace = PacketTrace()
+        _ = try settle(Self.batch, trace: trace)
+        let text = trace.entries.joined(separator: "\n")
+        #expect(trace.entries.first == "<< <ENQ>")
+        #expect(trace.entries.last == ">> <ACK><EOT>")
+        #expect(text.contains("411111******1111"))
+        #expect(text.contains("555555******4444"))
+        for detail in Self.batch.detailRecords { #expect(!text.contains(detail.cardNumber.digits)) }
+    }
+
+    @Test func presetsNameTheirEnvironments() {
+        #expect(ProcessorEndpoint(name: "tsys-live")?.socketAddress?.host == "ssl2.vitalps.net")
+        #expect(ProcessorEndpoint(name: "tsys-test")?.socketAddress?.port == 5004)
+        #expect(ProcessorEndpoint(name: "heartland-live")?.socketAddress?.port == 22342)
+        #expect(ProcessorEndpoint(name: "tsys-test")?.environment == "test")
+        #expect(ProcessorEndpoint(name: "custom", host: "10.0.0.1", port: 5000) == .custom(host: "10.0.0.1", port: 5000))
+        #expect(ProcessorEndpoint(name: "custom", host: nil, port: 5000) == nil)
+        #expect(ProcessorEndpoint(name: "elsewhere") == nil)
+    }
+}
