@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SettleBench",
-            dependencies: ["SettleDTO", "SettleRecords"],
+            dependencies: ["SettleDTO", "SettleRecords", "SettleLink", "SettleSimulator", "SettleTransport"],
             swiftSettings: swiftSettings
         ),
         .target(

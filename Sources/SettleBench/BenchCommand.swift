@@ -12,11 +12,20 @@ extension Array {
 struct BenchCommand {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.first == "engine" else {
-            print("usage: settle-bench engine [--records N] [--rounds N]")
+        guard let mode = arguments.first, mode == "engine" || mode == "link" else {
+            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]")
             exit(arguments.isEmpty ? 1 : 2)
         }
         arguments.removeFirst()
+        if mode == "link" {
+            var records = 1000, rounds = 5
+            while arguments.count >= 2, let value = Int(arguments[1]) {
+                if arguments[0] == "--records" { records = value } else if arguments[0] == "--rounds" { rounds = value }
+                arguments.removeFirst(2)
+            }
+            print("settle-bench link: \(records) detail records over TLS on loopback to the simulator, best of \(rounds)")
+            return try LinkBenchmark(records: records, rounds: rounds).run()
+        }
         var records = 100_000, rounds = 5
         var only: IndustryType?
         while let flag = arguments.first {
