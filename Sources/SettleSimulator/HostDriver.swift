@@ -4,7 +4,7 @@ import SettleTransport
 /// Runs a ``HostSession`` over one client's ``ByteStream`` until either side closes.
 enum HostDriver {
     static func run(_ session: inout HostSession, over stream: any ByteStream, idleLimit: Duration = .seconds(120)) {
-        var timers: [HostTimer: ContinuousClock.Instant] = [:]
+        var timers = DeadlineTimers<HostTimer>()
         var pending = session.connected()
         var lastActivity = ContinuousClock.now
         while true {
@@ -18,14 +18,13 @@ enum HostDriver {
                         _ = session.disconnected()
                         return
                     }
-                case .startTimer(let timer, let duration): timers[timer] = .now + duration
+                case .startTimer(let timer, let duration): timers.start(timer, duration)
                 case .close:
                     stream.close()
                     return
                 }
             }
-            let earliest = timers.min { $0.value < $1.value }
-            let deadline = min(earliest?.value ?? lastActivity + idleLimit, lastActivity + idleLimit)
+            let deadline = timers.waitDeadline(notAfter: lastActivity + idleLimit)
             do {
                 switch try stream.read(before: deadline) {
                 case .bytes(let bytes):
@@ -36,9 +35,8 @@ enum HostDriver {
                     stream.close()
                     return
                 case .timedOut:
-                    if let earliest, earliest.value <= .now {
-                        timers[earliest.key] = nil
-                        pending = session.timerExpired(earliest.key)
+                    if let timer = timers.popExpired() {
+                        pending = session.timerExpired(timer)
                     } else if ContinuousClock.now >= lastActivity + idleLimit {
                         stream.close()
                         return

@@ -12,7 +12,7 @@ public enum LinkDriver {
         _ session: inout LinkSession, over stream: some ByteStream, interrupt: LinkInterrupt? = nil,
         observer: (@Sendable (PacketDirection, [UInt8]) -> Void)? = nil
     ) -> LinkResult {
-        var timers: [LinkTimer: ContinuousClock.Instant] = [:]
+        var timers = DeadlineTimers<LinkTimer>()
         var pending = session.connected()
         while true {
             for action in pending {
@@ -25,8 +25,8 @@ public enum LinkDriver {
                         stream.close()
                         return finish(session.disconnected()) ?? .failed(linkFailure(error, session))
                     }
-                case .startTimer(let timer, let duration): timers[timer] = .now + duration
-                case .cancelTimer(let timer): timers[timer] = nil
+                case .startTimer(let timer, let duration): timers.start(timer, duration)
+                case .cancelTimer(let timer): timers.cancel(timer)
                 case .close: stream.close()
                 case .finish(let result):
                     stream.close()
@@ -39,8 +39,7 @@ public enum LinkDriver {
                     code: .hostDisconnected, message: "interrupted", inDoubt: session.trailerSent, blocksAcknowledged: session.blocksAcknowledged))
             }
             // Wait for bytes until the earliest timer, in short slices so an interrupt is noticed.
-            let earliest = timers.min { $0.value < $1.value }
-            let deadline = min(earliest?.value ?? .now + .seconds(3600), .now + .milliseconds(200))
+            let deadline = timers.waitDeadline(notAfter: .now + .milliseconds(200))
             do {
                 switch try stream.read(before: deadline) {
                 case .bytes(let bytes):
@@ -49,12 +48,7 @@ public enum LinkDriver {
                 case .closed:
                     pending = session.disconnected()
                 case .timedOut:
-                    if let earliest, earliest.value <= .now {
-                        timers[earliest.key] = nil
-                        pending = session.timerExpired(earliest.key)
-                    } else {
-                        pending = []
-                    }
+                    pending = timers.popExpired().map { session.timerExpired($0) } ?? []
                 }
             } catch {
                 pending = session.disconnected()
