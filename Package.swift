@@ -54,7 +54,8 @@ let package = Package(
         ),
         // Transports: TCP and OpenSSL TLS byte streams, and the driver that runs a link session over one.
         .target(
-            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
+            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "SettleRecords", "COpenSSL", "CSettleTLS", "CCurl"],
+            swiftSettings: swiftSettings),
         // C wrappers for OpenSSL macros and variadic calls Swift cannot make.
         .target(name: "CSettleTLS", dependencies: ["COpenSSL"], linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
         .executableTarget(

@@ -53,6 +53,31 @@ struct LinkBenchmark {
         if let blocked = timings[true], let unblocked = timings[false] {
             print(String(format: "blocked is %.2fx faster than unblocked (target >= 2.5)", seconds(unblocked) / seconds(blocked)))
         }
+        try httpPost(batch)
+    }
+
+    /// The same batch through the HTTPS POST gateway: one request, however it is blocked.
+    private func httpPost(_ batch: Batch) throws {
+        let gateway = try SimulatorServer(service: .httpPost, judge: BatchJudge(today: BenchBatch.transmission))
+        defer { gateway.stop() }
+        let url = "https://127.0.0.1:\(gateway.port)/scripts/gateway.dll?transact"
+        let settings = TLSSettings(caCertificatesPEM: gateway.certificatePEM)
+        for combine in [true, false] {
+            var variant = batch
+            variant.settings.combineRecords = combine
+            var framed = try (0..<rounds).map { round in
+                var numbered = variant
+                numbered.batchNumber = (combine ? 200 : 600) + round
+                return try BatchEncoder().encode(numbered).framed
+            }
+            let blocks = framed[0].blockCount
+            var outcome: LinkResult?
+            let time = try best { outcome = try HTTPPostSettlement(url: url, tls: settings).settle(framed.removeFirst()) }
+            guard case .answered(let response, _)? = outcome, response.code == .goodBatch else {
+                throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "HTTP settlement failed: \(String(describing: outcome))"])
+            }
+            print("HTTP POST \(combine ? "blocked  " : "unblocked"): \(blocks) blocks in one request, \(format(time)) (includes a new TLS connection)")
+        }
     }
 
     private func best(_ body: () throws -> Void) throws -> Duration {

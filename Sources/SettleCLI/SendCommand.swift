@@ -20,6 +20,9 @@ struct SendCommand: ParsableCommand {
     @Flag(help: "Print the data packets each way to standard error (card numbers masked).")
     var trace = false
 
+    @Flag(help: "Post the whole batch to the HTTPS gateway (UseHTTPPOST) instead of the socket service. [env: TSYS_SETTLE_USE_HTTP_POST=true]")
+    var http = false
+
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
 
@@ -30,11 +33,12 @@ struct SendCommand: ParsableCommand {
         case .encoded(let loadedBatch, let loadedEncoding, _): (batch, encoded) = (loadedBatch, loadedEncoding)
         }
         let endpoint = try link.endpoint()
-        var settler = Settler(endpoint: endpoint, tls: link.tls(), usesTLS: !link.plainTCP(), connectionTimeout: link.timeout())
+        let post = http || ProcessInfo.processInfo.environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true"
+        var settler = Settler(endpoint: endpoint, tls: link.tls(), usesTLS: !link.plainTCP(), usesHTTPPost: post, connectionTimeout: link.timeout())
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {
-            let server = try SimulatorServer(judge: BatchJudge(today: batch.transmissionDate))
+            let server = try SimulatorServer(service: post ? .httpPost : .socket, judge: BatchJudge(today: batch.transmissionDate))
             simulator = server
             settler.simulator = (server.port, server.certificatePEM)
         }

@@ -18,6 +18,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Plain TCP instead of TLS.")
     var plain = false
 
+    @Flag(help: "Serve the HTTPS POST gateway (/scripts/gateway.dll?transact) instead of the socket service.")
+    var http = false
+
     @Option(help: "Write the simulator's certificate (PEM) here, for clients to trust.")
     var certificateOut: String?
 
@@ -56,7 +59,7 @@ struct SimulateCommand: ParsableCommand {
         let server: SimulatorServer
         do {
             server = try SimulatorServer(
-                script: script, tls: plain ? .none : .generate, port: port, judge: BatchJudge(today: SettlementClock.system.today()))
+                script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: port, judge: BatchJudge(today: SettlementClock.system.today()))
         } catch {
             throw CLIError("cannot start the simulator: \(error)")
         }
@@ -64,10 +67,10 @@ struct SimulateCommand: ParsableCommand {
             try pem.write(toFile: certificateOut, atomically: true, encoding: .utf8)
         }
         // Written unbuffered: scripts and tests read the port from the first line while the simulator runs.
-        var banner = "TSYS host simulator listening on 127.0.0.1:\(server.port) (\(plain ? "plain TCP" : "TLS"))\n"
+        var banner = "TSYS host simulator listening on 127.0.0.1:\(server.port) (\(http ? "HTTP POST gateway" : "socket service"), \(plain ? "plain TCP" : "TLS"))\n"
         if let certificateOut { banner += "certificate written to \(certificateOut)\n" }
         banner += "settle with: tsys-settle send FILE.json --processor custom --host 127.0.0.1 --port \(server.port)"
-            + (plain ? " --plain" : " --ca-file \(certificateOut ?? "CERT.pem")") + "\n"
+            + (plain ? " --plain" : " --ca-file \(certificateOut ?? "CERT.pem")") + (http ? " --http" : "") + "\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         while true { Thread.sleep(forTimeInterval: 3600) }
     }

@@ -12,18 +12,25 @@ public struct Settler: Sendable {
     public var tls: TLSSettings
     /// `false` for plain TCP (a private line); TLS otherwise.
     public var usesTLS: Bool
+    /// `UseHTTPPOST`: post the whole batch to the HTTPS gateway instead of the socket service.
+    public var usesHTTPPost: Bool
+    /// Whether the HTTP gateway is believed to take Level III batches (application type 5). The
+    /// gateway's error 514 says it does not (M); certification decides.
+    public var httpGatewayTakesLineItems = false
     public var link: LinkSettings
     public var connectionTimeout: Duration
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
 
     public init(
-        endpoint: ProcessorEndpoint, tls: TLSSettings = TLSSettings(), usesTLS: Bool = true, link: LinkSettings = LinkSettings(),
+        endpoint: ProcessorEndpoint, tls: TLSSettings = TLSSettings(), usesTLS: Bool = true, usesHTTPPost: Bool = false,
+        link: LinkSettings = LinkSettings(),
         connectionTimeout: Duration = .seconds(30), simulator: (port: Int, certificatePEM: String?)? = nil
     ) {
         self.endpoint = endpoint
         self.tls = tls
         self.usesTLS = usesTLS
+        self.usesHTTPPost = usesHTTPPost
         self.link = link
         self.connectionTimeout = connectionTimeout
         self.simulator = simulator
@@ -31,12 +38,45 @@ public struct Settler: Sendable {
 
     /// Settles the batch. Never throws: every failure is an outcome with its code.
     public func settle(_ encoded: EncodedBatch, trace: PacketTrace? = nil, interrupt: LinkInterrupt? = nil) -> SettlementOutcome {
+        if usesHTTPPost { return settleByPost(encoded, trace: trace) }
         do {
             let settlement = try socketSettlement()
             let result = try settlement.settle(encoded.framed, interrupt: interrupt, observer: trace?.observer)
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)
+        }
+    }
+
+    private func settleByPost(_ encoded: EncodedBatch, trace: PacketTrace?) -> SettlementOutcome {
+        do {
+            // The SSL gateway takes application type 1 only (its error 514, spec §1.5, M): a Level III
+            // batch is refused here, before anything is sent, unless configured otherwise.
+            if encoded.applicationType != "1" && !httpGatewayTakesLineItems {
+                return .failed(code: 593, message: "the HTTP gateway takes no Level III line items (application type 5): settle this batch over the socket service")
+            }
+            let (url, settings) = try gateway()
+            let result = try HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
+                .settle(encoded.framed, observer: trace?.observer)
+            return SettlementOutcome(result, encoded: encoded)
+        } catch {
+            return SettlementOutcome(error)
+        }
+    }
+
+    /// The gateway URL and the TLS settings to reach it.
+    private func gateway() throws(TransportError) -> (String, TLSSettings) {
+        let scheme = usesTLS ? "https" : "http"
+        switch endpoint {
+        case .simulator:
+            guard let simulator else { throw TransportError(code: 509, "no simulator is running for the simulator endpoint") }
+            return ("\(scheme)://127.0.0.1:\(simulator.port)/scripts/gateway.dll?transact",
+                TLSSettings(caCertificatesPEM: simulator.certificatePEM, minimumVersion: tls.minimumVersion))
+        case .custom(let host, let port):
+            return ("\(scheme)://\(host):\(port)/scripts/gateway.dll?transact", tls)
+        default:
+            guard let url = endpoint.gatewayURL else { throw TransportError(code: 509, "no HTTP gateway is known for this processor") }
+            return (url, tls)
         }
     }
 

@@ -111,6 +111,16 @@ public struct HostSession: Sendable {
         return actions + respond(finalVerdict())
     }
 
+    /// The answer to a batch that arrived whole (the HTTP gateway): `QD` for a recent duplicate,
+    /// otherwise the judge's verdict.
+    mutating func verdict(forCompleteBatch batch: [[UInt8]], blockCount: Int) -> HostResponse {
+        records = batch
+        blocksAccepted = blockCount
+        let response = duplicateOfHeader() ?? finalVerdict()
+        transcript.responses.append(response)
+        return response
+    }
+
     /// `QD` when this merchant, terminal and batch number were accepted in the last five days.
     private func duplicateOfHeader() -> HostResponse? {
         guard let header = records.first, let batch = try? BatchDecoder(profile: judge.profile, referenceDate: judge.today).header(header)

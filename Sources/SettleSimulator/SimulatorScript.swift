@@ -33,8 +33,22 @@ public struct SimulatorScript: Sendable, Hashable {
     /// The good-batch text: `_ACCEPTED` as the spec prints it, or ` ACCEPTED`.
     public var acceptedText = "_ACCEPTED"
 
+    /// HTTP gateway only: answer every request with this gateway error (`x-data/xact-error`).
+    public var gatewayError: GatewayError?
+
     public init() {}
 
     /// A well-behaved host.
     public static let standard = SimulatorScript()
+}
+
+/// A gateway-level error of the HTTPS POST service: `NNN - text` (spec §1.5).
+public struct GatewayError: Sendable, Hashable {
+    public var code: Int
+    public var text: String
+
+    public init(code: Int, text: String) {
+        self.code = code
+        self.text = text
+    }
 }

@@ -12,6 +12,8 @@ public final class SimulatorServer: Sendable {
     private let listener: Listener
     private let context: TLSContext?
     private let script: SimulatorScript
+    /// The socket service (the link protocol), or the HTTPS POST gateway.
+    public let service: SimulatorService
     private let registry: DuplicateBatchRegistry
     private let judge: BatchJudge
     private let state = Mutex(State())
@@ -25,7 +27,7 @@ public final class SimulatorServer: Sendable {
     /// Starts listening on 127.0.0.1. With `tls` the simulator presents that certificate (a
     /// freshly generated one when `tls` is `.generate`).
     public init(
-        script: SimulatorScript = .standard, tls: SimulatorTLS = .generate, port: Int = 0,
+        script: SimulatorScript = .standard, service: SimulatorService = .socket, tls: SimulatorTLS = .generate, port: Int = 0,
         registry: DuplicateBatchRegistry = DuplicateBatchRegistry(), judge: BatchJudge
     ) throws(TransportError) {
         switch tls {
@@ -43,6 +45,7 @@ public final class SimulatorServer: Sendable {
         listener = try Listener(port: port)
         self.port = listener.port
         self.script = script
+        self.service = service
         self.registry = registry
         self.judge = judge
         let server = self
@@ -79,9 +82,15 @@ public final class SimulatorServer: Sendable {
     }
 
     private func serve(_ stream: any ByteStream) {
-        var session = HostSession(script: script, registry: registry, judge: judge)
-        HostDriver.run(&session, over: stream)
-        let transcript = session.transcript
+        let transcript: HostTranscript
+        switch service {
+        case .socket:
+            var session = HostSession(script: script, registry: registry, judge: judge)
+            HostDriver.run(&session, over: stream)
+            transcript = session.transcript
+        case .httpPost:
+            transcript = GatewayDriver.run(GatewayExchange(registry: registry, judge: judge, script: script), over: stream)
+        }
         state.withLock {
             $0.transcripts.append(transcript)
             $0.running -= 1
@@ -97,4 +106,12 @@ public enum SimulatorTLS: Sendable {
     case generate
     /// A given certificate and key; with `clientCA`, clients must present a certificate it signed.
     case identity(certificatePEM: String, keyPEM: String, clientCA: String?)
+}
+
+/// Which TSYS service the simulator offers.
+public enum SimulatorService: Sendable, Hashable {
+    /// The TLS socket service with the link protocol (ENQ, blocks, ACK/BEL…).
+    case socket
+    /// The HTTPS POST gateway (`/scripts/gateway.dll?transact`).
+    case httpPost
 }

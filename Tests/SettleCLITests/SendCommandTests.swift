@@ -47,6 +47,20 @@ import Testing
         #expect(!sent.output.contains("4012888888881881"))
     }
 
+    @Test func httpPostSettlesThroughTheGateway() throws {
+        let sent = try CLIRunner.run(["send", "examples/restaurant.json", "--http"])
+        #expect(sent.status == 0, "\(sent.errors)")
+        #expect(try result(sent.output)["responseCode"] as? String == "GB")
+        let simulator = try SimulatorProcess(["--http"])
+        let first = try CLIRunner.run(["send", "examples/restaurant.json", "--http"] + simulator.sendArguments)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(try CLIRunner.run(["send", "examples/restaurant.json", "--http"] + simulator.sendArguments).status == 3)
+        // Level III cannot go through the gateway: refused before sending.
+        let level3 = try CLIRunner.run(["send", "examples/level3.json", "--http"] + simulator.sendArguments)
+        #expect(level3.status == 4)
+        #expect((try result(level3.output)["failure"] as? [String: Any])?["code"] as? Int == 593)
+    }
+
     @Test func anUntrustedHostIsAFailureNotASettlement() throws {
         let simulator = try SimulatorProcess()
         let sent = try CLIRunner.run(["send", "examples/retail.json", "--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port)])
