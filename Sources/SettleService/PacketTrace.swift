@@ -14,15 +14,25 @@ public final class PacketTrace: Sendable {
     /// The lines so far: `>> ` for packets sent, `<< ` for packets received.
     public var entries: [String] { lines.withLock { $0 } }
 
-    /// The observer to hand to the link driver.
-    public var observer: @Sendable (PacketDirection, [UInt8]) -> Void {
-        { [self] direction, bytes in record(direction, bytes) }
+    /// The observer to hand to a transport: packets as `>> ` (sent) and `<< ` (received) lines,
+    /// the other events as `-- ` lines.
+    public var observer: LinkEventObserver {
+        { [self] event in record(event) }
     }
 
-    func record(_ direction: PacketDirection, _ bytes: [UInt8]) {
-        let prefix = direction == .out ? ">> " : "<< "
-        let text = PacketTrace.render(bytes)
-        lines.withLock { $0.append(prefix + text) }
+    func record(_ event: LinkEvent) {
+        let line: String
+        switch event {
+        case .packetOut(let bytes): line = ">> " + PacketTrace.render(bytes)
+        case .packetIn(let bytes): line = "<< " + PacketTrace.render(bytes)
+        case .connected(let host, let port): line = "-- connected to \(host):\(port)"
+        case .tlsEstablished(let version, let cipher): line = "-- TLS \(version) \(cipher)"
+        case .serverCertificate(let subject, let issuer, let accepted):
+            line = "-- host certificate \(subject) issued by \(issuer)\(accepted ? "" : " (refused)")"
+        case .error(let code, let message): line = "-- error \(code): \(String(decoding: PacketMasker.maskedPayload(Array(message.utf8)), as: UTF8.self))"
+        case .disconnected: line = "-- disconnected"
+        }
+        lines.withLock { $0.append(line) }
     }
 
     /// Framed blocks in visible form (masked); control characters by name; any other bytes as

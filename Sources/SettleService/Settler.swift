@@ -41,7 +41,7 @@ public struct Settler: Sendable {
         if usesHTTPPost { return settleByPost(encoded, trace: trace) }
         do {
             let settlement = try socketSettlement()
-            let result = try settlement.settle(encoded.framed, interrupt: interrupt, observer: trace?.observer)
+            let result = try settlement.settle(encoded.framed, interrupt: interrupt, events: trace?.observer)
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)
@@ -57,7 +57,7 @@ public struct Settler: Sendable {
             }
             let (url, settings) = try gateway()
             let result = try HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
-                .settle(encoded.framed, observer: trace?.observer)
+                .settle(encoded.framed, events: trace?.observer)
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)

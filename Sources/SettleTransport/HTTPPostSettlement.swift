@@ -25,9 +25,7 @@ public struct HTTPPostSettlement: Sendable {
     }
 
     /// Posts the batch. Refusals before anything is sent throw; everything after is a result.
-    public func settle(
-        _ batch: FramedBatch, observer: (@Sendable (PacketDirection, [UInt8]) -> Void)? = nil
-    ) throws(TransportError) -> LinkResult {
+    public func settle(_ batch: FramedBatch, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
         guard batch.bytes.count <= Self.maximumBodyBytes else {
             throw TransportError(code: ErrorCode.missingOrErroneousValue.rawValue,
                 "the batch is \(batch.bytes.count) bytes; the HTTP gateway takes at most 2 MB: settle it over the socket service or split it")
@@ -46,9 +44,16 @@ public struct HTTPPostSettlement: Sendable {
             _ = tsys_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
             return blobs.withPointers(handle) { curl_easy_perform(handle) }
         }
-        observer?(.out, batch.bytes)
-        if !sink.bytes.isEmpty { observer?(.in, sink.bytes) }
-        return try outcome(code, handle: handle, body: sink.bytes, sentBytes: batch.bytes.count)
+        events?(.packetOut(batch.bytes))
+        if !sink.bytes.isEmpty { events?(.packetIn(sink.bytes)) }
+        do {
+            let result = try outcome(code, handle: handle, body: sink.bytes, sentBytes: batch.bytes.count)
+            if case .failed(let failure) = result { events?(.error(code: failure.code.rawValue, message: failure.message)) }
+            return result
+        } catch {
+            events?(.error(code: error.code, message: error.message))
+            throw error
+        }
     }
 
     private func configure(_ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, sink: ResponseSink, blobs: inout CurlBlobs) throws(TransportError) {

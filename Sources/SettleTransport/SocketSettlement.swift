@@ -27,17 +27,36 @@ public struct SocketSettlement: Sendable {
     }
 
     /// Connects and settles. A connection that cannot be made throws: nothing was sent.
-    public func settle(
-        _ batch: FramedBatch, interrupt: LinkInterrupt? = nil, observer: (@Sendable (PacketDirection, [UInt8]) -> Void)? = nil
-    ) throws(TransportError) -> LinkResult {
-        let deadline = ContinuousClock.now + connectionTimeout
-        let stream: any ByteStream
-        if let tls {
-            stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6)
-        } else {
-            stream = try PlainStream.connect(host: host, port: port, before: deadline)
-        }
+    public func settle(_ batch: FramedBatch, interrupt: LinkInterrupt? = nil, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
+        let stream = try connect(events: events)
         var session = LinkSession(batch: batch, settings: link)
-        return LinkDriver.run(&session, over: stream, interrupt: interrupt, observer: observer)
+        let result = LinkDriver.run(&session, over: stream, interrupt: interrupt) { direction, bytes in
+            events?(direction == .out ? .packetOut(bytes) : .packetIn(bytes))
+        }
+        if case .failed(let failure) = result { events?(.error(code: failure.code.rawValue, message: failure.message)) }
+        events?(.disconnected)
+        return result
+    }
+
+    private func connect(events: LinkEventObserver?) throws(TransportError) -> any ByteStream {
+        let deadline = ContinuousClock.now + connectionTimeout
+        do {
+            guard let tls else {
+                let stream = try PlainStream.connect(host: host, port: port, before: deadline)
+                events?(.connected(host: host, port: port))
+                return stream
+            }
+            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6)
+            events?(.connected(host: host, port: port))
+            if let names = stream.peerCertificateNames {
+                events?(.serverCertificate(subject: names.subject, issuer: names.issuer, accepted: true))
+            }
+            let negotiated = stream.negotiated
+            events?(.tlsEstablished(version: negotiated.version, cipher: negotiated.cipher))
+            return stream
+        } catch {
+            events?(.error(code: error.code, message: error.message))
+            throw error
+        }
     }
 }

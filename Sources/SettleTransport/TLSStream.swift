@@ -130,6 +130,25 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
         }
     }
 
+    /// The negotiated protocol version (`TLSv1.3`) and cipher suite, for `on_ssl_status`.
+    public var negotiated: (version: String, cipher: String) {
+        let version = String(cString: SSL_get_version(ssl))
+        let cipher = SSL_get_current_cipher(ssl).flatMap { SSL_CIPHER_get_name($0) }.map { String(cString: $0) } ?? ""
+        return (version, cipher)
+    }
+
+    /// The peer certificate's subject and issuer, for `on_ssl_server_authentication`.
+    public var peerCertificateNames: (subject: String, issuer: String)? {
+        guard let certificate = SSL_get1_peer_certificate(ssl) else { return nil }
+        defer { X509_free(certificate) }
+        func name(_ pointer: OpaquePointer?) -> String {
+            guard let pointer, let text = X509_NAME_oneline(pointer, nil, 0) else { return "" }
+            defer { CRYPTO_free(text, #fileID, #line) }
+            return String(cString: text)
+        }
+        return (name(X509_get_subject_name(certificate)), name(X509_get_issuer_name(certificate)))
+    }
+
     public func close() {
         guard !isClosed else { return }
         isClosed = true
