@@ -20,6 +20,13 @@ struct LinkOptions: ParsableArguments {
     @Option(help: "Seconds to wait for the connection (ConnectionTimeout, default 30). [env: TSYS_SETTLE_CONNECTION_TIMEOUT]")
     var connectionTimeout: Int?
 
+    @Flag(help: "Prefer IPv6 addresses when the host has both (UseIPv6). [env: TSYS_SETTLE_USE_IPV6=true]")
+    var useIPv6 = false
+
+    func prefersIPv6(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        useIPv6 || environment["TSYS_SETTLE_USE_IPV6"]?.lowercased() == "true"
+    }
+
     @Flag(help: "Plain TCP instead of TLS (a private line, or `simulate --plain`). [env: TSYS_SETTLE_PLAIN_TCP=true]")
     var plain = false
 

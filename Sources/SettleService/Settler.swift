@@ -19,6 +19,8 @@ public struct Settler: Sendable {
     public var httpGatewayTakesLineItems = false
     public var link: LinkSettings
     public var connectionTimeout: Duration
+    /// `UseIPv6`: try the host's IPv6 addresses first.
+    public var prefersIPv6 = false
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
 
@@ -92,6 +94,6 @@ public struct Settler: Sendable {
         guard let address = endpoint.socketAddress else { throw TransportError(code: 509, "no gateway specified") }
         return SocketSettlement(
             host: address.host, port: address.port, tls: usesTLS ? try TLSContext(client: tls) : nil, link: link,
-            connectionTimeout: connectionTimeout)
+            connectionTimeout: connectionTimeout, preferIPv6: prefersIPv6)
     }
 }

@@ -24,11 +24,11 @@ public final class SimulatorServer: Sendable {
         var running = 0
     }
 
-    /// Starts listening on 127.0.0.1. With `tls` the simulator presents that certificate (a
+    /// Starts listening on 127.0.0.1 (::1 with `ipv6`). With `tls` the simulator presents that certificate (a
     /// freshly generated one when `tls` is `.generate`).
     public init(
         script: SimulatorScript = .standard, service: SimulatorService = .socket, tls: SimulatorTLS = .generate, port: Int = 0,
-        registry: DuplicateBatchRegistry = DuplicateBatchRegistry(), judge: BatchJudge
+        ipv6: Bool = false, registry: DuplicateBatchRegistry = DuplicateBatchRegistry(), judge: BatchJudge
     ) throws(TransportError) {
         switch tls {
         case .none:
@@ -42,7 +42,7 @@ public final class SimulatorServer: Sendable {
             context = try TLSContext(serverCertificatePEM: certificate, keyPEM: key, clientCAPEM: clientCA)
             certificatePEM = certificate
         }
-        listener = try Listener(port: port)
+        listener = try Listener(port: port, ipv6: ipv6)
         self.port = listener.port
         self.script = script
         self.service = service

@@ -53,6 +53,15 @@ import Testing
         #expect(response(try settle(framed, on: server))?.code == .duplicateBatch)
     }
 
+    @Test func ipv6LoopbackSettles() throws {
+        let server = try SimulatorServer(ipv6: true, judge: Self.judge)
+        defer { server.stop() }
+        let context = try TLSContext(client: TLSSettings(caCertificatesPEM: server.certificatePEM))
+        let framed = try BatchEncoder().encode(Self.batch()).framed
+        let result = try SocketSettlement(host: "::1", port: server.port, tls: context, preferIPv6: true).settle(framed)
+        #expect(response(result)?.code == .goodBatch)
+    }
+
     @Test func plainTCPModeSettlesToo() throws {
         let server = try SimulatorServer(tls: .none, judge: Self.judge)
         defer { server.stop() }
