@@ -34,6 +34,18 @@ struct LinkOptions: ParsableArguments {
         plain || environment["TSYS_SETTLE_PLAIN_TCP"]?.lowercased() == "true"
     }
 
+    @Flag(help: "Send TCP keep-alive probes on an idle link (TCPKeepAlive). [env: TSYS_SETTLE_TCP_KEEPALIVE=true]")
+    var tcpKeepAlive = false
+
+    @Option(help: "Bind the local end to this port before connecting (LocalPort; firewalls that allow one source port). [env: TSYS_SETTLE_LOCAL_PORT]")
+    var localPort: Int?
+
+    func tcpOptions(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TCPOptions {
+        let port = localPort ?? environment["TSYS_SETTLE_LOCAL_PORT"].flatMap(Int.init)
+        if let port, !(0...65535).contains(port) { throw CLIError("--local-port must be 0-65535") }
+        return TCPOptions(keepAlive: tcpKeepAlive || environment["TSYS_SETTLE_TCP_KEEPALIVE"]?.lowercased() == "true", localPort: port)
+    }
+
     func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {
         let name = processor ?? environment["TSYS_SETTLE_PROCESSOR"] ?? "simulator"
         let host = self.host ?? environment["TSYS_SETTLE_HOST"]

@@ -31,6 +31,7 @@ public final class PacketTrace: Sendable {
             line = "-- host certificate \(subject) issued by \(issuer)\(accepted ? "" : " (refused)")"
         case .error(let code, let message): line = "-- error \(code): \(String(decoding: PacketMasker.maskedPayload(Array(message.utf8)), as: UTF8.self))"
         case .disconnected: line = "-- disconnected"
+        case .warning(let message): line = "-- warning: \(message)"
         }
         lines.withLock { $0.append(line) }
     }

@@ -21,6 +21,8 @@ public struct Settler: Sendable {
     public var connectionTimeout: Duration
     /// `UseIPv6`: try the host's IPv6 addresses first.
     public var prefersIPv6 = false
+    /// Socket options: Nagle, keep-alive, linger, local address (socket service only).
+    public var tcpOptions = TCPOptions()
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
 
@@ -89,11 +91,11 @@ public struct Settler: Sendable {
             let context = try simulator.certificatePEM.map { pem throws(TransportError) in
                 try TLSContext(client: TLSSettings(caCertificatesPEM: pem, minimumVersion: tls.minimumVersion))
             }
-            return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout)
+            return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions)
         }
         guard let address = endpoint.socketAddress else { throw TransportError(code: 509, "no gateway specified") }
         return SocketSettlement(
             host: address.host, port: address.port, tls: usesTLS ? try TLSContext(client: tls) : nil, link: link,
-            connectionTimeout: connectionTimeout, preferIPv6: prefersIPv6)
+            connectionTimeout: connectionTimeout, preferIPv6: prefersIPv6, options: tcpOptions)
     }
 }

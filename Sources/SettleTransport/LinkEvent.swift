@@ -16,6 +16,8 @@ public enum LinkEvent: Sendable, Hashable {
     /// A failure, with the class reference's number.
     case error(code: Int, message: String)
     case disconnected
+    /// Something an operator must know, such as weakened certificate verification.
+    case warning(String)
 }
 
 /// Receives link events; called on the thread running the settlement.

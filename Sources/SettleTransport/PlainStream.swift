@@ -12,9 +12,14 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
 
     deinit { close() }
 
-    public static func connect(host: String, port: Int, before deadline: ContinuousClock.Instant) throws(TransportError) -> PlainStream {
-        PlainStream(socket: try Socket.connect(host: host, port: port, before: deadline))
+    public static func connect(
+        host: String, port: Int, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false, options: TCPOptions = TCPOptions()
+    ) throws(TransportError) -> PlainStream {
+        PlainStream(socket: try Socket.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options))
     }
+
+    /// The socket, for tests that check its options.
+    var underlyingSocket: Socket { socket }
 
     public func write(_ bytes: [UInt8], before deadline: ContinuousClock.Instant) throws(TransportError) {
         var offset = 0

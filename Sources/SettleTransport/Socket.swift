@@ -7,7 +7,9 @@ struct Socket: Sendable {
     let descriptor: Int32
 
     /// Connects to `host`:`port` (IPv4 or IPv6 as resolved; `preferIPv6` orders the candidates).
-    static func connect(host: String, port: Int, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false) throws(TransportError) -> Socket {
+    static func connect(
+        host: String, port: Int, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false, options: TCPOptions = TCPOptions()
+    ) throws(TransportError) -> Socket {
         BrokenPipe.ignore()
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -31,6 +33,7 @@ struct Socket: Sendable {
             guard descriptor >= 0 else { continue }
             let candidate = Socket(descriptor: descriptor)
             do throws(TransportError) {
+                try candidate.apply(options, family: entry.pointee.ai_family)
                 try candidate.setNonBlocking()
                 if Glibc.connect(descriptor, entry.pointee.ai_addr, entry.pointee.ai_addrlen) != 0 {
                     guard errno == EINPROGRESS else { throw TransportError.socket(errno, "connect to \(host):\(port)") }
@@ -40,7 +43,6 @@ struct Socket: Sendable {
                     getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
                     if error != 0 { throw TransportError.socket(error, "connect to \(host):\(port)") }
                 }
-                candidate.setOption(Int32(IPPROTO_TCP), TCP_NODELAY, 1)
                 return candidate
             } catch {
                 candidate.close()
@@ -48,6 +50,56 @@ struct Socket: Sendable {
             }
         }
         throw lastError
+    }
+
+    /// Socket options, and the local address when one is configured (before connecting).
+    func apply(_ options: TCPOptions, family: Int32) throws(TransportError) {
+        setOption(Int32(IPPROTO_TCP), TCP_NODELAY, options.noDelay ? 1 : 0)
+        if options.keepAlive {
+            setOption(SOL_SOCKET, SO_KEEPALIVE, 1)
+            setOption(Int32(IPPROTO_TCP), TCP_KEEPIDLE, Int32(max(1, options.keepAliveTime.components.seconds)))
+            setOption(Int32(IPPROTO_TCP), TCP_KEEPINTVL, Int32(max(1, options.keepAliveInterval.components.seconds)))
+        }
+        if let seconds = options.lingerSeconds {
+            var value = linger(l_onoff: 1, l_linger: Int32(seconds))
+            setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &value, socklen_t(MemoryLayout<linger>.size))
+        }
+        guard options.localHost != nil || options.localPort != nil else { return }
+        setOption(SOL_SOCKET, SO_REUSEADDR, 1)
+        var hints = addrinfo()
+        hints.ai_family = family
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(options.localHost, String(options.localPort ?? 0), &hints, &list) == 0, let local = list else {
+            throw TransportError(code: 10049, "cannot use local address \(options.localHost ?? "*"):\(options.localPort ?? 0)")
+        }
+        defer { freeaddrinfo(list) }
+        guard bind(descriptor, local.pointee.ai_addr, local.pointee.ai_addrlen) == 0 else {
+            throw TransportError.socket(errno, "bind to local address \(options.localHost ?? "*"):\(options.localPort ?? 0)")
+        }
+    }
+
+    /// An integer socket option's value (tests check what was set).
+    func option(_ level: Int32, _ name: Int32) -> Int32 {
+        var value: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(descriptor, level, name, &value, &length)
+        return value
+    }
+
+    /// The local port of the connection.
+    var localPort: Int {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+        let isIPv6 = storage.ss_family == sa_family_t(AF_INET6)
+        let port = withUnsafePointer(to: &storage) { pointer in
+            isIPv6
+                ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port }
+                : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port }
+        }
+        return Int(UInt16(bigEndian: port))
     }
 
     func setNonBlocking() throws(TransportError) {

@@ -13,10 +13,11 @@ public struct SocketSettlement: Sendable {
     public var link: LinkSettings
     public var connectionTimeout: Duration
     public var preferIPv6: Bool
+    public var options: TCPOptions
 
     public init(
         host: String, port: Int, tls: TLSContext?, link: LinkSettings = LinkSettings(), connectionTimeout: Duration = .seconds(30),
-        preferIPv6: Bool = false
+        preferIPv6: Bool = false, options: TCPOptions = TCPOptions()
     ) {
         self.host = host
         self.port = port
@@ -24,6 +25,7 @@ public struct SocketSettlement: Sendable {
         self.link = link
         self.connectionTimeout = connectionTimeout
         self.preferIPv6 = preferIPv6
+        self.options = options
     }
 
     /// Connects and settles. A connection that cannot be made throws: nothing was sent.
@@ -42,11 +44,16 @@ public struct SocketSettlement: Sendable {
         let deadline = ContinuousClock.now + connectionTimeout
         do {
             guard let tls else {
-                let stream = try PlainStream.connect(host: host, port: port, before: deadline)
+                let stream = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options)
                 events?(.connected(host: host, port: port))
                 return stream
             }
-            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6)
+            if !tls.settings.verifiesPeer {
+                events?(.warning("certificate verification is turned off for \(host): the host is not authenticated"))
+            } else if tls.settings.acceptedServerCertificatePEM != nil {
+                events?(.warning("only the configured certificate is trusted for \(host); its chain and name are not checked"))
+            }
+            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options)
             events?(.connected(host: host, port: port))
             if let names = stream.peerCertificateNames {
                 events?(.serverCertificate(subject: names.subject, issuer: names.issuer, accepted: true))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SettleFraming
 import SettleLink
 import SettleModel
@@ -101,5 +102,35 @@ import Testing
         }
         #expect(failure.inDoubt)
         #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test(arguments: [false, true])
+    func weakenedVerificationIsAnnounced(pinned: Bool) throws {
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let settings = pinned
+            ? TLSSettings(acceptedServerCertificatePEM: server.certificatePEM)
+            : TLSSettings(verifiesPeer: false)
+        let events = Mutex<[LinkEvent]>([])
+        let settlement = SocketSettlement(host: "127.0.0.1", port: server.port, tls: try TLSContext(client: settings))
+        let result = try settlement.settle(try BatchEncoder().encode(Self.batch()).framed) { event in events.withLock { $0.append(event) } }
+        #expect(response(result)?.code == .goodBatch)
+        let warnings = events.withLock { $0 }.compactMap { event -> String? in
+            if case .warning(let text) = event { return text }
+            return nil
+        }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains(pinned ? "only the configured certificate" : "verification is turned off") == true)
+    }
+
+    @Test func verifiedConnectionHasNoWarning() throws {
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let events = Mutex<[LinkEvent]>([])
+        let context = try TLSContext(client: TLSSettings(caCertificatesPEM: server.certificatePEM))
+        let settlement = SocketSettlement(host: "127.0.0.1", port: server.port, tls: context)
+        _ = try settlement.settle(try BatchEncoder().encode(Self.batch()).framed) { event in events.withLock { $0.append(event) } }
+        #expect(!events.withLock { $0 }.contains { if case .warning = $0 { true } else { false } })
+        #expect(events.withLock { $0 }.contains { if case .connected = $0 { true } else { false } })
     }
 }
