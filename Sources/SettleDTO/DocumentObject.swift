@@ -32,6 +32,10 @@ struct DocumentObject {
         for key in keys where !allowed.contains(key) {
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
+            } else if DocumentObject.encryptedCardDataKeys.contains(key.lowercased()) {
+                // E3 key blocks come from a card reader at authorization; a settlement sends the
+                // account number in the clear inside TLS, so there is nothing for them to decrypt.
+                issues.add(.missingOrErroneousValue, path(key), "Heartland E3 encrypted card data is not supported; send the account number (inside TLS) instead")
             } else {
                 issues.add(.invalidFormat, path(key), "is not a field of this object")
             }
@@ -70,6 +74,11 @@ struct DocumentObject {
     static let forbiddenKeys: Set<String> = [
         "cvv", "cvv2", "cvc", "cvc2", "cid", "csc", "cardsecuritycode", "securitycode", "cardverificationvalue",
         "track", "track1", "track2", "trackdata", "track1data", "track2data", "magneticstripe", "magstripe", "pin", "pinblock",
+    ]
+
+    /// The class reference's Heartland E3 settings, refused with a reason rather than as unknown.
+    static let encryptedCardDataKeys: Set<String> = [
+        "heartlanddeviceid", "heartlandencryptionmode", "heartlandkeyblock", "encryptionmode", "keyblock",
     ]
 
     /// JSON pointer escaping (RFC 6901).

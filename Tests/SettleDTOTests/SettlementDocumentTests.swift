@@ -59,6 +59,15 @@ import Testing
         #expect(!issues.map(\.message).joined().contains("123"))
     }
 
+    @Test(arguments: ["heartlandKeyBlock", "heartlandEncryptionMode", "keyBlock"])
+    func heartlandE3FieldsAreRefusedAsUnsupported(key: String) {
+        let document = replacing("\"posDataCode\"", "\"\(key)\": \"FFEE\", \"posDataCode\"")
+        let issues = Examples.issues(Examples.read(document))
+        let issue = issues.first { $0.path == "/detailRecords/0/\(key)" }
+        #expect(issue?.code == .missingOrErroneousValue)
+        #expect(issue?.message.contains("E3") == true)
+    }
+
     @Test func unknownFieldsAreRejectedByPointer() {
         let issues = Examples.issues(Examples.read(replacing("\"zip\"", "\"zipp\": \"1\", \"zip\"")))
         #expect(issues.map(\.path) == ["/merchant/zipp"])
