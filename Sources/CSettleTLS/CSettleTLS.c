@@ -6,6 +6,9 @@
 #include <openssl/x509v3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <unistd.h>
 
 static char *bio_to_string(BIO *bio) {
     char *data = NULL;
@@ -110,4 +113,46 @@ void tsys_last_error(char *buffer, size_t length) {
         ERR_error_string_n(code, buffer, length);
     }
     ERR_clear_error();
+}
+
+// The key log path lives in the context's ex_data; the index is allocated once.
+static int keylog_index = -1;
+static pthread_once_t keylog_once = PTHREAD_ONCE_INIT;
+
+static void keylog_free(void *parent, void *pointer, CRYPTO_EX_DATA *data, int index, long argl, void *argp) {
+    (void)parent; (void)data; (void)index; (void)argl; (void)argp;
+    free(pointer);
+}
+
+static void keylog_allocate_index(void) {
+    keylog_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, keylog_free);
+}
+
+static void keylog_write(const SSL *ssl, const char *line) {
+    const char *path = SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), keylog_index);
+    if (path == NULL) return;
+    // Opened per line, appending: the file is a debugging aid, and O_APPEND keeps lines whole
+    // when several connections write at once.
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    size_t length = strlen(line);
+    char *buffer = malloc(length + 1);
+    if (buffer != NULL) {
+        memcpy(buffer, line, length);
+        buffer[length] = '\n';
+        ssize_t written = write(fd, buffer, length + 1);
+        (void)written;
+        free(buffer);
+    }
+    close(fd);
+}
+
+int tsys_ssl_ctx_set_keylog_file(SSL_CTX *ctx, const char *path) {
+    pthread_once(&keylog_once, keylog_allocate_index);
+    if (keylog_index < 0 || path == NULL) return 0;
+    char *copy = strdup(path);
+    if (copy == NULL) return 0;
+    if (SSL_CTX_set_ex_data(ctx, keylog_index, copy) != 1) { free(copy); return 0; }
+    SSL_CTX_set_keylog_callback(ctx, keylog_write);
+    return 1;
 }

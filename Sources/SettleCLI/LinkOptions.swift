@@ -57,8 +57,11 @@ struct LinkOptions: ParsableArguments {
         return endpoint
     }
 
+    @Option(help: "Append TLS session secrets to this file for Wireshark (SSLKeyLogFile; refused for live processors). [env: TSYS_SETTLE_SSL_KEYLOG_FILE]")
+    var sslKeyLogFile: String?
+
     func tls(environment: [String: String] = ProcessInfo.processInfo.environment) -> TLSSettings {
-        TLSSettings(caFile: caFile ?? environment["TSYS_SETTLE_CA_FILE"])
+        TLSSettings(caFile: caFile ?? environment["TSYS_SETTLE_CA_FILE"], keyLogFile: sslKeyLogFile ?? environment["TSYS_SETTLE_SSL_KEYLOG_FILE"])
     }
 
     func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {

@@ -42,6 +42,15 @@ public struct Settler: Sendable {
 
     /// Settles the batch. Never throws: every failure is an outcome with its code.
     public func settle(_ encoded: EncodedBatch, trace: PacketTrace? = nil, interrupt: LinkInterrupt? = nil) -> SettlementOutcome {
+        if tls.keyLogFile != nil {
+            // Session secrets decrypt every card number in a capture: a debugging aid only.
+            if endpoint.environment == "live" {
+                return .failed(code: 273, message: "SSLKeyLogFile is refused for live processors: the secrets would expose card numbers")
+            }
+            if usesHTTPPost {
+                return .failed(code: 273, message: "SSLKeyLogFile applies to the socket service only; unset it or settle without HTTP POST")
+            }
+        }
         if usesHTTPPost { return settleByPost(encoded, trace: trace) }
         do {
             let settlement = try socketSettlement()
@@ -89,7 +98,7 @@ public struct Settler: Sendable {
             guard let simulator else { throw TransportError(code: 509, "no simulator is running for the simulator endpoint") }
             // The simulator's own certificate is the only one trusted for it.
             let context = try simulator.certificatePEM.map { pem throws(TransportError) in
-                try TLSContext(client: TLSSettings(caCertificatesPEM: pem, minimumVersion: tls.minimumVersion))
+                try TLSContext(client: TLSSettings(caCertificatesPEM: pem, minimumVersion: tls.minimumVersion, keyLogFile: tls.keyLogFile))
             }
             return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions)
         }

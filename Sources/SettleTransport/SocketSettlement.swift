@@ -53,6 +53,9 @@ public struct SocketSettlement: Sendable {
             } else if tls.settings.acceptedServerCertificatePEM != nil {
                 events?(.warning("only the configured certificate is trusted for \(host); its chain and name are not checked"))
             }
+            if let keyLogFile = tls.settings.keyLogFile {
+                events?(.warning("TLS session secrets are being written to \(keyLogFile): anyone with that file can decrypt this connection"))
+            }
             let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options)
             events?(.connected(host: host, port: port))
             if let names = stream.peerCertificateNames {

@@ -23,6 +23,9 @@ public final class TLSContext: @unchecked Sendable {
         if let certificate = settings.clientCertificatePEM {
             try useIdentity(certificatePEM: certificate, keyPEM: settings.clientKeyPEM ?? certificate)
         }
+        if let keyLogFile = settings.keyLogFile, tsys_ssl_ctx_set_keylog_file(context, keyLogFile) != 1 {
+            throw TLSContext.error(273, "cannot set the TLS key log file")
+        }
     }
 
     /// A server context presenting `certificatePEM`; with `clientCAPEM`, clients must present a

@@ -19,12 +19,18 @@ public struct TLSSettings: Sendable, Hashable {
     public var cipherList: String?
     /// The name sent for SNI and checked against the certificate; defaults to the host name.
     public var serverName: String?
+    /// `SSLKeyLogFile`: append session secrets here (NSS key log format) so Wireshark can decrypt
+    /// a capture. Anyone holding the file can read the card numbers in that capture; `Settler`
+    /// refuses it for live processors.
+    public var keyLogFile: String?
 
     public init(
         verifiesPeer: Bool = true, caFile: String? = nil, caDirectory: String? = nil, caCertificatesPEM: String? = nil,
         acceptedServerCertificatePEM: String? = nil, clientCertificatePEM: String? = nil, clientKeyPEM: String? = nil,
-        minimumVersion: TLSVersion = .tls12, cipherList: String? = nil, serverName: String? = nil
+        minimumVersion: TLSVersion = .tls12, cipherList: String? = nil, serverName: String? = nil,
+        keyLogFile: String? = nil
     ) {
+        self.keyLogFile = keyLogFile
         self.verifiesPeer = verifiesPeer
         self.caFile = caFile
         self.caDirectory = caDirectory

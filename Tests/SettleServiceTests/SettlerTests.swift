@@ -1,3 +1,4 @@
+import Foundation
 import SettleDTO
 import SettleFraming
 import SettleModel
@@ -82,5 +83,40 @@ import Testing
         #expect(ProcessorEndpoint(name: "custom", host: "10.0.0.1", port: 5000) == .custom(host: "10.0.0.1", port: 5000))
         #expect(ProcessorEndpoint(name: "custom", host: nil, port: 5000) == nil)
         #expect(ProcessorEndpoint(name: "elsewhere") == nil)
+    }
+
+    @Test func aKeyLogFileReceivesSessionSecretsAndIsAnnounced() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keylog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("keys.log").path
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let settler = Settler(endpoint: .simulator, tls: TLSSettings(keyLogFile: path), simulator: (server.port, server.certificatePEM))
+        let trace = PacketTrace()
+        #expect(settler.settle(try BatchEncoder().encode(Self.batch), trace: trace).exitCode == 0)
+        let first = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        // TLS 1.3 logs handshake and traffic secrets, each tagged with the client random.
+        #expect(first.contains { $0.hasPrefix("CLIENT_TRAFFIC_SECRET_0 ") })
+        #expect(first.allSatisfy { $0.split(separator: " ").count == 3 })
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(trace.entries.contains { $0.hasPrefix("-- warning: TLS session secrets") })
+        // A second settlement appends rather than overwrites.
+        _ = settler.settle(try BatchEncoder().encode(SampleBatches.batch(.retail, [SampleBatches.sale(amount: 999, number: 1)], number: 43)))
+        let second = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(second.count == first.count * 2)
+        #expect(Array(second.prefix(first.count)) == first)
+    }
+
+    @Test(arguments: [(ProcessorEndpoint.tsysLive, false), (.heartlandLive, false), (.tsysTest, true)])
+    func aKeyLogFileIsRefusedForLiveProcessorsAndHTTPPost(endpoint: ProcessorEndpoint, http: Bool) {
+        let settler = Settler(endpoint: endpoint, tls: TLSSettings(keyLogFile: "/tmp/never-written.log"), usesHTTPPost: http, connectionTimeout: .seconds(1))
+        guard case .failed(let code, let message) = settler.settle(try! BatchEncoder().encode(Self.batch)) else {
+            return #expect(Bool(false))
+        }
+        #expect(code == 273)
+        #expect(message.contains("SSLKeyLogFile"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.log"))
     }
 }

@@ -26,6 +26,11 @@ int tsys_ssl_set_sni(SSL *ssl, const char *host_name);
 /// SSL_CTX_set_mode(ctx, SSL_MODE_AUTO_RETRY) (a macro).
 void tsys_ssl_ctx_set_auto_retry(SSL_CTX *ctx);
 
+/// SSLKeyLogFile: appends each TLS session secret of connections made from `ctx` to `path`
+/// in the NSS key log format (created 0600). The path is kept with the context and freed with
+/// it. Returns 1 on success. SSL_CTX_get_ex_new_index is a macro, and the callback must be C.
+int tsys_ssl_ctx_set_keylog_file(SSL_CTX *ctx, const char *path);
+
 /// The last OpenSSL error as text into `buffer` (ERR_error_string_n), and clears the queue.
 void tsys_last_error(char *buffer, size_t length);
 
