@@ -60,8 +60,21 @@ struct LinkOptions: ParsableArguments {
     @Option(help: "Append TLS session secrets to this file for Wireshark (SSLKeyLogFile; refused for live processors). [env: TSYS_SETTLE_SSL_KEYLOG_FILE]")
     var sslKeyLogFile: String?
 
-    func tls(environment: [String: String] = ProcessInfo.processInfo.environment) -> TLSSettings {
-        TLSSettings(caFile: caFile ?? environment["TSYS_SETTLE_CA_FILE"], keyLogFile: sslKeyLogFile ?? environment["TSYS_SETTLE_SSL_KEYLOG_FILE"])
+    @Option(help: "Client certificate for mutual TLS: a PEM file (certificate and key) or a PFX/PKCS#12 file; its password comes from TSYS_SETTLE_CLIENT_CERT_PASSWORD only (SSLCert). [env: TSYS_SETTLE_CLIENT_CERT]")
+    var clientCertificate: String?
+
+    func tls(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TLSSettings {
+        var settings = TLSSettings(caFile: caFile ?? environment["TSYS_SETTLE_CA_FILE"], keyLogFile: sslKeyLogFile ?? environment["TSYS_SETTLE_SSL_KEYLOG_FILE"])
+        guard let path = clientCertificate ?? environment["TSYS_SETTLE_CLIENT_CERT"] else { return settings }
+        guard let contents = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the client certificate file \(path)") }
+        // PEM is text that starts with a BEGIN line; anything else is taken as a PKCS#12 store.
+        if let text = String(data: contents, encoding: .utf8), text.contains("-----BEGIN ") {
+            settings.clientCertificatePEM = text
+        } else {
+            settings.clientPKCS12 = Array(contents)
+            settings.clientPKCS12Password = environment["TSYS_SETTLE_CLIENT_CERT_PASSWORD"]
+        }
+        return settings
     }
 
     func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {

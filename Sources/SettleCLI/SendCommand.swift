@@ -34,7 +34,7 @@ struct SendCommand: ParsableCommand {
         }
         let endpoint = try link.endpoint()
         let post = http || ProcessInfo.processInfo.environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true"
-        var settler = Settler(endpoint: endpoint, tls: link.tls(), usesTLS: !link.plainTCP(), usesHTTPPost: post, connectionTimeout: link.timeout())
+        var settler = Settler(endpoint: endpoint, tls: try link.tls(), usesTLS: !link.plainTCP(), usesHTTPPost: post, connectionTimeout: link.timeout())
         settler.prefersIPv6 = link.prefersIPv6()
         settler.tcpOptions = try link.tcpOptions()
         // With no processor configured, a simulator runs in this process for the one batch.

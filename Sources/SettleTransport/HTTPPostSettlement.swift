@@ -85,6 +85,10 @@ public struct HTTPPostSettlement: Sendable {
         if let certificate = tls.clientCertificatePEM {
             blobs.clientCertificate = Array(certificate.utf8)
             blobs.clientKey = Array((tls.clientKeyPEM ?? certificate).utf8)
+        } else if let store = tls.clientPKCS12 {
+            blobs.clientCertificate = store
+            try check(tsys_curl_setopt_string(handle, CURLOPT_SSLCERTTYPE, "P12"))
+            if let password = tls.clientPKCS12Password { try check(tsys_curl_setopt_string(handle, CURLOPT_KEYPASSWD, password)) }
         }
     }
 

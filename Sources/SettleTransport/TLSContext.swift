@@ -22,6 +22,8 @@ public final class TLSContext: @unchecked Sendable {
         }
         if let certificate = settings.clientCertificatePEM {
             try useIdentity(certificatePEM: certificate, keyPEM: settings.clientKeyPEM ?? certificate)
+        } else if let store = settings.clientPKCS12 {
+            try PKCS12Identity.use(store, password: settings.clientPKCS12Password, in: context)
         }
         if let keyLogFile = settings.keyLogFile, tsys_ssl_ctx_set_keylog_file(context, keyLogFile) != 1 {
             throw TLSContext.error(273, "cannot set the TLS key log file")

@@ -13,6 +13,10 @@ public struct TLSSettings: Sendable, Hashable {
     /// Client certificate and key for mutual TLS (PEM text).
     public var clientCertificatePEM: String?
     public var clientKeyPEM: String?
+    /// Client certificate and key as a PKCS#12 store (the class reference's PFX file or blob),
+    /// used when no PEM certificate is given; any CA certificates in it are sent as the chain.
+    public var clientPKCS12: [UInt8]?
+    public var clientPKCS12Password: String?
     /// Lowest protocol version (`SSLEnabledProtocols`): TLS 1.2 unless set.
     public var minimumVersion: TLSVersion
     /// `OpenSSLCipherList` for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
@@ -28,8 +32,10 @@ public struct TLSSettings: Sendable, Hashable {
         verifiesPeer: Bool = true, caFile: String? = nil, caDirectory: String? = nil, caCertificatesPEM: String? = nil,
         acceptedServerCertificatePEM: String? = nil, clientCertificatePEM: String? = nil, clientKeyPEM: String? = nil,
         minimumVersion: TLSVersion = .tls12, cipherList: String? = nil, serverName: String? = nil,
-        keyLogFile: String? = nil
+        keyLogFile: String? = nil, clientPKCS12: [UInt8]? = nil, clientPKCS12Password: String? = nil
     ) {
+        self.clientPKCS12 = clientPKCS12
+        self.clientPKCS12Password = clientPKCS12Password
         self.keyLogFile = keyLogFile
         self.verifiesPeer = verifiesPeer
         self.caFile = caFile
