@@ -46,6 +46,25 @@ struct LinkOptions: ParsableArguments {
         return TCPOptions(keepAlive: tcpKeepAlive || environment["TSYS_SETTLE_TCP_KEEPALIVE"]?.lowercased() == "true", localPort: port)
     }
 
+    @Option(help: "Proxy to reach the processor through: http://, socks4://, socks4a:// or socks5://[user@]host[:port] (FirewallType); the password comes from TSYS_SETTLE_PROXY_PASSWORD only. [env: TSYS_SETTLE_PROXY]")
+    var proxy: String?
+
+    @Option(help: "Comma-separated hosts reached without the proxy (ProxyExceptionsList). [env: TSYS_SETTLE_PROXY_EXCEPTIONS]")
+    var proxyExceptions: String?
+
+    func proxySettings(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProxySettings? {
+        guard let text = proxy ?? environment["TSYS_SETTLE_PROXY"], !text.isEmpty else { return nil }
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
+            let kind = ProxySettings.Kind(rawValue: scheme == "socks5h" ? "socks5" : scheme)
+        else { throw CLIError("--proxy must look like socks5://host:1080 or http://user@host:8080 (schemes: http, socks4, socks4a, socks5)") }
+        if url.password != nil { throw CLIError("put the proxy password in TSYS_SETTLE_PROXY_PASSWORD, not in --proxy") }
+        let exceptions = (proxyExceptions ?? environment["TSYS_SETTLE_PROXY_EXCEPTIONS"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return ProxySettings(
+            kind: kind, host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: url.port, user: url.user,
+            password: environment["TSYS_SETTLE_PROXY_PASSWORD"], exceptions: exceptions)
+    }
+
     func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {
         let name = processor ?? environment["TSYS_SETTLE_PROCESSOR"] ?? "simulator"
         let host = self.host ?? environment["TSYS_SETTLE_HOST"]

@@ -37,6 +37,7 @@ struct SendCommand: ParsableCommand {
         var settler = Settler(endpoint: endpoint, tls: try link.tls(), usesTLS: !link.plainTCP(), usesHTTPPost: post, connectionTimeout: link.timeout())
         settler.prefersIPv6 = link.prefersIPv6()
         settler.tcpOptions = try link.tcpOptions()
+        settler.proxy = try link.proxySettings()
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {

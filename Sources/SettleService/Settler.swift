@@ -23,6 +23,8 @@ public struct Settler: Sendable {
     public var prefersIPv6 = false
     /// Socket options: Nagle, keep-alive, linger, local address (socket service only).
     public var tcpOptions = TCPOptions()
+    /// `FirewallType` / `FirewallHost` …: reach the processor through this proxy (both transports).
+    public var proxy: ProxySettings?
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
 
@@ -69,8 +71,9 @@ public struct Settler: Sendable {
                 return .failed(code: 593, message: "the HTTP gateway takes no Level III line items (application type 5): settle this batch over the socket service")
             }
             let (url, settings) = try gateway()
-            let result = try HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
-                .settle(encoded.framed, events: trace?.observer)
+            var post = HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
+            post.proxy = proxy
+            let result = try post.settle(encoded.framed, events: trace?.observer)
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)
@@ -100,11 +103,11 @@ public struct Settler: Sendable {
             let context = try simulator.certificatePEM.map { pem throws(TransportError) in
                 try TLSContext(client: TLSSettings(caCertificatesPEM: pem, minimumVersion: tls.minimumVersion, keyLogFile: tls.keyLogFile))
             }
-            return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions)
+            return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions, proxy: proxy)
         }
         guard let address = endpoint.socketAddress else { throw TransportError(code: 509, "no gateway specified") }
         return SocketSettlement(
             host: address.host, port: address.port, tls: usesTLS ? try TLSContext(client: tls) : nil, link: link,
-            connectionTimeout: connectionTimeout, preferIPv6: prefersIPv6, options: tcpOptions)
+            connectionTimeout: connectionTimeout, preferIPv6: prefersIPv6, options: tcpOptions, proxy: proxy)
     }
 }

@@ -13,6 +13,8 @@ public struct HTTPPostSettlement: Sendable {
     public var connectionTimeout: Duration
     /// The whole exchange, as the class reference's `timeout`.
     public var timeout: Duration
+    /// `FirewallType` and friends; `nil` goes direct (the environment's `https_proxy` is ignored).
+    public var proxy: ProxySettings?
 
     /// The class reference: at most 2 MB can be posted.
     public static let maximumBodyBytes = 2 * 1024 * 1024
@@ -61,6 +63,7 @@ public struct HTTPPostSettlement: Sendable {
             guard code == CURLE_OK else { throw TransportError(code: 544, "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))") }
         }
         try check(tsys_curl_setopt_string(handle, CURLOPT_URL, url))
+        try configureProxy(handle, check)
         try check(tsys_curl_setopt_long(handle, CURLOPT_POST, 1))
         try check(tsys_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headers))
         try check(tsys_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
@@ -90,6 +93,26 @@ public struct HTTPPostSettlement: Sendable {
             try check(tsys_curl_setopt_string(handle, CURLOPT_SSLCERTTYPE, "P12"))
             if let password = tls.clientPKCS12Password { try check(tsys_curl_setopt_string(handle, CURLOPT_KEYPASSWD, password)) }
         }
+    }
+
+    private func configureProxy(_ handle: UnsafeMutableRawPointer, _ check: (CURLcode) throws(TransportError) -> Void) throws(TransportError) {
+        guard let proxy else {
+            // An empty proxy turns off libcurl's reading of proxy environment variables.
+            try check(tsys_curl_setopt_string(handle, CURLOPT_PROXY, ""))
+            return
+        }
+        let scheme = switch proxy.kind {
+        case .httpTunnel: "http"
+        case .socks4: "socks4"
+        case .socks4a: "socks4a"
+        case .socks5: "socks5h"
+        }
+        let host = proxy.host.contains(":") ? "[\(proxy.host)]" : proxy.host
+        try check(tsys_curl_setopt_string(handle, CURLOPT_PROXY, "\(scheme)://\(host):\(proxy.port)"))
+        if proxy.kind == .httpTunnel { try check(tsys_curl_setopt_long(handle, CURLOPT_HTTPPROXYTUNNEL, 1)) }
+        if let user = proxy.user { try check(tsys_curl_setopt_string(handle, CURLOPT_PROXYUSERNAME, user)) }
+        if let password = proxy.password { try check(tsys_curl_setopt_string(handle, CURLOPT_PROXYPASSWORD, password)) }
+        if !proxy.exceptions.isEmpty { try check(tsys_curl_setopt_string(handle, CURLOPT_NOPROXY, proxy.exceptions.joined(separator: ","))) }
     }
 
     private func outcome(_ code: CURLcode, handle: UnsafeMutableRawPointer, body: [UInt8], sentBytes: Int) throws(TransportError) -> LinkResult {

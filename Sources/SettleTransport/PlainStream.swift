@@ -12,10 +12,23 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
 
     deinit { close() }
 
+    /// Connects to `host`:`port`, directly or through `proxy` (unless the host is one of its exceptions).
     public static func connect(
-        host: String, port: Int, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false, options: TCPOptions = TCPOptions()
+        host: String, port: Int, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false, options: TCPOptions = TCPOptions(),
+        proxy: ProxySettings? = nil
     ) throws(TransportError) -> PlainStream {
-        PlainStream(socket: try Socket.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options))
+        guard let proxy, proxy.applies(to: host) else {
+            return PlainStream(socket: try Socket.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options))
+        }
+        let stream = PlainStream(socket: try Socket.connect(host: proxy.host, port: proxy.port, before: deadline, preferIPv6: preferIPv6, options: options))
+        try ProxyTunnel.open(stream, to: host, port: port, through: proxy, before: deadline)
+        return stream
+    }
+
+    /// Hands the socket over (to TLS) without closing it.
+    func detach() -> Socket {
+        isClosed = true
+        return socket
     }
 
     /// The socket, for tests that check its options.
@@ -36,7 +49,11 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
     }
 
     public func read(before deadline: ContinuousClock.Instant) throws(TransportError) -> ReadResult {
-        var buffer = [UInt8](repeating: 0, count: 4096)
+        try read(atMost: 4096, before: deadline)
+    }
+
+    func read(atMost limit: Int, before deadline: ContinuousClock.Instant) throws(TransportError) -> ReadResult {
+        var buffer = [UInt8](repeating: 0, count: limit)
         while true {
             let count = buffer.withUnsafeMutableBytes { recv(socket.descriptor, $0.baseAddress, $0.count, 0) }
             if count > 0 { return .bytes(Array(buffer.prefix(count))) }
@@ -49,6 +66,29 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
                 throw TransportError.socket(errno, "read")
             }
         }
+    }
+
+    /// Exactly `count` bytes, never more (proxy handshakes: what follows belongs to the host).
+    func readExactly(_ count: Int, before deadline: ContinuousClock.Instant) throws(TransportError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            switch try read(atMost: count - bytes.count, before: deadline) {
+            case .bytes(let chunk): bytes += chunk
+            case .closed: throw TransportError(code: 10054, "the proxy closed the connection during its handshake")
+            case .timedOut: throw TransportError.timedOut("proxy handshake")
+            }
+        }
+        return bytes
+    }
+
+    /// An HTTP response head, up to and including its blank line, read a byte at a time.
+    func readHead(limit: Int, before deadline: ContinuousClock.Instant) throws(TransportError) -> String {
+        var bytes: [UInt8] = []
+        while !bytes.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            guard bytes.count < limit else { throw TransportError(code: 10061, "the proxy's answer is longer than \(limit) bytes") }
+            bytes += try readExactly(1, before: deadline)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func close() {

@@ -14,11 +14,14 @@ public struct SocketSettlement: Sendable {
     public var connectionTimeout: Duration
     public var preferIPv6: Bool
     public var options: TCPOptions
+    /// `FirewallType` and friends: reach the host through this proxy.
+    public var proxy: ProxySettings?
 
     public init(
         host: String, port: Int, tls: TLSContext?, link: LinkSettings = LinkSettings(), connectionTimeout: Duration = .seconds(30),
-        preferIPv6: Bool = false, options: TCPOptions = TCPOptions()
+        preferIPv6: Bool = false, options: TCPOptions = TCPOptions(), proxy: ProxySettings? = nil
     ) {
+        self.proxy = proxy
         self.host = host
         self.port = port
         self.tls = tls
@@ -44,7 +47,7 @@ public struct SocketSettlement: Sendable {
         let deadline = ContinuousClock.now + connectionTimeout
         do {
             guard let tls else {
-                let stream = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options)
+                let stream = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy)
                 events?(.connected(host: host, port: port))
                 return stream
             }
@@ -56,7 +59,7 @@ public struct SocketSettlement: Sendable {
             if let keyLogFile = tls.settings.keyLogFile {
                 events?(.warning("TLS session secrets are being written to \(keyLogFile): anyone with that file can decrypt this connection"))
             }
-            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options)
+            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy)
             events?(.connected(host: host, port: port))
             if let names = stream.peerCertificateNames {
                 events?(.serverCertificate(subject: names.subject, issuer: names.issuer, accepted: true))

@@ -25,9 +25,9 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
     /// Connects and completes the handshake, verifying the host as `context`'s settings say.
     public static func connect(
         host: String, port: Int, context: TLSContext, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false,
-        options: TCPOptions = TCPOptions()
+        options: TCPOptions = TCPOptions(), proxy: ProxySettings? = nil
     ) throws(TransportError) -> TLSStream {
-        let socket = try Socket.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options)
+        let socket = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy).detach()
         guard let ssl = SSL_new(context.context) else {
             socket.close()
             throw TLSContext.error(273, "cannot create a TLS session")

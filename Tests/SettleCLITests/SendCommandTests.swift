@@ -47,6 +47,25 @@ import Testing
         #expect(!sent.output.contains("4012888888881881"))
     }
 
+    @Test(arguments: ["ftp://proxy:21", "socks5://", "not a url", "socks5://ops:secret@proxy:1080"])
+    func aMalformedProxyIsRefusedWithoutEchoingSecrets(proxy: String) throws {
+        let sent = try CLIRunner.run(["send", "examples/retail.json", "--proxy", proxy])
+        #expect(sent.status == 1)
+        #expect(sent.errors.contains("TSYS_SETTLE_PROXY_PASSWORD") || sent.errors.contains("--proxy must look like"))
+        #expect(!sent.errors.contains("secret"))
+    }
+
+    @Test func aProxyExceptionForTheSimulatorGoesDirect() throws {
+        // Nothing listens on the proxy port, so only a direct connection can settle.
+        let simulator = try SimulatorProcess()
+        let sent = try CLIRunner.run(
+            ["send", "examples/retail.json", "--proxy", "socks5://127.0.0.1:9", "--proxy-exceptions", "127.0.0.1"] + simulator.sendArguments)
+        #expect(sent.status == 0, "\(sent.errors)")
+        let proxied = try CLIRunner.run(["send", "examples/grocery.json", "--proxy", "socks5://127.0.0.1:9"] + simulator.sendArguments)
+        #expect(proxied.status == 4)
+        #expect((try result(proxied.output)["failure"] as? [String: Any])?["code"] as? Int == 10061)
+    }
+
     @Test func httpPostSettlesThroughTheGateway() throws {
         let sent = try CLIRunner.run(["send", "examples/restaurant.json", "--http"])
         #expect(sent.status == 0, "\(sent.errors)")
