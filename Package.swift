@@ -20,6 +20,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Engine model: the batch as typed values, and every rule checked before a byte is produced.
@@ -37,7 +38,10 @@ let package = Package(
         // Settlement service: processor endpoints, sending a batch and reporting its outcome.
         .target(
             name: "SettleService",
-            dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleDTO", "SettleLink", "SettleTransport"],
+            dependencies: [
+                "SettleModel", "SettleFraming", "SettleRecords", "SettleDTO", "SettleLink", "SettleTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
         .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
@@ -63,6 +67,7 @@ let package = Package(
             dependencies: [
                 "SettleDTO", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +99,10 @@ let package = Package(
             name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SettleServiceTests", dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleServiceTests",
+            dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

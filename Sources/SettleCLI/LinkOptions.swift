@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import SettleService
 import SettleTransport
 
@@ -63,6 +64,21 @@ struct LinkOptions: ParsableArguments {
         return ProxySettings(
             kind: kind, host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: url.port, user: url.user,
             password: environment["TSYS_SETTLE_PROXY_PASSWORD"], exceptions: exceptions)
+    }
+
+    @Option(help: "Log level on standard error: trace (masked packets), debug, info, notice, warning, error, critical. [env: TSYS_SETTLE_LOG_LEVEL]")
+    var logLevel: String?
+
+    /// A logger writing to standard error at the configured level (warning by default, so
+    /// weakened certificate checks are always seen).
+    func logger(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Logger {
+        let name = logLevel ?? environment["TSYS_SETTLE_LOG_LEVEL"] ?? "warning"
+        guard let level = Logger.Level(rawValue: name.lowercased()) else {
+            throw CLIError("unknown log level '\(name)'; use one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var logger = Logger(label: "tsys-settle") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = level
+        return logger
     }
 
     func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {

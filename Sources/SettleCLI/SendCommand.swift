@@ -38,6 +38,7 @@ struct SendCommand: ParsableCommand {
         settler.prefersIPv6 = link.prefersIPv6()
         settler.tcpOptions = try link.tcpOptions()
         settler.proxy = try link.proxySettings()
+        settler.logger = try link.logger()
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {

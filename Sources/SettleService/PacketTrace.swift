@@ -21,6 +21,12 @@ public final class PacketTrace: Sendable {
     }
 
     func record(_ event: LinkEvent) {
+        let line = PacketTrace.line(for: event)
+        lines.withLock { $0.append(line) }
+    }
+
+    /// One event as a trace line, masked: what the trace and the log both show.
+    static func line(for event: LinkEvent) -> String {
         let line: String
         switch event {
         case .packetOut(let bytes): line = ">> " + PacketTrace.render(bytes)
@@ -29,11 +35,16 @@ public final class PacketTrace: Sendable {
         case .tlsEstablished(let version, let cipher): line = "-- TLS \(version) \(cipher)"
         case .serverCertificate(let subject, let issuer, let accepted):
             line = "-- host certificate \(subject) issued by \(issuer)\(accepted ? "" : " (refused)")"
-        case .error(let code, let message): line = "-- error \(code): \(String(decoding: PacketMasker.maskedPayload(Array(message.utf8)), as: UTF8.self))"
+        case .error(let code, let message): line = "-- error \(code): \(masked(message))"
         case .disconnected: line = "-- disconnected"
         case .warning(let message): line = "-- warning: \(message)"
         }
-        lines.withLock { $0.append(line) }
+        return line
+    }
+
+    /// Text with any digit run that could be a card number masked.
+    static func masked(_ text: String) -> String {
+        String(decoding: PacketMasker.maskedPayload(Array(text.utf8)), as: UTF8.self)
     }
 
     /// Framed blocks in visible form (masked); control characters by name; any other bytes as

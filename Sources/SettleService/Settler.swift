@@ -1,3 +1,4 @@
+import Logging
 import SettleFraming
 import SettleLink
 import SettleModel
@@ -25,6 +26,8 @@ public struct Settler: Sendable {
     public var tcpOptions = TCPOptions()
     /// `FirewallType` / `FirewallHost` …: reach the processor through this proxy (both transports).
     public var proxy: ProxySettings?
+    /// Where link events and outcomes are logged; silent unless the caller passes a logger.
+    public var logger = Logger(label: "tsys-settle.link", factory: { _ in SwiftLogNoOpLogHandler() })
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
 
@@ -42,8 +45,27 @@ public struct Settler: Sendable {
         self.simulator = simulator
     }
 
+    private func events(_ trace: PacketTrace?) -> LinkEventObserver? {
+        LinkEventLog.combine(trace?.observer, logger.logLevel <= .warning ? LinkEventLog.observer(logger) : nil)
+    }
+
     /// Settles the batch. Never throws: every failure is an outcome with its code.
     public func settle(_ encoded: EncodedBatch, trace: PacketTrace? = nil, interrupt: LinkInterrupt? = nil) -> SettlementOutcome {
+        let outcome = attempt(encoded, trace: trace, interrupt: interrupt)
+        var metadata: Logger.Metadata = [
+            "batch.records": "\(encoded.totals.recordCount)", "batch.blocks": "\(encoded.framed.blockCount)",
+            "settlement.environment": "\(endpoint.environment)", "settlement.exit": "\(outcome.exitCode)",
+        ]
+        switch outcome {
+        case .accepted, .duplicate, .rejected: logger.info("settlement answered", metadata: metadata)
+        case .failed(let code, let message), .inDoubt(let code, let message):
+            metadata["error.code"] = "\(code)"
+            logger.error("settlement failed: \(PacketTrace.masked(message))", metadata: metadata)
+        }
+        return outcome
+    }
+
+    private func attempt(_ encoded: EncodedBatch, trace: PacketTrace?, interrupt: LinkInterrupt?) -> SettlementOutcome {
         if tls.keyLogFile != nil {
             // Session secrets decrypt every card number in a capture: a debugging aid only.
             if endpoint.environment == "live" {
@@ -56,7 +78,7 @@ public struct Settler: Sendable {
         if usesHTTPPost { return settleByPost(encoded, trace: trace) }
         do {
             let settlement = try socketSettlement()
-            let result = try settlement.settle(encoded.framed, interrupt: interrupt, events: trace?.observer)
+            let result = try settlement.settle(encoded.framed, interrupt: interrupt, events: events(trace))
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)
@@ -73,7 +95,7 @@ public struct Settler: Sendable {
             let (url, settings) = try gateway()
             var post = HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
             post.proxy = proxy
-            let result = try post.settle(encoded.framed, events: trace?.observer)
+            let result = try post.settle(encoded.framed, events: events(trace))
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)

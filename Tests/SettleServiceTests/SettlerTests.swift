@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SettleDTO
 import SettleFraming
 import SettleModel
@@ -118,5 +119,40 @@ import Testing
         #expect(code == 273)
         #expect(message.contains("SSLKeyLogFile"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.log"))
+    }
+
+    @Test func everythingLoggedAtTraceHasCardNumbersMasked() throws {
+        let log = CapturedLog()
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        var settler = Settler(endpoint: .simulator, simulator: (server.port, server.certificatePEM))
+        settler.logger = log.logger(level: .trace)
+        #expect(settler.settle(try BatchEncoder().encode(Self.batch)).exitCode == 0)
+        let text = log.records.map(\.text).joined(separator: "\n")
+        #expect(log.records.contains { $0.level == .trace && $0.metadata["link.event"] == "packet-out" })
+        #expect(log.records.contains { $0.level == .info && $0.message == "settlement answered" && $0.metadata["settlement.exit"] == "0" })
+        #expect(text.contains("411111******1111"))
+        #expect(text.contains("555555******4444"))
+        #expect(!text.contains("4111111111111111"))
+        #expect(!text.contains("5555555555554444"))
+    }
+
+    @Test func weakenedVerificationIsLoggedAsAWarningEvenAtTheDefaultLevel() throws {
+        let log = CapturedLog()
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        var settler = Settler(endpoint: .custom(host: "127.0.0.1", port: server.port), tls: TLSSettings(verifiesPeer: false))
+        settler.logger = log.logger(level: .warning)
+        #expect(settler.settle(try BatchEncoder().encode(Self.batch)).exitCode == 0)
+        #expect(log.records.map(\.level) == [.warning])
+        #expect(log.records.first?.message.contains("certificate verification is turned off") == true)
+    }
+
+    @Test func aFailedSettlementIsLoggedAsAnErrorWithItsCode() {
+        let log = CapturedLog()
+        var settler = Settler(endpoint: .custom(host: "127.0.0.1", port: 9), connectionTimeout: .seconds(2))
+        settler.logger = log.logger(level: .info)
+        _ = settler.settle(try! BatchEncoder().encode(Self.batch))
+        #expect(log.records.contains { $0.level == .error && $0.metadata["error.code"] == "10061" })
     }
 }
