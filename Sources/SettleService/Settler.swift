@@ -75,7 +75,7 @@ public struct Settler: Sendable {
                 return .failed(code: 273, message: "SSLKeyLogFile applies to the socket service only; unset it or settle without HTTP POST")
             }
         }
-        if usesHTTPPost { return settleByPost(encoded, trace: trace) }
+        if usesHTTPPost { return settleByPost(encoded, trace: trace, interrupt: interrupt) }
         do {
             let settlement = try socketSettlement()
             let result = try settlement.settle(encoded.framed, interrupt: interrupt, events: events(trace))
@@ -85,7 +85,7 @@ public struct Settler: Sendable {
         }
     }
 
-    private func settleByPost(_ encoded: EncodedBatch, trace: PacketTrace?) -> SettlementOutcome {
+    private func settleByPost(_ encoded: EncodedBatch, trace: PacketTrace?, interrupt: LinkInterrupt?) -> SettlementOutcome {
         do {
             // The SSL gateway takes application type 1 only (its error 514, spec §1.5, M): a Level III
             // batch is refused here, before anything is sent, unless configured otherwise.
@@ -95,7 +95,7 @@ public struct Settler: Sendable {
             let (url, settings) = try gateway()
             var post = HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
             post.proxy = proxy
-            let result = try post.settle(encoded.framed, events: events(trace))
+            let result = try post.settle(encoded.framed, interrupt: interrupt, events: events(trace))
             return SettlementOutcome(result, encoded: encoded)
         } catch {
             return SettlementOutcome(error)

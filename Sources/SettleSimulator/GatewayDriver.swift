@@ -14,6 +14,11 @@ enum GatewayDriver {
             write(stream, status: "400 Bad Request", contentType: "text/plain", body: Array("bad request".utf8))
             return transcript
         }
+        // A slow gateway (the script's processing delay) still notices a client that hangs up.
+        let answerAt = ContinuousClock.now + exchange.script.processingDelay
+        while ContinuousClock.now < answerAt {
+            if case .closed? = try? stream.read(before: min(answerAt, .now + .milliseconds(50))) { return transcript }
+        }
         switch exchange.handle(method: request.method, contentType: request.headers["content-type"], body: request.body) {
         case .response(let bytes):
             write(stream, status: "200 OK", contentType: "x-data/xact-response", body: bytes)

@@ -27,7 +27,9 @@ public struct HTTPPostSettlement: Sendable {
     }
 
     /// Posts the batch. Refusals before anything is sent throw; everything after is a result.
-    public func settle(_ batch: FramedBatch, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
+    /// `interrupt` aborts the transfer within about a second (libcurl's progress interval);
+    /// the result is in doubt when the whole batch had gone out.
+    public func settle(_ batch: FramedBatch, interrupt: LinkInterrupt? = nil, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
         guard batch.bytes.count <= Self.maximumBodyBytes else {
             throw TransportError(code: ErrorCode.missingOrErroneousValue.rawValue,
                 "the batch is \(batch.bytes.count) bytes; the HTTP gateway takes at most 2 MB: settle it over the socket service or split it")
@@ -41,6 +43,12 @@ public struct HTTPPostSettlement: Sendable {
         defer { curl_slist_free_all(headers) }
         var blobs = CurlBlobs()
         try configure(handle, headers: headers, sink: sink, blobs: &blobs)
+        if let interrupt {
+            let context = Unmanaged.passUnretained(interrupt).toOpaque()
+            guard tsys_curl_setopt_progress_function(handle, Self.interruptCheck, context) == CURLE_OK else {
+                throw TransportError(code: 544, "libcurl refused the progress callback")
+            }
+        }
         let code = batch.bytes.withUnsafeBytes { body -> CURLcode in
             _ = tsys_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress))
             _ = tsys_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
@@ -95,6 +103,12 @@ public struct HTTPPostSettlement: Sendable {
         }
     }
 
+    /// Asks libcurl to abort once the settlement is interrupted.
+    private static let interruptCheck: tsys_curl_progress_callback = { context, _, _, _, _ in
+        guard let context else { return 0 }
+        return Unmanaged<LinkInterrupt>.fromOpaque(context).takeUnretainedValue().isInterrupted ? 1 : 0
+    }
+
     private func configureProxy(_ handle: UnsafeMutableRawPointer, _ check: (CURLcode) throws(TransportError) -> Void) throws(TransportError) {
         guard let proxy else {
             // An empty proxy turns off libcurl's reading of proxy environment variables.
@@ -128,6 +142,8 @@ public struct HTTPPostSettlement: Sendable {
             case CURLE_PEER_FAILED_VERIFICATION: throw TransportError(code: 275, "cannot verify the gateway's certificate: \(text)")
             case CURLE_SSL_CONNECT_ERROR: throw TransportError(code: 276, "TLS handshake failed: \(text)")
             case CURLE_OPERATION_TIMEDOUT where !inDoubt: throw TransportError.timedOut("the connection to the gateway")
+            case CURLE_ABORTED_BY_CALLBACK:
+                return .failed(LinkFailure(code: .hostDisconnected, message: "interrupted", inDoubt: inDoubt, blocksAcknowledged: 0))
             default:
                 let failureCode: ErrorCode = code == CURLE_OPERATION_TIMEDOUT ? .timeout : inDoubt ? .noResponse : .hostDisconnected
                 return .failed(LinkFailure(code: failureCode, message: "gateway: \(text)", inDoubt: inDoubt, blocksAcknowledged: 0))

@@ -92,4 +92,38 @@ import Testing
             try HTTPPostSettlement(url: "https://127.0.0.1:9/").settle(big)
         } throws: { ($0 as? TransportError)?.code == 593 }
     }
+
+    @Test func interruptAbortsASlowGatewayInDoubt() throws {
+        var script = SimulatorScript()
+        script.processingDelay = .seconds(60)
+        let server = try gateway(script)
+        defer { server.stop() }
+        let interrupt = LinkInterrupt()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { interrupt.interrupt() }
+        let started = ContinuousClock.now
+        let url = "https://127.0.0.1:\(server.port)/scripts/gateway.dll?transact"
+        let result = try HTTPPostSettlement(url: url, tls: TLSSettings(caCertificatesPEM: server.certificatePEM))
+            .settle(try BatchEncoder().encode(TLSSettlementTests.batch()).framed, interrupt: interrupt)
+        guard case .failed(let failure) = result else {
+            Issue.record("expected a failure, got \(result)")
+            return
+        }
+        #expect(failure.message == "interrupted")
+        // The whole batch had been posted: the gateway may have captured it.
+        #expect(failure.inDoubt)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test func anUninterruptedPostWithAnInterruptHandleSettles() throws {
+        let server = try gateway()
+        defer { server.stop() }
+        let url = "https://127.0.0.1:\(server.port)/scripts/gateway.dll?transact"
+        let result = try HTTPPostSettlement(url: url, tls: TLSSettings(caCertificatesPEM: server.certificatePEM))
+            .settle(try BatchEncoder().encode(TLSSettlementTests.batch()).framed, interrupt: LinkInterrupt())
+        guard case .answered(let response, _) = result else {
+            Issue.record("expected an answer, got \(result)")
+            return
+        }
+        #expect(response.code == .goodBatch)
+    }
 }
