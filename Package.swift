@@ -35,6 +35,8 @@ let package = Package(
         .target(
             name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
             swiftSettings: swiftSettings),
+        // Generic HTTP/1.1: strict request parsing and response writing; knows nothing of settlement.
+        .target(name: "SettleHTTP", swiftSettings: swiftSettings),
         // Settlement service: processor endpoints, sending a batch and reporting its outcome.
         .target(
             name: "SettleService",
@@ -99,6 +101,7 @@ let package = Package(
             name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
