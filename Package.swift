@@ -101,7 +101,7 @@ let package = Package(
             name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
