@@ -36,7 +36,9 @@ let package = Package(
             name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
             swiftSettings: swiftSettings),
         // Generic HTTP/1.1: strict request parsing and response writing; knows nothing of settlement.
-        .target(name: "SettleHTTP", swiftSettings: swiftSettings),
+        .target(name: "SettleHTTP", dependencies: ["SettleSockets"], swiftSettings: swiftSettings),
+        // POSIX socket helpers shared by the HTTP server and the processor link.
+        .target(name: "SettleSockets", swiftSettings: swiftSettings),
         // Settlement service: processor endpoints, sending a batch and reporting its outcome.
         .target(
             name: "SettleService",
@@ -60,7 +62,7 @@ let package = Package(
         ),
         // Transports: TCP and OpenSSL TLS byte streams, and the driver that runs a link session over one.
         .target(
-            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "SettleRecords", "COpenSSL", "CSettleTLS", "CCurl"],
+            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "SettleRecords", "COpenSSL", "CSettleTLS", "CCurl", "SettleSockets"],
             swiftSettings: swiftSettings),
         // C wrappers for OpenSSL macros and variadic calls Swift cannot make.
         .target(name: "CSettleTLS", dependencies: ["COpenSSL"], linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),

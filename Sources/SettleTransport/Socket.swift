@@ -1,3 +1,4 @@
+import SettleSockets
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,18 +90,7 @@ struct Socket: Sendable {
     }
 
     /// The local port of the connection.
-    var localPort: Int {
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        _ = withUnsafeMutablePointer(to: &storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        let isIPv6 = storage.ss_family == sa_family_t(AF_INET6)
-        let port = withUnsafePointer(to: &storage) { pointer in
-            isIPv6
-                ? pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_port }
-                : pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_port }
-        }
-        return Int(UInt16(bigEndian: port))
-    }
+    var localPort: Int { LocalAddress.port(of: descriptor) }
 
     func setNonBlocking() throws(TransportError) {
         let flags = fcntl(descriptor, F_GETFL, 0)

@@ -1,0 +1,107 @@
+import Foundation
+import SettleHTTP
+import Synchronization
+import Testing
+
+/// The server over real loopback sockets: keep-alive, pipelining, 100-continue, refusals,
+/// timeouts, the connection limit and draining.
+@Suite(.serialized) struct HTTPServerTests {
+    /// Echoes the method, path and body; `/slow` takes 300 ms.
+    static let echo: HTTPServer.Handler = { request in
+        if request.head.path == "/slow" { try? await Task.sleep(for: .milliseconds(300)) }
+        let text = "\(request.head.method) \(request.head.target) \(String(decoding: request.body, as: UTF8.self))"
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), body: Array(text.utf8))
+    }
+
+    func server(_ configure: (inout HTTPServerConfiguration) -> Void = { _ in }) async throws -> (HTTPServer, Int) {
+        var configuration = HTTPServerConfiguration(port: 0)
+        configure(&configuration)
+        let server = HTTPServer(configuration: configuration, handler: Self.echo)
+        return (server, try await server.start())
+    }
+
+    @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
+        let (server, port) = try await server()
+        let client = try RawClient(port: port)
+        for index in 1...3 {
+            client.send("POST /v1/s HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\n\r\n\(index)")
+            let response = try #require(client.response())
+            #expect(response.status == 200)
+            #expect(response.body == "POST /v1/s \(index)")
+            #expect(response.head.contains("\r\nDate: "))
+        }
+        await server.shutdown()
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        let (server, port) = try await server()
+        let client = try RawClient(port: port)
+        client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        #expect(client.response()?.body == "GET /slow ")
+        #expect(client.response()?.body == "GET /fast ")
+        let last = try #require(client.response())
+        #expect(last.body == "GET /last ")
+        #expect(last.head.contains("Connection: close"))
+        #expect(client.isClosedByServer())
+        await server.shutdown()
+    }
+
+    @Test func expectContinueGetsAnInterimResponse() async throws {
+        let (server, port) = try await server()
+        let client = try RawClient(port: port)
+        client.send("POST /v1/s HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+        #expect(client.response()?.status == 100)
+        client.send("hello")
+        #expect(client.response()?.body == "POST /v1/s hello")
+        await server.shutdown()
+    }
+
+    @Test func aSmugglingAttemptIsRefusedAndTheConnectionClosed() async throws {
+        let (server, port) = try await server()
+        let client = try RawClient(port: port)
+        client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n")
+        let response = try #require(client.response())
+        #expect(response.status == 400)
+        #expect(client.isClosedByServer())
+        await server.shutdown()
+    }
+
+    @Test func aSlowHeadIsCutOffWith408() async throws {
+        let (server, port) = try await server { $0.headerReadTimeout = .milliseconds(200) }
+        let client = try RawClient(port: port)
+        client.send("GET / HTTP/1.1\r\nHost: a\r\n")  // never finishes the head
+        #expect(client.response()?.status == 408)
+        #expect(client.isClosedByServer())
+        await server.shutdown()
+    }
+
+    @Test func anIdleConnectionIsClosedQuietly() async throws {
+        let (server, port) = try await server { $0.idleTimeout = .milliseconds(200) }
+        let client = try RawClient(port: port)
+        #expect(client.isClosedByServer())
+        await server.shutdown()
+    }
+
+    @Test func connectionsBeyondTheLimitGet503() async throws {
+        let (server, port) = try await server { $0.maximumConnections = 1 }
+        let first = try RawClient(port: port)
+        first.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")
+        #expect(first.response()?.status == 200)
+        let second = try RawClient(port: port)
+        #expect(second.response()?.status == 503)
+        await server.shutdown()
+    }
+
+    @Test func shutdownLetsARequestInHandFinish() async throws {
+        let (server, port) = try await server()
+        let client = try RawClient(port: port)
+        client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
+        try await Task.sleep(for: .milliseconds(50))
+        await server.shutdown()
+        let response = try #require(client.response())
+        #expect(response.body == "GET /slow ")
+        #expect(response.head.contains("Connection: close"))
+        #expect(server.openConnections == 0)
+        #expect(throws: (any Error).self) { try RawClient(port: port) }
+    }
+}
