@@ -37,6 +37,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Generic HTTP/1.1: strict request parsing and response writing; knows nothing of settlement.
         .target(name: "SettleHTTP", dependencies: ["SettleSockets"], swiftSettings: swiftSettings),
+        // The JSON settlement API: routes, problem documents, status mapping.
+        .target(
+            name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords"],
+            swiftSettings: swiftSettings),
         // POSIX socket helpers shared by the HTTP server and the processor link.
         .target(name: "SettleSockets", swiftSettings: swiftSettings),
         // Settlement service: processor endpoints, sending a batch and reporting its outcome.
@@ -103,6 +107,9 @@ let package = Package(
             name: "SettleTransportTests", dependencies: ["SettleTransport", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleService", "SettleSimulator", "SettleTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",

@@ -1,0 +1,17 @@
+import Foundation
+import SettleHTTP
+
+/// JSON bodies for responses: `application/json` for results, `application/problem+json` for problems.
+enum JSONResponse {
+    static func make(_ status: Int, _ value: some Encodable) -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(value)).map(Array.init) ?? Array("{}".utf8)
+        let type = value is ProblemDocument ? "application/problem+json" : "application/json"
+        return HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", type), ("Cache-Control", "no-store")]), body: body)
+    }
+
+    static func problem(_ status: Int, code: Int? = nil, _ title: String, _ detail: String) -> HTTPResponse {
+        make(status, ProblemDocument(status: status, code: code ?? status, title: title, detail: detail))
+    }
+}

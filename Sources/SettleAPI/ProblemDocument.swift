@@ -1,0 +1,24 @@
+import SettleDTO
+
+/// An RFC 9457 problem (`application/problem+json`) with our stable `code`, and what the caller
+/// needs to act on it: every validation problem, or the settlement result.
+public struct ProblemDocument: Sendable, Hashable, Codable {
+    public var type: String
+    public var title: String
+    public var status: Int
+    public var detail: String
+    /// Stable: the class reference's number where one fits (501–606, link codes), else the status.
+    public var code: Int
+    public var problems: [ProblemDTO]?
+    public var result: SettlementResultDTO?
+
+    public init(status: Int, code: Int, title: String, detail: String, problems: [ProblemDTO]? = nil, result: SettlementResultDTO? = nil) {
+        type = "https://tsys-settle.dev/problems/\(code)"
+        self.title = title
+        self.status = status
+        self.detail = detail
+        self.code = code
+        self.problems = problems
+        self.result = result
+    }
+}

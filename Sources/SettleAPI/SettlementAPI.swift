@@ -1,0 +1,100 @@
+import Dispatch
+import Foundation
+import SettleDTO
+import SettleHTTP
+import SettleModel
+import SettleRecords
+import SettleService
+
+/// The JSON settlement API: routes requests to validation and settlement and maps outcomes to
+/// statuses. Nothing is sent to the host unless the whole document validates.
+public struct SettlementAPI: Sendable {
+    public var defaults: SettlementDefaults
+    public var clock: SettlementClock
+    public var settler: Settler
+
+    public init(defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler) {
+        self.defaults = defaults
+        self.clock = clock
+        self.settler = settler
+    }
+
+    /// The environment that answers settlements: simulator, test, live or custom.
+    public var environment: String { settler.endpoint.environment }
+
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let method = request.head.method
+        switch request.head.path {
+        case "/healthz", "/readyz":
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return JSONResponse.make(200, ["status": "ok", "environment": environment])
+        case "/v1/settlements/validate":
+            guard method == "POST" else { return notAllowed("POST") }
+            return read(request) { batch, encoded in JSONResponse.make(200, ValidationReportDTO(batch: batch, encoded: encoded)) }
+                ?? JSONResponse.problem(500, "Internal error", "validation produced no answer")
+        case "/v1/settlements":
+            guard method == "POST" else { return notAllowed("POST") }
+            var encodedBatch: EncodedBatch?
+            let refusal = read(request) { _, encoded in
+                encodedBatch = encoded
+                return nil
+            }
+            guard let encoded = encodedBatch else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
+            return await settle(encoded)
+        default:
+            return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
+        }
+    }
+
+    /// Reads and encodes the document, or answers why not (415, 400 with every problem).
+    private func read(_ request: HTTPRequest, _ next: (Batch, EncodedBatch) -> HTTPResponse?) -> HTTPResponse? {
+        let type = request.head.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard type == "application/json" else {
+            return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
+        }
+        let issues: [ValidationIssue]
+        switch SettlementDocument.read(json: Data(request.body), defaults: defaults, today: clock.today()) {
+        case .invalid(let found): issues = found
+        case .valid(let batch):
+            do {
+                return next(batch, try BatchEncoder(profile: defaults.profile).encode(batch))
+            } catch {
+                guard case .invalidBatch(let found) = error else {
+                    return JSONResponse.problem(500, code: 544, "Cannot build the batch", error.description)
+                }
+                issues = found
+            }
+        }
+        let count = issues.count
+        return JSONResponse.make(400, ProblemDocument(
+            status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
+            detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
+    }
+
+    private func settle(_ encoded: EncodedBatch) async -> HTTPResponse {
+        // The link is blocking I/O with its own deadlines: run it off the cooperative pool.
+        let settler = self.settler
+        let outcome = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: settler.settle(encoded)) }
+        }
+        let result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
+        switch outcome {
+        case .accepted: return JSONResponse.make(200, result)
+        case .duplicate:
+            return JSONResponse.make(409, ProblemDocument(status: 409, code: 409, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result))
+        case .rejected:
+            return JSONResponse.make(422, ProblemDocument(status: 422, code: 422, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result))
+        case .failed(let code, let message), .inDoubt(let code, let message):
+            let timedOut = code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue
+            let status = timedOut ? 504 : 502
+            let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
+            return JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: message, result: result))
+        }
+    }
+
+    private func notAllowed(_ allowed: String) -> HTTPResponse {
+        var response = JSONResponse.problem(405, "Method not allowed", "use \(allowed)")
+        response.headers.append("Allow", allowed)
+        return response
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleHTTP
+import SettleModel
+import SettleService
+import SettleSimulator
+import Testing
+
+/// The settlement API end to end over the simulator on real TLS: statuses, problem documents,
+/// and nothing sent for an invalid document.
+@Suite(.serialized) struct SettlementAPITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let today = LocalDate(year: 2026, month: 11, day: 26)
+
+    static func example(_ name: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("examples/\(name).json"), encoding: .utf8)
+    }
+
+    /// A request as the server's parser would deliver it.
+    static func request(_ method: String, _ path: String, body: String = "", contentType: String = "application/json") throws -> HTTPRequest {
+        var parser = HTTPRequestParser()
+        parser.append(Array("\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+        var head: HTTPRequestHead?
+        var bytes: [UInt8] = []
+        while let event = try parser.next() {
+            switch event {
+            case .head(let parsed): head = parsed
+            case .body(let chunk): bytes += chunk
+            case .end: return HTTPRequest(head: try #require(head), body: bytes)
+            }
+        }
+        throw HTTPParseError(400, "incomplete")
+    }
+
+    func api(_ server: SimulatorServer) -> SettlementAPI {
+        SettlementAPI(
+            defaults: SettlementDefaults(developerId: "003318", applicationId: "A001"), clock: .fixed(Self.today),
+            settler: Settler(endpoint: .simulator, simulator: (server.port, server.certificatePEM)))
+    }
+
+    func json(_ response: HTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    @Test func aGoodBatchIs200AndARepeatIs409() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let body = try Self.example("retail")
+        let first = await api(server).handle(try Self.request("POST", "/v1/settlements", body: body))
+        #expect(first.status == 200)
+        #expect(try json(first)["environment"] as? String == "simulator")
+        #expect(try json(first)["responseCode"] as? String == "GB")
+        #expect(try json(first)["totalsMatch"] as? Bool == true)
+        let again = await api(server).handle(try Self.request("POST", "/v1/settlements", body: body))
+        #expect(again.status == 409)
+        #expect(again.headers["content-type"] == "application/problem+json")
+        #expect((try json(again)["result"] as? [String: Any])?["responseCode"] as? String == "QD")
+    }
+
+    @Test func aRejectionIs422NamingTheDetail() async throws {
+        var script = SimulatorScript()
+        script.earlyRejectionAtBlock = 2
+        let server = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let response = await api(server).handle(try Self.request("POST", "/v1/settlements", body: try Self.example("retail")))
+        #expect(response.status == 422)
+        let rejection = (try json(response)["result"] as? [String: Any])?["rejection"] as? [String: Any]
+        #expect(rejection?["recordType"] as? String == "D")
+    }
+
+    @Test func aFailureAfterTheTrailerIs502InDoubt() async throws {
+        var script = SimulatorScript()
+        script.truncatesResponse = true
+        let truncating = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
+        defer { truncating.stop() }
+        let response = await api(truncating).handle(try Self.request("POST", "/v1/settlements", body: try Self.example("retail")))
+        #expect(response.status == 502)
+        let failure = (try json(response)["result"] as? [String: Any])?["failure"] as? [String: Any]
+        #expect(failure?["inDoubt"] as? Bool == true)
+        #expect((try json(response)["title"] as? String)?.contains("in doubt") == true)
+    }
+
+    @Test func anInvalidDocumentIs400WithEveryProblemAndNothingIsSent() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let body = try Self.example("retail")
+            .replacingOccurrences(of: "\"4111111111111111\"", with: "\"4111111111111112\"")
+            .replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": 7000")
+        let response = await api(server).handle(try Self.request("POST", "/v1/settlements", body: body))
+        #expect(response.status == 400)
+        let problems = try json(response)["problems"] as? [[String: Any]] ?? []
+        #expect(Set(problems.compactMap { $0["pointer"] as? String }).isSuperset(of: ["/batchNumber", "/detailRecords/0/cardNumber"]))
+        #expect(!String(decoding: response.body, as: UTF8.self).contains("4111111111111112"))
+        server.waitUntilIdle()
+        #expect(server.transcripts.isEmpty)
+    }
+
+    @Test func validateIsADryRun() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let response = await api(server).handle(try Self.request("POST", "/v1/settlements/validate", body: try Self.example("level3")))
+        #expect(response.status == 200)
+        #expect(try json(response)["valid"] as? Bool == true)
+        #expect((try json(response)["batch"] as? [String: Any])?["applicationType"] as? String == "5")
+        #expect(server.transcripts.isEmpty)
+    }
+
+    @Test func routingAndMediaTypeErrorsAreProblems() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let api = api(server)
+        #expect(await api.handle(try Self.request("GET", "/nowhere")).status == 404)
+        let wrongMethod = await api.handle(try Self.request("GET", "/v1/settlements"))
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.headers["allow"] == "POST")
+        #expect(await api.handle(try Self.request("POST", "/v1/settlements", body: "x", contentType: "text/plain")).status == 415)
+        #expect(await api.handle(try Self.request("GET", "/healthz")).status == 200)
+    }
+}
