@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
-                "SettleDTO", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

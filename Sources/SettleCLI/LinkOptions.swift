@@ -81,6 +81,16 @@ struct LinkOptions: ParsableArguments {
         return logger
     }
 
+    /// A settler configured from these options (the simulator's port is set by the caller).
+    func settler(httpPost: Bool) throws -> Settler {
+        var settler = Settler(endpoint: try endpoint(), tls: try tls(), usesTLS: !plainTCP(), usesHTTPPost: httpPost, connectionTimeout: timeout())
+        settler.prefersIPv6 = prefersIPv6()
+        settler.tcpOptions = try tcpOptions()
+        settler.proxy = try proxySettings()
+        settler.logger = try logger()
+        return settler
+    }
+
     func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {
         let name = processor ?? environment["TSYS_SETTLE_PROCESSOR"] ?? "simulator"
         let host = self.host ?? environment["TSYS_SETTLE_HOST"]

@@ -32,13 +32,9 @@ struct SendCommand: ParsableCommand {
         case .invalid(let issues): try BatchFile.fail(issues)
         case .encoded(let loadedBatch, let loadedEncoding, _): (batch, encoded) = (loadedBatch, loadedEncoding)
         }
-        let endpoint = try link.endpoint()
         let post = http || ProcessInfo.processInfo.environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true"
-        var settler = Settler(endpoint: endpoint, tls: try link.tls(), usesTLS: !link.plainTCP(), usesHTTPPost: post, connectionTimeout: link.timeout())
-        settler.prefersIPv6 = link.prefersIPv6()
-        settler.tcpOptions = try link.tcpOptions()
-        settler.proxy = try link.proxySettings()
-        settler.logger = try link.logger()
+        var settler = try link.settler(httpPost: post)
+        let endpoint = settler.endpoint
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {

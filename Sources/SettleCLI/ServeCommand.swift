@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleHTTP
+import SettleService
+import SettleSimulator
+
+/// `tsys-settle serve`: the HTTP settlement API. With no processor configured it settles against
+/// a built-in simulator on loopback, and says so.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the JSON settlement API over HTTP/1.1 (the built-in simulator unless a processor is configured).")
+
+    @Option(help: "Address to listen on. [env: TSYS_SETTLE_LISTEN_HOST, default 127.0.0.1]")
+    var listenHost: String?
+
+    @Option(help: "Port to listen on. [env: TSYS_SETTLE_LISTEN_PORT, default 8080]")
+    var listenPort: Int?
+
+    @Flag(help: "Listen beyond loopback although no API keys protect the API. [env: TSYS_SETTLE_INSECURE_BIND=true]")
+    var insecureBind = false
+
+    @OptionGroup var options: EngineOptions
+    @OptionGroup var link: LinkOptions
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let host = listenHost ?? environment["TSYS_SETTLE_LISTEN_HOST"] ?? "127.0.0.1"
+        let port = listenPort ?? environment["TSYS_SETTLE_LISTEN_PORT"].flatMap(Int.init) ?? 8080
+        guard (0...65535).contains(port) else { throw CLIError("--listen-port must be 0-65535") }
+        let insecure = insecureBind || environment["TSYS_SETTLE_INSECURE_BIND"]?.lowercased() == "true"
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || insecure else {
+            throw CLIError("refusing to listen on \(host) without API keys; use a loopback address or --insecure-bind")
+        }
+        let stop = StopSignal()
+        let clock = try options.clock()
+        var settler = try link.settler(httpPost: environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true")
+        var simulator: SimulatorServer?
+        if case .simulator = settler.endpoint {
+            let server = try SimulatorServer(service: settler.usesHTTPPost ? .httpPost : .socket, judge: BatchJudge(today: clock.today()))
+            simulator = server
+            settler.simulator = (server.port, server.certificatePEM)
+        }
+        defer { simulator?.stop() }
+        let api = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { await api.handle($0) }
+        let bound = try AsyncBridge.run { try await server.start() }
+        let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
+            ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
+        FileHandle.standardError.write(Data("tsys-settle serve: listening on http://\(host):\(bound), settling against \(target), environment \(api.environment)\n".utf8))
+        stop.wait()
+        FileHandle.standardError.write(Data("tsys-settle serve: stopping; finishing settlements in progress\n".utf8))
+        try AsyncBridge.run { await server.shutdown() }
+    }
+}
