@@ -81,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SettleBench",
-            dependencies: ["SettleDTO", "SettleRecords", "SettleLink", "SettleSimulator", "SettleTransport"],
+            dependencies: ["SettleAPI", "SettleDTO", "SettleHTTP", "SettleRecords", "SettleLink", "SettleService", "SettleSimulator", "SettleTransport"],
             swiftSettings: swiftSettings
         ),
         .target(

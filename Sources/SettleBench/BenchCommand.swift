@@ -10,13 +10,21 @@ extension Array {
 /// `settle-bench engine [--records N]`: measures the settlement engine in this process.
 @main
 struct BenchCommand {
-    static func main() throws {
+    static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, mode == "engine" || mode == "link" else {
-            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]")
+        guard let mode = arguments.first, ["engine", "link", "http"].contains(mode) else {
+            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]")
             exit(arguments.isEmpty ? 1 : 2)
         }
         arguments.removeFirst()
+        if mode == "http" {
+            var requests = 20_000, connections = 8
+            while arguments.count >= 2, let value = Int(arguments[1]), value > 0 {
+                if arguments[0] == "--requests" { requests = value } else if arguments[0] == "--connections" { connections = value }
+                arguments.removeFirst(2)
+            }
+            return try await HTTPBenchmark(requests: requests, connections: connections).run()
+        }
         if mode == "link" {
             var records = 1000, rounds = 5
             while arguments.count >= 2, let value = Int(arguments[1]) {
