@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "SettleHTTP", dependencies: ["SettleSockets"], swiftSettings: swiftSettings),
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
-            name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords"],
+            name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords", "COpenSSL"],
             swiftSettings: swiftSettings),
         // POSIX socket helpers shared by the HTTP server and the processor link.
         .target(name: "SettleSockets", swiftSettings: swiftSettings),

@@ -6,4 +6,6 @@
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <openssl/pkcs12.h>
+#include <openssl/sha.h>
+#include <openssl/crypto.h>
 #endif

@@ -12,11 +12,14 @@ public struct SettlementAPI: Sendable {
     public var defaults: SettlementDefaults
     public var clock: SettlementClock
     public var settler: Settler
+    /// Keys for every route but the health checks; empty: no authentication (loopback only).
+    public var keys: APIKeys
 
-    public init(defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler) {
+    public init(defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!) {
         self.defaults = defaults
         self.clock = clock
         self.settler = settler
+        self.keys = keys
     }
 
     /// The environment that answers settlements: simulator, test, live or custom.
@@ -28,6 +31,10 @@ public struct SettlementAPI: Sendable {
         case "/healthz", "/readyz":
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
+        case _ where !keys.isEmpty && !keys.authorizes(request.head.headers["authorization"]):
+            var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
+            response.headers.append("WWW-Authenticate", "Bearer")
+            return response
         case "/v1/settlements/validate":
             guard method == "POST" else { return notAllowed("POST") }
             return read(request) { batch, encoded in JSONResponse.make(200, ValidationReportDTO(batch: batch, encoded: encoded)) }

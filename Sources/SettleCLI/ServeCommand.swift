@@ -19,6 +19,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on. [env: TSYS_SETTLE_LISTEN_PORT, default 8080]")
     var listenPort: Int?
 
+    @Option(help: "SHA-256 (hex) of an API key callers send as 'Authorization: Bearer KEY'; repeat for several (printf %s \"$KEY\" | sha256sum). [env: TSYS_SETTLE_API_KEY_HASHES, comma-separated]")
+    var apiKeyHash: [String] = []
+
     @Flag(help: "Listen beyond loopback although no API keys protect the API. [env: TSYS_SETTLE_INSECURE_BIND=true]")
     var insecureBind = false
 
@@ -31,7 +34,11 @@ struct ServeCommand: ParsableCommand {
         let port = listenPort ?? environment["TSYS_SETTLE_LISTEN_PORT"].flatMap(Int.init) ?? 8080
         guard (0...65535).contains(port) else { throw CLIError("--listen-port must be 0-65535") }
         let insecure = insecureBind || environment["TSYS_SETTLE_INSECURE_BIND"]?.lowercased() == "true"
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || insecure else {
+        let hashes = apiKeyHash.isEmpty
+            ? (environment["TSYS_SETTLE_API_KEY_HASHES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            : apiKeyHash
+        guard let keys = APIKeys(hexHashes: hashes) else { throw CLIError("--api-key-hash takes the 64-hex-digit SHA-256 of a key, not the key") }
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || insecure || !keys.isEmpty else {
             throw CLIError("refusing to listen on \(host) without API keys; use a loopback address or --insecure-bind")
         }
         let stop = StopSignal()
@@ -44,12 +51,12 @@ struct ServeCommand: ParsableCommand {
             settler.simulator = (server.port, server.certificatePEM)
         }
         defer { simulator?.stop() }
-        let api = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler)
+        let api = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { await api.handle($0) }
         let bound = try AsyncBridge.run { try await server.start() }
         let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
-        FileHandle.standardError.write(Data("tsys-settle serve: listening on http://\(host):\(bound), settling against \(target), environment \(api.environment)\n".utf8))
+        FileHandle.standardError.write(Data("tsys-settle serve: listening on http://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required")\n".utf8))
         stop.wait()
         FileHandle.standardError.write(Data("tsys-settle serve: stopping; finishing settlements in progress\n".utf8))
         try AsyncBridge.run { await server.shutdown() }

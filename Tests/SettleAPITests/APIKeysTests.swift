@@ -1,0 +1,62 @@
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleHTTP
+import SettleModel
+import SettleService
+import SettleSimulator
+import Testing
+
+/// API keys: held as SHA-256 hashes, sent as bearer tokens, required on every route but health.
+@Suite struct APIKeysTests {
+
+    static func hex(_ key: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try? process.run()
+        input.fileHandleForWriting.write(Data(key.utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return String(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64))
+    }
+
+    @Test func aKeyMatchesTheHashSha256sumPrints() throws {
+        let keys = try #require(APIKeys(hexHashes: [Self.hex("s3cret-key"), Self.hex("other").uppercased()]))
+        #expect(keys.authorizes("Bearer s3cret-key"))
+        #expect(keys.authorizes("bearer other"))
+        #expect(!keys.authorizes("Bearer s3cret-kex"))
+        #expect(!keys.authorizes("s3cret-key"))
+        #expect(!keys.authorizes("Basic s3cret-key"))
+        #expect(!keys.authorizes(nil))
+        #expect(!keys.authorizes("Bearer "))
+    }
+
+    @Test func malformedHashesAreRefused() {
+        #expect(APIKeys(hexHashes: ["s3cret-key"]) == nil)
+        #expect(APIKeys(hexHashes: [String(repeating: "g", count: 64)]) == nil)
+        #expect(APIKeys(hexHashes: [])?.isEmpty == true)
+    }
+
+    @Test func routesButHealthNeedAKey() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: SettlementAPITests.today))
+        defer { server.stop() }
+        let api = SettlementAPI(
+            defaults: SettlementDefaults(developerId: "003318", applicationId: "A001"), clock: .fixed(SettlementAPITests.today),
+            settler: Settler(endpoint: .simulator, simulator: (server.port, server.certificatePEM)),
+            keys: try #require(APIKeys(hexHashes: [Self.hex("s3cret-key")])))
+        let body = try SettlementAPITests.example("retail")
+        let refused = await api.handle(try SettlementAPITests.request("POST", "/v1/settlements", body: body))
+        #expect(refused.status == 401)
+        #expect(refused.headers["www-authenticate"] == "Bearer")
+        #expect(await api.handle(try SettlementAPITests.request("GET", "/unknown")).status == 401)
+        #expect(await api.handle(try SettlementAPITests.request("GET", "/healthz")).status == 200)
+        server.waitUntilIdle()
+        #expect(server.transcripts.isEmpty)
+        var authorized = try SettlementAPITests.request("POST", "/v1/settlements", body: body)
+        authorized.head.headers.append("Authorization", "Bearer s3cret-key")
+        #expect(await api.handle(authorized).status == 200)
+    }
+}
