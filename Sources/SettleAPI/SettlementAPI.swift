@@ -14,18 +14,33 @@ public struct SettlementAPI: Sendable {
     public var settler: Settler
     /// Keys for every route but the health checks; empty: no authentication (loopback only).
     public var keys: APIKeys
+    public let metrics: APIMetrics
 
-    public init(defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!) {
+    public init(
+        defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,
+        metrics: APIMetrics = APIMetrics()
+    ) {
         self.defaults = defaults
         self.clock = clock
         self.settler = settler
         self.keys = keys
+        self.metrics = metrics
     }
 
     /// The environment that answers settlements: simulator, test, live or custom.
     public var environment: String { settler.endpoint.environment }
 
+    /// Routes with their own metrics label; anything else counts as `other`.
+    static let routes: Set<String> = ["/healthz", "/readyz", "/metrics", "/v1/settlements", "/v1/settlements/validate"]
+
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let response = await route(request)
+        let path = String(request.head.path)
+        metrics.request(route: Self.routes.contains(path) ? path : "other", status: response.status)
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) async -> HTTPResponse {
         let method = request.head.method
         switch request.head.path {
         case "/healthz", "/readyz":
@@ -35,6 +50,10 @@ public struct SettlementAPI: Sendable {
             var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
             response.headers.append("WWW-Authenticate", "Bearer")
             return response
+        case "/metrics":
+            guard method == "GET" else { return notAllowed("GET") }
+            return HTTPResponse(
+                status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(metrics.render().utf8))
         case "/v1/settlements/validate":
             guard method == "POST" else { return notAllowed("POST") }
             return read(request) { batch, encoded in JSONResponse.make(200, ValidationReportDTO(batch: batch, encoded: encoded)) }
@@ -81,10 +100,12 @@ public struct SettlementAPI: Sendable {
     private func settle(_ encoded: EncodedBatch) async -> HTTPResponse {
         // The link is blocking I/O with its own deadlines: run it off the cooperative pool.
         let settler = self.settler
+        let started = ContinuousClock.now
         let outcome = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: settler.settle(encoded)) }
         }
         let result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
+        metrics.settlement(outcome: result.outcome, responseCode: result.responseCode, duration: ContinuousClock.now - started)
         switch outcome {
         case .accepted: return JSONResponse.make(200, result)
         case .duplicate:

@@ -53,6 +53,7 @@ struct ServeCommand: ParsableCommand {
         defer { simulator?.stop() }
         let api = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { await api.handle($0) }
+        api.metrics.observeConnections { server.openConnections }
         let bound = try AsyncBridge.run { try await server.start() }
         let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"

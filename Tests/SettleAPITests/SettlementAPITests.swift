@@ -117,4 +117,28 @@ import Testing
         #expect(await api.handle(try Self.request("POST", "/v1/settlements", body: "x", contentType: "text/plain")).status == 415)
         #expect(await api.handle(try Self.request("GET", "/healthz")).status == 200)
     }
+
+    @Test func metricsCountRequestsSettlementsAndConnections() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let api = api(server)
+        api.metrics.observeConnections { 3 }
+        let body = try Self.example("restaurant")
+        _ = await api.handle(try Self.request("POST", "/v1/settlements", body: body))
+        _ = await api.handle(try Self.request("POST", "/v1/settlements", body: body))
+        _ = await api.handle(try Self.request("GET", "/no/such/route/12345"))
+        let response = await api.handle(try Self.request("GET", "/metrics"))
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"]?.hasPrefix("text/plain; version=0.0.4") == true)
+        let text = String(decoding: response.body, as: UTF8.self)
+        #expect(text.contains("tsys_settle_http_requests_total{route=\"/v1/settlements\",status=\"200\"} 1\n"))
+        #expect(text.contains("tsys_settle_http_requests_total{route=\"/v1/settlements\",status=\"409\"} 1\n"))
+        #expect(text.contains("tsys_settle_http_requests_total{route=\"other\",status=\"404\"} 1\n"))
+        #expect(!text.contains("12345"))
+        #expect(text.contains("tsys_settle_settlements_total{outcome=\"accepted\",response_code=\"GB\"} 1\n"))
+        #expect(text.contains("tsys_settle_settlements_total{outcome=\"duplicate\",response_code=\"QD\"} 1\n"))
+        #expect(text.contains("tsys_settle_settlement_duration_seconds_count 2\n"))
+        #expect(text.contains("tsys_settle_settlement_duration_seconds_bucket{le=\"+Inf\"} 2\n"))
+        #expect(text.contains("tsys_settle_open_connections 3\n"))
+    }
 }
