@@ -31,7 +31,7 @@ public struct SettlementAPI: Sendable {
     public var environment: String { settler.endpoint.environment }
 
     /// Routes with their own metrics label; anything else counts as `other`.
-    static let routes: Set<String> = ["/healthz", "/readyz", "/metrics", "/v1/settlements", "/v1/settlements/validate"]
+    static let routes: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/settlements", "/v1/settlements/validate"]
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let response = await route(request)
@@ -46,6 +46,9 @@ public struct SettlementAPI: Sendable {
         case "/healthz", "/readyz":
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
+        case "/openapi.yaml":
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml")]), body: Array(OpenAPISpecification.text.utf8))
         case _ where !keys.isEmpty && !keys.authorizes(request.head.headers["authorization"]):
             var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
             response.headers.append("WWW-Authenticate", "Bearer")

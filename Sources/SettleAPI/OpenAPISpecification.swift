@@ -1,0 +1,300 @@
+/// `openapi.yaml`, embedded by scripts/embed-openapi (do not edit here; edit openapi.yaml and rerun).
+enum OpenAPISpecification {
+    static let text = #"""
+openapi: 3.1.0
+info:
+  title: tsys-settle
+  version: 0.4.0
+  summary: Settle card batches with TSYS (EIS 1081) over a JSON API.
+  description: |
+    A settlement document is validated in full (every problem reported with a JSON pointer and a
+    stable code) before anything is sent; only then is the batch encoded and settled with the
+    configured processor environment (the built-in simulator unless configured otherwise).
+    Amounts are integers in minor units. Card numbers never appear in full in any response.
+servers:
+  - url: http://127.0.0.1:8080
+security:
+  - apiKey: []
+paths:
+  /v1/settlements:
+    post:
+      operationId: settle
+      summary: Settle a batch.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/SettlementDocument" }
+            examples: { retail: { $ref: "#/components/examples/retail" } }
+      responses:
+        "200":
+          description: The host accepted the batch (GB).
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/SettlementResult" }
+        "400": { $ref: "#/components/responses/InvalidDocument" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { description: The host already has this batch number (QD)., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+        "415": { $ref: "#/components/responses/Problem" }
+        "422": { description: The host rejected the batch (RB)., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+        "502": { description: The link failed; `result.failure.inDoubt` says whether the batch may have been captured., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+        "504": { description: The host did not answer in time., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+  /v1/settlements/validate:
+    post:
+      operationId: validate
+      summary: Validate and encode a batch without sending it (dry run).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/SettlementDocument" }
+      responses:
+        "200":
+          description: The document is valid; its computed totals and shape.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/ValidationReport" }
+        "400": { $ref: "#/components/responses/InvalidDocument" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "415": { $ref: "#/components/responses/Problem" }
+  /healthz:
+    get:
+      operationId: health
+      security: []
+      responses:
+        "200": { $ref: "#/components/responses/Health" }
+  /readyz:
+    get:
+      operationId: ready
+      security: []
+      responses:
+        "200": { $ref: "#/components/responses/Health" }
+  /openapi.yaml:
+    get:
+      operationId: specification
+      summary: This document.
+      security: []
+      responses:
+        "200": { description: The OpenAPI document., content: { application/yaml: {} } }
+  /metrics:
+    get:
+      operationId: metrics
+      summary: Prometheus text exposition.
+      responses:
+        "200": { description: Metrics., content: { text/plain: { schema: { type: string } } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+components:
+  securitySchemes:
+    apiKey:
+      type: http
+      scheme: bearer
+      description: An API key whose SHA-256 is configured on the server. Required once any key is configured.
+  responses:
+    Health:
+      description: The service is up; which environment settles.
+      content:
+        application/json:
+          schema:
+            type: object
+            required: [status, environment]
+            properties:
+              status: { const: ok }
+              environment: { $ref: "#/components/schemas/Environment" }
+    InvalidDocument:
+      description: The document is invalid; every problem is listed and nothing was sent.
+      content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
+    Unauthorized:
+      description: A valid API key is required.
+      headers: { WWW-Authenticate: { schema: { const: Bearer } } }
+      content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
+    Problem:
+      description: The request cannot be served as sent.
+      content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
+  schemas:
+    Environment: { enum: [simulator, test, live, custom] }
+    Problem:
+      type: object
+      description: RFC 9457 problem details with a stable `code` (the TSYSSettle class reference's number where one fits).
+      required: [type, title, status, detail, code]
+      properties:
+        type: { type: string }
+        title: { type: string }
+        status: { type: integer }
+        detail: { type: string }
+        code: { type: integer }
+        problems: { type: array, items: { $ref: "#/components/schemas/ValidationProblem" } }
+        result: { $ref: "#/components/schemas/SettlementResult" }
+    SettlementProblem:
+      allOf:
+        - $ref: "#/components/schemas/Problem"
+        - required: [result]
+    ValidationProblem:
+      type: object
+      required: [code, pointer, message]
+      properties:
+        code: { type: integer, description: "501 length, 502 format, 503 range, 504 Luhn, 593 missing or erroneous, 606 empty" }
+        pointer: { type: string, description: JSON pointer into the settlement document }
+        detailIndex: { type: integer }
+        message: { type: string }
+    BatchTotals:
+      type: object
+      required: [batchRecordCount, batchHashingTotal, batchCashBackTotal, batchNetDeposit, netDepositIsCredit]
+      properties:
+        batchRecordCount: { type: integer }
+        batchHashingTotal: { type: integer, description: minor units }
+        batchCashBackTotal: { type: integer, description: minor units }
+        batchNetDeposit: { type: integer, description: minor units, absolute value }
+        netDepositIsCredit: { type: boolean }
+    SettlementResult:
+      type: object
+      required: [outcome, environment, totals]
+      properties:
+        outcome: { enum: [accepted, duplicate, rejected, failed, inDoubt] }
+        environment: { $ref: "#/components/schemas/Environment" }
+        responseCode: { enum: [GB, QD, DB, RB] }
+        responseText: { type: string }
+        responseBatchNumber: { type: integer }
+        responseRecordCount: { type: integer }
+        responseNetDeposit: { type: integer }
+        totals: { $ref: "#/components/schemas/BatchTotals" }
+        totalsMatch: { type: boolean }
+        rejection:
+          type: object
+          required: [errorType, sequenceNumber, recordType, fieldNumber, data]
+          properties:
+            errorType: { type: string }
+            sequenceNumber: { type: integer }
+            recordType: { type: string }
+            fieldNumber: { type: integer }
+            data: { type: string, description: the host's error data (card numbers masked) }
+            detailRecordIndex: { type: integer }
+        failure:
+          type: object
+          required: [code, message, inDoubt]
+          properties:
+            code: { type: integer }
+            message: { type: string }
+            inDoubt: { type: boolean, description: the trailer went out; check TSYS reports before sending again }
+    ValidationReport:
+      type: object
+      required: [valid, problems]
+      properties:
+        valid: { type: boolean }
+        problems: { type: array, items: { $ref: "#/components/schemas/ValidationProblem" } }
+        batch:
+          type: object
+          properties:
+            industryType: { type: string }
+            batchNumber: { type: integer }
+            transmissionDate: { type: string, format: date }
+            detailRecordCount: { type: integer }
+            lineItemCount: { type: integer }
+            applicationType: { enum: ["1", "5"] }
+            combineRecords: { type: boolean }
+            blockCount: { type: integer }
+            wireBytes: { type: integer }
+        totals: { $ref: "#/components/schemas/BatchTotals" }
+    SettlementDocument:
+      type: object
+      description: One batch. Unknown fields are refused; `cvv`, track data and PIN blocks are never accepted.
+      required: [industryType, batchNumber, merchant, detailRecords]
+      additionalProperties: false
+      properties:
+        industryType: { enum: [unknown, retail, restaurant, groceryStore, directMarketing, hotel, autoRental, passengerTransport] }
+        batchNumber: { type: integer, minimum: 1, maximum: 999 }
+        transmissionDate: { type: string, format: date }
+        merchant: { $ref: "#/components/schemas/Merchant" }
+        settings:
+          type: object
+          additionalProperties: false
+          properties:
+            combineRecords: { type: boolean }
+            deviceCode: { type: string }
+            amexAggregatorName: { type: string }
+            genKey: { type: string }
+            developerId: { type: string }
+            applicationId: { type: string }
+        travelAgency:
+          type: object
+          additionalProperties: false
+          properties: { code: { type: string }, name: { type: string } }
+        detailRecords: { type: array, minItems: 1, items: { $ref: "#/components/schemas/DetailRecord" } }
+    Merchant:
+      type: object
+      additionalProperties: false
+      required: [bankId, agentBankNumber, agentChainNumber, number, storeNumber, terminalNumber, categoryCode, name, state, zip, timeZone, terminalId]
+      properties:
+        bankId: { type: string }
+        agentBankNumber: { type: string }
+        agentChainNumber: { type: string }
+        number: { type: string }
+        storeNumber: { type: string }
+        terminalNumber: { type: string }
+        categoryCode: { type: string }
+        name: { type: string }
+        city: { type: string }
+        state: { type: string }
+        zip: { type: string }
+        countryCode: { type: string }
+        currencyCode: { type: string }
+        language: { type: string }
+        timeZone: { type: string }
+        localPhone: { type: string }
+        servicePhone: { type: string }
+        terminalId: { type: string }
+        locationNumber: { type: string }
+        streetAddress: { type: string, description: accepted, not sent (authorization only) }
+        phone: { type: string, description: accepted, not sent (authorization only) }
+    DetailRecord:
+      type: object
+      description: >-
+        One transaction. The industry groups are objects whose fields README's document reference
+        lists; the server reports any field it does not know by JSON pointer.
+      required: [transactionType, cardNumber, settlementAmount, transactionDate, posDataCode]
+      additionalProperties: false
+      properties:
+        industryType: { type: string, description: must match the batch's when given }
+        transactionType: { enum: [cardNotPresent, cardPresent, offlineCredit, forceCardNotPresent, forceCardPresent, debitPurchase, debitRefund] }
+        cardNumber: { type: string, pattern: "^[0-9]{12,19}$" }
+        settlementAmount: { type: integer, minimum: 0, maximum: 9999999 }
+        authorizedAmount: { type: integer, minimum: 0, maximum: 9999999 }
+        totalAuthorizedAmount: { type: integer, minimum: 0, maximum: 9999999 }
+        transactionDate: { type: string, format: date }
+        transactionTime: { type: string, pattern: "^[0-9]{2}:[0-9]{2}:[0-9]{2}$" }
+        transactionNumber: { type: integer }
+        approvalCode: { type: string }
+        authorizationSource: { type: string }
+        requestedACI: { type: string }
+        responseACI: { type: string }
+        responseCode: { type: string }
+        avsResult: { type: string }
+        transactionId: { type: string }
+        validationCode: { type: string }
+        reimbursementAttribute: { type: string }
+        posDataCode: { type: string }
+        cardholderId: { type: string }
+        accountDataSource: { type: string }
+        entryDataSource: { type: string }
+        isBillPayment: { type: boolean }
+        authorizationReversalSent: { type: boolean }
+        debitAcknowledgementMissing: { type: boolean }
+        purchaseIdentifier: { type: string }
+        cashBack: { type: integer }
+        gratuity: { type: integer }
+        cardNotPresent: { type: object }
+        autoRental: { type: object }
+        lodging: { type: object }
+        passengerTransport: { type: object }
+        debit: { type: object }
+        level2: { type: object }
+        level3: { type: object }
+        marketSpecificData: { type: string }
+        merchantVerificationValue: { type: string }
+  examples:
+    retail:
+      summary: The repository's examples/retail.json
+      externalValue: examples/retail.json
+"""#
+}
