@@ -20,6 +20,12 @@ paths:
     post:
       operationId: settle
       summary: Settle a batch.
+      parameters:
+        - name: trace
+          in: query
+          required: false
+          description: Return the settlement's connection events and packets, card numbers masked (only where the server allows it; 403 otherwise).
+          schema: { type: boolean }
       requestBody:
         required: true
         content:
@@ -34,6 +40,7 @@ paths:
               schema: { $ref: "#/components/schemas/SettlementResult" }
         "400": { $ref: "#/components/responses/InvalidDocument" }
         "401": { $ref: "#/components/responses/Unauthorized" }
+        "403": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
         "409": { description: The host already has this batch number (QD)., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
         "415": { $ref: "#/components/responses/Problem" }
@@ -177,6 +184,7 @@ components:
             code: { type: integer }
             message: { type: string }
             inDoubt: { type: boolean, description: the trailer went out; check TSYS reports before sending again }
+        trace: { type: array, items: { type: string }, description: masked connection events and packets (with ?trace=true) }
     ValidationReport:
       type: object
       required: [valid, problems]

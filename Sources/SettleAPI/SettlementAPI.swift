@@ -15,6 +15,9 @@ public struct SettlementAPI: Sendable {
     /// Keys for every route but the health checks; empty: no authentication (loopback only).
     public var keys: APIKeys
     public let metrics: APIMetrics
+    /// Whether `?trace=true` may return the masked packets of a settlement (off by default:
+    /// even masked, a trace shows merchant and batch details to whoever holds a key).
+    public var allowsTrace = false
 
     public init(
         defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,
@@ -69,7 +72,12 @@ public struct SettlementAPI: Sendable {
                 return nil
             }
             guard let encoded = encodedBatch else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
-            return await settle(encoded)
+            let wantsTrace = request.head.target.split(separator: "?", maxSplits: 1).dropFirst().first?
+                .split(separator: "&").contains { $0 == "trace=true" || $0 == "trace=1" } ?? false
+            if wantsTrace && !allowsTrace {
+                return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
+            }
+            return await settle(encoded, trace: wantsTrace ? PacketTrace() : nil)
         default:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
@@ -100,14 +108,15 @@ public struct SettlementAPI: Sendable {
             detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
     }
 
-    private func settle(_ encoded: EncodedBatch) async -> HTTPResponse {
+    private func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> HTTPResponse {
         // The link is blocking I/O with its own deadlines: run it off the cooperative pool.
         let settler = self.settler
         let started = ContinuousClock.now
         let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: settler.settle(encoded)) }
+            DispatchQueue.global().async { continuation.resume(returning: settler.settle(encoded, trace: trace)) }
         }
-        let result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
+        var result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
+        result.trace = trace?.entries
         metrics.settlement(outcome: result.outcome, responseCode: result.responseCode, duration: ContinuousClock.now - started)
         switch outcome {
         case .accepted: return JSONResponse.make(200, result)

@@ -22,6 +22,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "SHA-256 (hex) of an API key callers send as 'Authorization: Bearer KEY'; repeat for several (printf %s \"$KEY\" | sha256sum). [env: TSYS_SETTLE_API_KEY_HASHES, comma-separated]")
     var apiKeyHash: [String] = []
 
+    @Flag(help: "Let POST /v1/settlements?trace=true return the settlement's packets (card numbers masked). [env: TSYS_SETTLE_ALLOW_TRACE=true]")
+    var allowTrace = false
+
     @Flag(help: "Listen beyond loopback although no API keys protect the API. [env: TSYS_SETTLE_INSECURE_BIND=true]")
     var insecureBind = false
 
@@ -51,7 +54,9 @@ struct ServeCommand: ParsableCommand {
             settler.simulator = (server.port, server.certificatePEM)
         }
         defer { simulator?.stop() }
-        let api = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
+        var configured = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
+        configured.allowsTrace = allowTrace || environment["TSYS_SETTLE_ALLOW_TRACE"]?.lowercased() == "true"
+        let api = configured
         let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { await api.handle($0) }
         api.metrics.observeConnections { server.openConnections }
         let bound = try AsyncBridge.run { try await server.start() }

@@ -16,6 +16,9 @@ public struct SettlementResultDTO: Sendable, Hashable, Codable {
     public var totalsMatch: Bool?
     public var rejection: RejectionDTO?
     public var failure: FailureDTO?
+    /// The connection events and data packets, card numbers masked, when a trace was asked for
+    /// and configuration allows it.
+    public var trace: [String]?
 
     public init(
         outcome: String, environment: String, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,

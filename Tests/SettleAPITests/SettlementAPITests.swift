@@ -141,4 +141,26 @@ import Testing
         #expect(text.contains("tsys_settle_settlement_duration_seconds_bucket{le=\"+Inf\"} 2\n"))
         #expect(text.contains("tsys_settle_open_connections 3\n"))
     }
+
+    @Test func aTraceIsReturnedMaskedOnlyWhereAllowed() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        var api = api(server)
+        let body = try Self.example("direct-marketing")
+        let refused = await api.handle(try Self.request("POST", "/v1/settlements?trace=true", body: body))
+        #expect(refused.status == 403)
+        server.waitUntilIdle()
+        #expect(server.transcripts.isEmpty)
+        api.allowsTrace = true
+        let traced = await api.handle(try Self.request("POST", "/v1/settlements?trace=true", body: body))
+        #expect(traced.status == 200)
+        let trace = try json(traced)["trace"] as? [String] ?? []
+        #expect(trace.contains { $0.hasPrefix(">> <STX>") })
+        #expect(trace.contains("<< <ENQ>"))
+        #expect(trace.contains { $0.contains("401288******1881") })
+        #expect(!String(decoding: traced.body, as: UTF8.self).contains("4012888888881881"))
+        // Without the query there is no trace.
+        let plain = await api.handle(try Self.request("POST", "/v1/settlements", body: body))
+        #expect(try json(plain)["trace"] == nil)
+    }
 }
