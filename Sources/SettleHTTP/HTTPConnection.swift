@@ -43,6 +43,13 @@ final class HTTPConnection: @unchecked Sendable {
             let write = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
             write.setEventHandler { [self] in flush() }
             writeSource = write
+            // One timer for the connection's life, rescheduled as its phase changes (cheaper
+            // than a new source per phase).
+            let clock = DispatchSource.makeTimerSource(queue: queue)
+            clock.setEventHandler { [self] in timedOut(timedPhase) }
+            clock.schedule(deadline: .distantFuture)
+            clock.resume()
+            timer = clock
             read.resume()
             armTimer()
         }
@@ -129,7 +136,6 @@ final class HTTPConnection: @unchecked Sendable {
         let phase = output.isEmpty ? machine.phase : nil
         guard phase != timedPhase || phase == nil else { return }
         timedPhase = phase
-        timer?.cancel()
         let timeout: Duration? = switch phase {
         case .idle: configuration.idleTimeout
         case .readingHead: configuration.headerReadTimeout
@@ -137,12 +143,9 @@ final class HTTPConnection: @unchecked Sendable {
         case .handling, .closed: nil
         case nil: configuration.writeTimeout
         }
-        guard let timeout else { return }
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        source.schedule(deadline: .now() + .nanoseconds(Int(timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)))
-        source.setEventHandler { [self] in timedOut(phase) }
-        source.resume()
-        timer = source
+        guard let timeout else { return timer?.schedule(deadline: .distantFuture) ?? () }
+        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        timer?.schedule(deadline: .now() + .nanoseconds(Int(nanoseconds)))
     }
 
     private func timedOut(_ phase: HTTPConnectionMachine.Phase?) {
