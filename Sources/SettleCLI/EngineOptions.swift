@@ -6,6 +6,9 @@ import SettleModel
 /// Settings shared by the commands that build batches. Each flag falls back to an
 /// environment variable, then to the class reference's default.
 struct EngineOptions: ParsableArguments {
+    @Option(help: "A file of TSYS_SETTLE_NAME=value lines; the environment and flags take precedence over it. [env: TSYS_SETTLE_CONFIG]")
+    var config: String?
+
     @Option(help: "Developer ID for header group 5, assigned at TSYS certification. [env: TSYS_SETTLE_DEVELOPER_ID]")
     var developerId: String?
 

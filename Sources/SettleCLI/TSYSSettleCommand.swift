@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tsys-settle`: settle card batches with TSYS.
 @main
@@ -9,4 +10,14 @@ struct TSYSSettleCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self]
     )
+
+    /// Applies the configuration file, if any, before the command parses and reads its options.
+    static func main() {
+        do {
+            try ConfigFile.apply(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+        } catch {
+            exit(withError: error)
+        }
+        main(nil)
+    }
 }
