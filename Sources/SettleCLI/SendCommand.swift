@@ -25,6 +25,7 @@ struct SendCommand: ParsableCommand {
 
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
+    @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
 
     func run() throws {
         let batch: Batch, encoded: EncodedBatch
@@ -34,6 +35,7 @@ struct SendCommand: ParsableCommand {
         }
         let post = http || ProcessInfo.processInfo.environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true"
         var settler = try link.settler(httpPost: post)
+        try tuning.apply(to: &settler)
         let endpoint = settler.endpoint
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?

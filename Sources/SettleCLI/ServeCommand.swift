@@ -30,6 +30,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
+    @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -47,6 +48,7 @@ struct ServeCommand: ParsableCommand {
         let stop = StopSignal()
         let clock = try options.clock()
         var settler = try link.settler(httpPost: environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true")
+        try tuning.apply(to: &settler)
         var simulator: SimulatorServer?
         if case .simulator = settler.endpoint {
             let server = try SimulatorServer(service: settler.usesHTTPPost ? .httpPost : .socket, judge: BatchJudge(today: clock.today()))

@@ -66,6 +66,29 @@ import Testing
         #expect((try result(proxied.output)["failure"] as? [String: Any])?["code"] as? Int == 10061)
     }
 
+    @Test func verificationCanBeWeakenedOnlyExplicitlyAndSaysSo() throws {
+        let simulator = try SimulatorProcess()
+        let target = ["--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port)]
+        let refused = try CLIRunner.run(["send", "examples/retail.json"] + target)
+        #expect(refused.status == 4)
+        let pinned = try CLIRunner.run(["send", "examples/retail.json", "--accept-server-certificate", simulator.certificate.path, "--trace"] + target)
+        #expect(pinned.status == 0, "\(pinned.errors)")
+        #expect(pinned.errors.contains("-- warning: only the configured certificate is trusted"))
+        let other = try SimulatorProcess()  // a fresh host: the batch number is not a duplicate there
+        let otherTarget = ["--processor", "custom", "--host", "127.0.0.1", "--port", String(other.port)]
+        let unverified = try CLIRunner.run(["send", "examples/retail.json", "--insecure-skip-verify"] + otherTarget)
+        #expect(unverified.status == 0, "\(unverified.errors)")
+        #expect(unverified.errors.contains("certificate verification is turned off"))  // logged at the default warning level
+    }
+
+    @Test func linkTimersAreSettings() throws {
+        let silent = try SimulatorProcess(["--no-enquiry"])
+        let sent = try CLIRunner.run(["send", "examples/retail.json", "--enquiry-timeout", "1"] + silent.sendArguments)
+        #expect(sent.status == 4)
+        #expect((try result(sent.output)["failure"] as? [String: Any])?["code"] as? Int == 301)
+        #expect(try CLIRunner.run(["send", "examples/retail.json", "--maximum-retransmissions", "99"]).status == 1)
+    }
+
     @Test func httpPostSettlesThroughTheGateway() throws {
         let sent = try CLIRunner.run(["send", "examples/restaurant.json", "--http"])
         #expect(sent.status == 0, "\(sent.errors)")
