@@ -78,6 +78,7 @@ paths:
       security: []
       responses:
         "200": { $ref: "#/components/responses/Health" }
+        "503": { $ref: "#/components/responses/Problem" }
   /openapi.yaml:
     get:
       operationId: specification

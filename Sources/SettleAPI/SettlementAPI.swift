@@ -15,6 +15,7 @@ public struct SettlementAPI: Sendable {
     /// Keys for every route but the health checks; empty: no authentication (loopback only).
     public var keys: APIKeys
     public let metrics: APIMetrics
+    public let readiness = Readiness()
     /// Whether `?trace=true` may return the masked packets of a settlement (off by default:
     /// even masked, a trace shows merchant and batch details to whoever holds a key).
     public var allowsTrace = false
@@ -48,6 +49,9 @@ public struct SettlementAPI: Sendable {
         switch request.head.path {
         case "/healthz", "/readyz":
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            if request.head.path == "/readyz" && !readiness.isReady {
+                return JSONResponse.problem(503, "Draining", "the service is shutting down; settlements in progress are finishing")
+            }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
         case "/openapi.yaml":
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }

@@ -66,6 +66,7 @@ struct ServeCommand: ParsableCommand {
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
         FileHandle.standardError.write(Data("tsys-settle serve: listening on http://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required")\n".utf8))
         stop.wait()
+        api.readiness.markDraining()
         FileHandle.standardError.write(Data("tsys-settle serve: stopping; finishing settlements in progress\n".utf8))
         try AsyncBridge.run { await server.shutdown() }
     }

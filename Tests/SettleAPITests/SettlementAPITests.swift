@@ -163,4 +163,16 @@ import Testing
         let plain = await api.handle(try Self.request("POST", "/v1/settlements", body: body))
         #expect(try json(plain)["trace"] == nil)
     }
+
+    @Test func readinessTurnsOffWhenShutdownBegins() async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let api = api(server)
+        #expect(await api.handle(try Self.request("GET", "/readyz")).status == 200)
+        api.readiness.markDraining()
+        let draining = await api.handle(try Self.request("GET", "/readyz"))
+        #expect(draining.status == 503)
+        #expect(draining.headers["content-type"] == "application/problem+json")
+        #expect(await api.handle(try Self.request("GET", "/healthz")).status == 200)
+    }
 }
