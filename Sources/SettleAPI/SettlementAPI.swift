@@ -128,11 +128,11 @@ public struct SettlementAPI: Sendable {
             return JSONResponse.make(409, ProblemDocument(status: 409, code: 409, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result))
         case .rejected:
             return JSONResponse.make(422, ProblemDocument(status: 422, code: 422, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result))
-        case .failed(let code, let message), .inDoubt(let code, let message):
+        case .failed(let code, _), .inDoubt(let code, _):
             let timedOut = code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue
             let status = timedOut ? 504 : 502
             let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
-            return JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: message, result: result))
+            return JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result))
         }
     }
 

@@ -19,9 +19,9 @@ extension SettlementResultDTO {
                     fieldNumber: $0.fieldNumber, data: $0.data, detailRecordIndex: index)
             }
         case .failed(let code, let message):
-            self.init(outcome: "failed", environment: environment, totals: computed, failure: FailureDTO(code: code, message: message, inDoubt: false))
+            self.init(outcome: "failed", environment: environment, totals: computed, failure: FailureDTO(code: code, message: PacketTrace.masked(message), inDoubt: false))
         case .inDoubt(let code, let message):
-            self.init(outcome: "inDoubt", environment: environment, totals: computed, failure: FailureDTO(code: code, message: message, inDoubt: true))
+            self.init(outcome: "inDoubt", environment: environment, totals: computed, failure: FailureDTO(code: code, message: PacketTrace.masked(message), inDoubt: true))
         }
     }
 

@@ -155,4 +155,13 @@ import Testing
         _ = settler.settle(try! BatchEncoder().encode(Self.batch))
         #expect(log.records.contains { $0.level == .error && $0.metadata["error.code"] == "10061" })
     }
+
+    @Test(arguments: [false, true])
+    func failureMessagesInResultsHaveCardNumbersMasked(inDoubt: Bool) {
+        let message = "gateway error 101 - invalid card 4111111111111111"
+        let outcome: SettlementOutcome = inDoubt ? .inDoubt(code: 524, message: message) : .failed(code: 524, message: message)
+        let result = SettlementResultDTO(outcome, environment: "test", totals: BatchTotals(details: Self.batch.detailRecords))
+        #expect(result.failure?.message.contains("411111******1111") == true)
+        #expect(result.failure?.message.contains("4111111111111111") == false)
+    }
 }
