@@ -94,17 +94,10 @@ public struct SettlementAPI: Sendable {
             return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
         }
         let issues: [ValidationIssue]
-        switch SettlementDocument.read(json: Data(request.body), defaults: defaults, today: clock.today()) {
-        case .invalid(let found): issues = found
-        case .valid(let batch):
-            do {
-                return next(batch, try BatchEncoder(profile: defaults.profile).encode(batch))
-            } catch {
-                guard case .invalidBatch(let found) = error else {
-                    return JSONResponse.problem(500, code: 544, "Cannot build the batch", error.description)
-                }
-                issues = found
-            }
+        switch SettlementDocument.encode(json: request.body, defaults: defaults, today: clock.today()) {
+        case .success(let read): return next(read.batch, read.encoded)
+        case .failure(.invalidBatch(let found)): issues = found
+        case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
         }
         let count = issues.count
         return JSONResponse.make(400, ProblemDocument(

@@ -12,8 +12,8 @@ extension Array {
 struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, ["engine", "link", "http"].contains(mode) else {
-            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]")
+        guard let mode = arguments.first, ["engine", "link", "http", "document"].contains(mode) else {
+            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]")
             exit(arguments.isEmpty ? 1 : 2)
         }
         arguments.removeFirst()
@@ -24,6 +24,14 @@ struct BenchCommand {
                 arguments.removeFirst(2)
             }
             return try await HTTPBenchmark(requests: requests, connections: connections).run()
+        }
+        if mode == "document" {
+            var records = 100, rounds = 200
+            while arguments.count >= 2, let value = Int(arguments[1]), value > 0 {
+                if arguments[0] == "--records" { records = value } else if arguments[0] == "--rounds" { rounds = value }
+                arguments.removeFirst(2)
+            }
+            return try DocumentBenchmark(records: records, rounds: rounds).run()
         }
         if mode == "link" {
             var records = 1000, rounds = 5

@@ -19,11 +19,11 @@ struct EngineBenchmark {
         let extra = Memory.peakResident() - baseline
         let wire = first.framed.bytes.count
 
-        let encode = try best { _ = try encoder.encode(batch) }
-        let encodeOnly = try best { _ = try encoder.encodeValidated(batch) }
-        let validate = try best { _ = BatchValidator().validate(batch) }
+        let encode = try Stopwatch.best(of: rounds) { _ = try encoder.encode(batch) }
+        let encodeOnly = try Stopwatch.best(of: rounds) { _ = try encoder.encodeValidated(batch) }
+        let validate = try Stopwatch.best(of: rounds) { _ = BatchValidator().validate(batch) }
         let decoder = BatchDecoder(referenceDate: batch.transmissionDate)
-        let decode = try best { _ = try decoder.decode(first.framed.bytes) }
+        let decode = try Stopwatch.best(of: rounds) { _ = try decoder.decode(first.framed.bytes) }
 
         let name = industry == .directMarketing ? "e-commerce" : "hotel"
         print("")
@@ -41,15 +41,5 @@ struct EngineBenchmark {
         let bytes = Double(wire) / seconds
         let padded = label.padding(toLength: 18, withPad: " ", startingAt: 0)
         print(String(format: "  %@ %8.1f ms  %11.0f records/s  %7.1f MB/s", padded as NSString, seconds * 1000, rate, bytes / 1e6))
-    }
-
-    private func best(_ body: () throws -> Void) throws -> Double {
-        var fastest = Double.infinity
-        for _ in 0..<rounds {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            fastest = min(fastest, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return fastest
     }
 }

@@ -20,16 +20,10 @@ enum BatchFile {
         } catch {
             throw CLIError("cannot read \(path): \(error.localizedDescription)")
         }
-        switch SettlementDocument.read(json: data, defaults: defaults, today: try options.clock().today()) {
-        case .invalid(let issues):
-            return .invalid(issues)
-        case .valid(let batch):
-            do {
-                return .encoded(batch, try BatchEncoder(profile: defaults.profile).encode(batch), defaults.profile)
-            } catch {
-                if case .invalidBatch(let issues) = error { return .invalid(issues) }
-                throw CLIError(error.description)
-            }
+        switch SettlementDocument.encode(json: data, defaults: defaults, today: try options.clock().today()) {
+        case .success(let read): return .encoded(read.batch, read.encoded, defaults.profile)
+        case .failure(.invalidBatch(let issues)): return .invalid(issues)
+        case .failure(let defect): throw CLIError(defect.description)
         }
     }
 

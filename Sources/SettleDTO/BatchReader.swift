@@ -5,7 +5,7 @@ struct BatchReader {
     let defaults: SettlementDefaults
     let today: LocalDate
 
-    static let keys: Set<String> = [
+    static let keys: KeySet = [
         "merchant", "industryType", "batchNumber", "transmissionDate", "settings", "travelAgency", "detailRecords",
     ]
 

@@ -4,7 +4,7 @@ import SettleModel
 struct DetailReader {
     let industry: IndustryType
 
-    static let keys: Set<String> = [
+    static let keys: KeySet = [
         "transactionType", "industryType", "cardholderId", "accountDataSource", "cardNumber", "settlementAmount",
         "authorizedAmount", "totalAuthorizedAmount", "transactionDate", "transactionTime", "transactionNumber", "approvalCode",
         "authorizationSource", "requestedACI", "responseACI", "responseCode", "avsResult", "transactionId", "validationCode",

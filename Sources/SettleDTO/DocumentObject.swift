@@ -7,8 +7,13 @@ import SettleModel
 /// returns a placeholder, so one pass finds every problem in the document.
 struct DocumentObject {
     let pointer: String
-    private let members: [String: JSONValue]
-    private let keys: [String]
+    /// Members in document order. A linear scan, not a dictionary: objects here have a few
+    /// dozen members at most, and hashing every key was the largest cost in reading a batch.
+    private let members: [(key: String, value: JSONValue)]
+    /// Each member's ``KeySignature``, and all of them folded into one mask, so that most
+    /// lookups (of the many optional fields a record does not carry) end without a string compare.
+    private let signatures: [KeySignature]
+    private let mask: UInt64
 
     init?(_ value: JSONValue, at pointer: String, _ issues: inout IssueList) {
         guard case .object(let list) = value else {
@@ -16,20 +21,21 @@ struct DocumentObject {
             return nil
         }
         self.pointer = pointer
-        var members: [String: JSONValue] = [:]
-        for (key, value) in list {
-            if members[key] != nil { issues.add(.invalidFormat, pointer + "/" + key, "appears twice") }
-            members[key] = value
+        let signatures = list.map { KeySignature($0.key) }
+        for index in list.indices
+        where signatures[..<index].indices.contains(where: { signatures[$0] == signatures[index] && list[$0].key == list[index].key }) {
+            issues.add(.invalidFormat, pointer + "/" + DocumentObject.escape(list[index].key), "appears twice")
         }
-        self.members = members
-        self.keys = list.map(\.key)
+        self.members = list
+        self.signatures = signatures
+        self.mask = signatures.reduce(0) { $0 | $1.maskBit }
     }
 
     func path(_ key: String) -> String { pointer + "/" + DocumentObject.escape(key) }
 
     /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
-    func checkKeys(_ allowed: Set<String>, _ issues: inout IssueList) {
-        for key in keys where !allowed.contains(key) {
+    func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
+        for (index, (key, _)) in members.enumerated() where !allowed.contains(key, signature: signatures[index]) {
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
             } else if DocumentObject.encryptedCardDataKeys.contains(key.lowercased()) {
@@ -43,14 +49,18 @@ struct DocumentObject {
     }
 
     func has(_ key: String) -> Bool {
-        if case .none = members[key] { return false }
-        if case .some(.null) = members[key] { return false }
-        return true
+        value(key) != nil
     }
 
+    /// The member's value; nil when it is absent or null (null means "not given").
     func value(_ key: String) -> JSONValue? {
-        guard let value = members[key], value != .null else { return nil }
-        return value
+        let signature = KeySignature(key)
+        guard mask & signature.maskBit != 0 else { return nil }
+        for index in members.indices where signatures[index] == signature && members[index].key == key {
+            if case .null = members[index].value { return nil }
+            return members[index].value
+        }
+        return nil
     }
 
     func object(_ key: String, _ issues: inout IssueList) -> DocumentObject? {

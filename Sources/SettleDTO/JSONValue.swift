@@ -1,6 +1,9 @@
+import Foundation
+
 /// Any JSON value, decoded without a schema so that a settlement document can be checked
 /// field by field with every problem reported (a typed `Decodable` stops at the first).
-public enum JSONValue: Sendable, Hashable, Decodable {
+/// Read by ``JSONParser``.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number that is an exact integer.
@@ -12,31 +15,9 @@ public enum JSONValue: Sendable, Hashable, Decodable {
     /// Members in document order; duplicate keys are kept so they can be rejected.
     case object([(key: String, value: JSONValue)])
 
-    public init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var members: [(key: String, value: JSONValue)] = []
-            for key in container.allKeys {
-                members.append((key.stringValue, try container.decode(JSONValue.self, forKey: key)))
-            }
-            self = .object(members)
-        } else if var container = try? decoder.unkeyedContainer() {
-            var elements: [JSONValue] = []
-            while !container.isAtEnd { elements.append(try container.decode(JSONValue.self)) }
-            self = .array(elements)
-        } else {
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() {
-                self = .null
-            } else if let value = try? single.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? single.decode(Int64.self) {
-                self = .integer(value)
-            } else if let value = try? single.decode(Double.self) {
-                self = .number(value)
-            } else {
-                self = .string(try single.decode(String.self))
-            }
-        }
+    /// Parses a JSON text strictly (RFC 8259), keeping duplicate member names.
+    public init(parsing data: some ContiguousBytes) throws(JSONSyntaxError) {
+        self = try JSONParser.parse(data)
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -78,12 +59,5 @@ public enum JSONValue: Sendable, Hashable, Decodable {
         case .array: "an array"
         case .object: "an object"
         }
-    }
-
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SettleModel
+import SettleRecords
 
 /// The JSON settlement document (the body of `POST /v1/settlements`, and `FILE.json` for the
 /// CLI), read into a ``Batch``.
@@ -13,14 +14,32 @@ public enum SettlementDocument {
         case invalid([ValidationIssue])
     }
 
+    /// Reads, validates and encodes a document: the batch and its wire form, or why not
+    /// (`.invalidBatch` with every problem, or `.buildFailed` for a defect, code 544).
+    /// Validation runs once: a batch the reader accepted goes straight to the encoder.
+    public static func encode(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate)
+        -> Result<(batch: Batch, encoded: EncodedBatch), EncodingError>
+    {
+        switch read(json: json, defaults: defaults, today: today) {
+        case .invalid(let issues):
+            return .failure(.invalidBatch(issues))
+        case .valid(let batch):
+            do {
+                return .success((batch, try BatchEncoder(profile: defaults.profile).encodeValidated(batch)))
+            } catch {
+                return .failure(.buildFailed(error))
+            }
+        }
+    }
+
     /// Reads and validates a document.
     /// - Parameter today: the batch transmission date when the document gives none (an injectable clock).
-    public static func read(json: Data, defaults: SettlementDefaults, today: LocalDate) -> Outcome {
+    public static func read(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Outcome {
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: json)
+            root = try JSONValue(parsing: json)
         } catch {
-            return .invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON")])
+            return .invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")])
         }
         var issues = IssueList()
         guard let document = DocumentObject(root, at: "", &issues) else { return .invalid(issues.issues) }

@@ -19,11 +19,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`; returns `nil` for anything else, including impossible dates.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
+        guard let (year, month, day) = ThreePartNumber.parse(text, separator: UInt8(ascii: "-"), widths: (4, 2, 2)) else { return nil }
         self.init(year: year, month: month, day: day)
         guard isValid else { return nil }
     }

@@ -12,10 +12,7 @@ public struct TimeOfDay: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `HH:MM:SS`; `nil` for anything else, including out-of-range parts.
     public init?(iso text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
-            let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2])
-        else { return nil }
+        guard let (h, m, s) = ThreePartNumber.parse(text, separator: UInt8(ascii: ":"), widths: (2, 2, 2)) else { return nil }
         self.init(hour: h, minute: m, second: s)
         guard isValid else { return nil }
     }

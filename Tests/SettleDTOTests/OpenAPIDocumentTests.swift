@@ -24,10 +24,10 @@ import Testing
     }
 
     @Test func detailRecordFieldsMatchTheReader() {
-        #expect(Self.properties(of: "DetailRecord") == DetailReader.keys)
+        #expect(Self.properties(of: "DetailRecord") == DetailReader.keys.names)
     }
 
     @Test func documentFieldsMatchTheReader() {
-        #expect(Self.properties(of: "SettlementDocument") == BatchReader.keys)
+        #expect(Self.properties(of: "SettlementDocument") == BatchReader.keys.names)
     }
 }

@@ -1,0 +1,11 @@
+/// Why a body is not JSON: the byte offset where reading stopped, and a fixed reason (never
+/// the text itself, which may hold a card number).
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var offset: Int
+    public var reason: String
+
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SettleDTO
+import SettleTestSupport
+import Testing
+
+/// The strict JSON reader under the settlement document: RFC 8259 grammar, exact integers,
+/// duplicate keys kept, and an offset for every refusal.
+@Suite struct JSONParserTests {
+    static let accepted: [(text: String, value: JSONValue)] = [
+        ("null", .null),
+        (" \t\r\n true \n", .bool(true)),
+        ("false", .bool(false)),
+        ("0", .integer(0)),
+        ("-0", .integer(0)),
+        ("2500", .integer(2500)),
+        ("-9223372036854775808", .integer(.min)),
+        ("9223372036854775807", .integer(.max)),
+        ("9223372036854775808", .number(9_223_372_036_854_775_808)),
+        ("2500.0", .number(2500)),
+        ("1e3", .number(1000)),
+        ("-1.5E-2", .number(-0.015)),
+        ("\"\"", .string("")),
+        ("\"caf\u{00E9} \u{1F4B3}\"", .string("caf\u{00E9} \u{1F4B3}")),
+        (#""\"\\\/\b\f\n\r\t""#, .string("\"\\/\u{08}\u{0C}\n\r\t")),
+        (#""\u00e9\uD83D\uDCB3\u0041""#, .string("\u{00E9}\u{1F4B3}A")),
+        ("[]", .array([])),
+        ("[1, [2, []], {}]", .array([.integer(1), .array([.integer(2), .array([])]), .object([])])),
+        (#"{"a": 1, "a": 2}"#, .object([("a", .integer(1)), ("a", .integer(2))])),
+        ("\u{FEFF}{}", .object([])),
+    ]
+
+    @Test(arguments: accepted.indices)
+    func validTextIsRead(index: Int) throws {
+        let (text, value) = Self.accepted[index]
+        #expect(try JSONValue(parsing: Data(text.utf8)) == value)
+    }
+
+    static let refused: [(text: String, offset: Int)] = [
+        ("", 0), ("   ", 3), ("nul", 0), ("True", 0), ("NaN", 0), ("Infinity", 0),
+        ("01", 1), ("-", 1), ("+1", 0), (".5", 0), ("1.", 2), ("1e", 2), ("1e+", 3), ("1.5.2", 3), ("1e999", 0),
+        ("\"abc", 4), ("\"a\u{01}b\"", 2), (#""\x""#, 2), (#""\u12G4""#, 5), (#""\uD83D""#, 7), (#""\uDCB3""#, 7), (#""\uD83D\u0041""#, 13),
+        ("[1,]", 3), ("[1 2]", 3), ("[", 1), ("{\"a\" 1}", 5), ("{\"a\":1,}", 7), ("{a:1}", 1), ("{'a':1}", 1),
+        ("{} {}", 3), ("[] x", 3), ("/* */ {}", 0), ("\u{0B}{}", 0),
+        (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), 64),
+    ]
+
+    @Test(arguments: refused.indices)
+    func malformedTextIsRefusedWhereItGoesWrong(index: Int) {
+        let (text, offset) = Self.refused[index]
+        #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: Data(text.utf8)) }
+        do {
+            _ = try JSONValue(parsing: Data(text.utf8))
+        } catch {
+            #expect(error.offset == offset, "\(text.debugDescription): \(error.reason)")
+        }
+    }
+
+    @Test func invalidUTF8InAStringIsRefused() {
+        for bytes: [UInt8] in [[0x22, 0xC3, 0x28, 0x22], [0x22, 0xFF, 0x22], [0x22, 0x5C, 0x6E, 0xED, 0xA0, 0x80, 0x22]] {
+            #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: Data(bytes)) }
+        }
+    }
+
+    @Test func sixtyFourLevelsAreEnough() throws {
+        let text = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try JSONValue(parsing: Data(text.utf8)) }
+    }
+
+    /// Mutated example documents, written out, read back to the same value; Foundation's own
+    /// reader agrees that the text is JSON.
+    @Test(arguments: Array(UInt64(1)...200))
+    func writtenDocumentsReadBack(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        let fuzz = DocumentFuzzTests()
+        var value = try JSONValue(parsing: try Examples.data(rng.pick(Examples.names)))
+        for _ in 0..<rng.int(1...4) { value = fuzz.mutate(value, &rng, depth: 0) }
+        let data = Data(DocumentFuzzTests.serialize(value).utf8)
+        #expect(try JSONValue(parsing: data) == value)
+        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) }
+    }
+}
