@@ -45,7 +45,7 @@ struct CommercialReaders {
 
     /// `localTax` is an amount in minor units, or the string `EXEMPT` (as in the class reference).
     private func localTax(_ o: DocumentObject, _ issues: inout IssueList) -> TaxAmount {
-        switch o.value("localTax") {
+        switch o.value("localTax")?.scalar {
         case .none: return .notProvided
         case .string(let text) where text.uppercased() == "EXEMPT": return .exempt
         case .integer(let units): return .amount(Amount(minorUnits: units))
@@ -75,7 +75,7 @@ struct CommercialReaders {
 
     /// Quantity as a whole number or a decimal string with up to four places (`"2.5"`), kept in ten-thousandths.
     private func quantity(_ o: DocumentObject, _ issues: inout IssueList) -> Int64 {
-        switch o.value("quantity") {
+        switch o.value("quantity")?.scalar {
         case .none: return 10_000
         case .integer(let units): return units.multipliedReportingOverflow(by: 10_000).overflow ? -1 : units * 10_000
         case .string(let text):

@@ -3,7 +3,7 @@ import SettleModel
 /// Typed accessors: each records a problem at the field's pointer and returns a placeholder.
 extension DocumentObject {
     func string(_ key: String, default fallback: String? = nil, _ issues: inout IssueList) -> String {
-        switch value(key) {
+        switch value(key)?.scalar {
         case .none:
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? ""
@@ -19,7 +19,7 @@ extension DocumentObject {
     }
 
     func integer(_ key: String, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
-        switch value(key) {
+        switch value(key)?.scalar {
         case .none:
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? 0
@@ -47,7 +47,7 @@ extension DocumentObject {
     }
 
     func bool(_ key: String, default fallback: Bool, _ issues: inout IssueList) -> Bool {
-        switch value(key) {
+        switch value(key)?.scalar {
         case .none: return fallback
         case .bool(let flag): return flag
         case .some(let other):

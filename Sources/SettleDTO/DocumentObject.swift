@@ -7,35 +7,54 @@ import SettleModel
 /// returns a placeholder, so one pass finds every problem in the document.
 struct DocumentObject {
     let pointer: String
-    /// Members in document order. A linear scan, not a dictionary: objects here have a few
-    /// dozen members at most, and hashing every key was the largest cost in reading a batch.
-    private let members: [(key: String, value: JSONValue)]
-    /// Each member's ``KeySignature``, and all of them folded into one mask, so that most
-    /// lookups (of the many optional fields a record does not carry) end without a string compare.
-    private let signatures: [KeySignature]
-    private let mask: UInt64
+    /// The object in the parsed tape. Member names stay bytes: lookups compare a name's
+    /// ``KeySignature`` (and the object's mask of them) before any bytes, so most lookups,
+    /// of the many optional fields a record does not carry, end after one mask test.
+    private let object: JSONElement
 
-    init?(_ value: JSONValue, at pointer: String, _ issues: inout IssueList) {
-        guard case .object(let list) = value else {
+    init?(_ value: JSONElement, at pointer: String, _ issues: inout IssueList) {
+        guard value.kind == .object else {
             issues.add(.invalidFormat, pointer, "must be an object, got \(value.typeName)")
             return nil
         }
         self.pointer = pointer
-        let signatures = list.map { KeySignature($0.key) }
-        for index in list.indices
-        where signatures[..<index].indices.contains(where: { signatures[$0] == signatures[index] && list[$0].key == list[index].key }) {
-            issues.add(.invalidFormat, pointer + "/" + DocumentObject.escape(list[index].key), "appears twice")
+        self.object = value
+        let tape = value.tape
+        var seen: UInt64 = 0
+        forEachKey { key in
+            // Only a name whose mask bit an earlier name set can be a repeat.
+            let bit = KeySignature(bits: UInt32(truncatingIfNeeded: tape.nodes[key].payload)).maskBit
+            defer { seen |= bit }
+            guard seen & bit != 0 else { return }
+            var earlier = value.index + 1
+            while earlier < key {
+                if tape.strings(at: earlier, key) {
+                    issues.add(.invalidFormat, path(tape.string(at: key)), "appears twice")
+                    break
+                }
+                earlier = Int(tape.nodes[earlier + 1].end)
+            }
         }
-        self.members = list
-        self.signatures = signatures
-        self.mask = signatures.reduce(0) { $0 | $1.maskBit }
+    }
+
+    /// Calls `body` with the tape index of each member name, in document order.
+    private func forEachKey(_ body: (Int) -> Void) {
+        let nodes = object.tape.nodes
+        var key = object.index + 1
+        for _ in 0..<nodes[object.index].length {
+            body(key)
+            key = Int(nodes[key + 1].end)
+        }
     }
 
     func path(_ key: String) -> String { pointer + "/" + DocumentObject.escape(key) }
 
     /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
     func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
-        for (index, (key, _)) in members.enumerated() where !allowed.contains(key, signature: signatures[index]) {
+        let tape = object.tape
+        forEachKey { index in
+            guard !allowed.contains(where: { tape.string(at: index, equals: $0, signature: $1) }) else { return }
+            let key = tape.string(at: index)
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
             } else if DocumentObject.encryptedCardDataKeys.contains(key.lowercased()) {
@@ -53,14 +72,9 @@ struct DocumentObject {
     }
 
     /// The member's value; nil when it is absent or null (null means "not given").
-    func value(_ key: String) -> JSONValue? {
-        let signature = KeySignature(key)
-        guard mask & signature.maskBit != 0 else { return nil }
-        for index in members.indices where signatures[index] == signature && members[index].key == key {
-            if case .null = members[index].value { return nil }
-            return members[index].value
-        }
-        return nil
+    func value(_ key: String) -> JSONElement? {
+        guard let index = object.tape.member(of: object.index, named: key), object.tape.nodes[index].kind != .null else { return nil }
+        return JSONElement(tape: object.tape, index: index)
     }
 
     func object(_ key: String, _ issues: inout IssueList) -> DocumentObject? {
@@ -68,15 +82,17 @@ struct DocumentObject {
         return DocumentObject(value, at: path(key), &issues)
     }
 
-    func array(_ key: String, required: Bool = false, _ issues: inout IssueList) -> [JSONValue]? {
+    func array(_ key: String, required: Bool = false, _ issues: inout IssueList) -> [JSONElement]? {
         switch value(key) {
         case .none:
             if required { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return nil
-        case .array(let elements): return elements
-        case .some(let other):
-            issues.add(.invalidFormat, path(key), "must be an array, got \(other.typeName)")
-            return nil
+        case .some(let value):
+            guard let elements = value.elements else {
+                issues.add(.invalidFormat, path(key), "must be an array, got \(value.typeName)")
+                return nil
+            }
+            return elements
         }
     }
 

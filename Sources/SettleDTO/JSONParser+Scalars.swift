@@ -3,7 +3,7 @@ extension JSONParser {
     /// A number token. Integers that fit 64 bits stay exact (money is never a `Double`); any
     /// fraction or exponent, or a larger integer, is kept as `.number` for the reader to refuse
     /// where an integer is required.
-    mutating func number() throws(JSONSyntaxError) -> JSONValue {
+    mutating func number() throws(JSONSyntaxError) {
         let start = index
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
@@ -28,10 +28,13 @@ extension JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("an exponent needs digits") }
             skipDigits()
         }
-        if integral, let exact = exactInteger(from: negative ? start + 1 : start, negative: negative) { return .integer(exact) }
+        let span = (start: Int32(start), length: Int32(index - start))
+        if integral, let exact = exactInteger(from: negative ? start + 1 : start, negative: negative) {
+            return leaf(JSONNode(kind: .integer, start: span.start, length: span.length, payload: UInt64(bitPattern: exact)))
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw JSONSyntaxError(offset: start, reason: "a number is out of range") }
-        return .number(value)
+        leaf(JSONNode(kind: .number, start: span.start, length: span.length, payload: value.bitPattern))
     }
 
     /// The digits from `start` to the cursor as an `Int64`, or nil when they overflow it.
@@ -47,13 +50,14 @@ extension JSONParser {
         return value
     }
 
-    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw fail("unexpected end of input") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
             throw fail("unexpected character")
         }
         index += count
+        leaf(JSONNode(kind: kind))
     }
 
     mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {

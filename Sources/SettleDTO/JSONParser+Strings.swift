@@ -1,8 +1,7 @@
-import Foundation
-
 extension JSONParser {
-    /// A string token; the cursor is on its opening quote.
-    mutating func string() throws(JSONSyntaxError) -> String {
+    /// A string token; the cursor is on its opening quote. Appends its node and returns its
+    /// ``KeySignature`` bits (the node's payload), which objects fold into their key mask.
+    mutating func string() throws(JSONSyntaxError) -> UInt64 {
         index += 1
         let start = index
         skipPlainASCII()
@@ -12,27 +11,34 @@ extension JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 // Nearly every settlement string is ASCII, which needs no UTF-8 validation.
-                let string = ascii ? String(decoding: text, as: UTF8.self) : try utf8(text, at: start)
+                if !ascii { _ = try utf8(text, at: start) }
+                let signature = KeySignature(bytes: text)
+                leaf(JSONNode(kind: .string, start: Int32(start), length: Int32(text.count), payload: UInt64(signature.bits)))
                 index += 1
-                return string
+                return UInt64(signature.bits)
             }
-            ascii = ascii && byte < 0x80
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw fail("control character in a string") }
+            ascii = ascii && byte < 0x80
             index += 1
         }
         throw fail("unterminated string")
     }
 
-    /// The slower path for strings holding escapes: the bytes are rebuilt, then checked as UTF-8.
-    private mutating func escapedString(from start: Int) throws(JSONSyntaxError) -> String {
+    /// The slower path for strings holding escapes: the bytes are rebuilt, checked as UTF-8,
+    /// and kept decoded in the tape.
+    private mutating func escapedString(from start: Int) throws(JSONSyntaxError) -> UInt64 {
         var buffer = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return try buffer.withUnsafeBufferPointer { (text) throws(JSONSyntaxError) in try utf8(text, at: start) }
+                let text = try buffer.withUnsafeBufferPointer { (text) throws(JSONSyntaxError) in try utf8(text, at: start) }
+                let signature = KeySignature(text)
+                leaf(JSONNode(kind: .string, decoded: true, start: Int32(decoded.count), length: Int32(buffer.count), payload: UInt64(signature.bits)))
+                decoded.append(text)
+                return UInt64(signature.bits)
             case UInt8(ascii: "\\"):
                 try unescape(into: &buffer)
             case ..<0x20:

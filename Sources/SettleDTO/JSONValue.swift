@@ -17,7 +17,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Parses a JSON text strictly (RFC 8259), keeping duplicate member names.
     public init(parsing data: some ContiguousBytes) throws(JSONSyntaxError) {
-        self = try JSONParser.parse(data)
+        self = try JSONParser.parse(data).root.materialized
     }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {

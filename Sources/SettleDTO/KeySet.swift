@@ -11,11 +11,13 @@ struct KeySet: ExpressibleByArrayLiteral {
     }
 
     func contains(_ key: String) -> Bool {
-        contains(key, signature: KeySignature(key))
+        let signature = KeySignature(key)
+        return contains { $1 == signature && $0 == key }
     }
 
-    func contains(_ key: String, signature: KeySignature) -> Bool {
-        signatures.indices.contains { signatures[$0] == signature && keys[$0] == key }
+    /// Whether any name satisfies `matches(name, signature)`: for names still held as bytes.
+    func contains(where matches: (String, KeySignature) -> Bool) -> Bool {
+        keys.indices.contains { matches(keys[$0], signatures[$0]) }
     }
 
     /// The names, for comparing with the API description.

@@ -1,15 +1,32 @@
-/// A cheap fingerprint of a member name (its UTF-8 length, first and last bytes), read in
+/// A cheap fingerprint of a member name (its UTF-8 length and three of its bytes), read in
 /// constant time: equal names have equal signatures, so unequal signatures skip the compare.
 struct KeySignature: Equatable {
     let bits: UInt32
 
     init(_ key: String) {
         // Native strings (literals and parsed names) give their bytes directly; the generic
-        // `utf8.last` was a visible cost when called for every lookup.
-        let fast = key.utf8.withContiguousStorageIfAvailable { bytes in
-            UInt32(truncatingIfNeeded: bytes.count) << 16 | UInt32(bytes.first ?? 0) << 8 | UInt32(bytes.last ?? 0)
+        // UTF-8 view was a visible cost when called for every lookup.
+        self = key.utf8.withContiguousStorageIfAvailable { KeySignature(bytes: $0) } ?? KeySignature(bytes: Array(key.utf8))
+    }
+
+    /// The length and the first, next-to-last and last bytes: `transactionDate` and
+    /// `transactionTime` differ only near the end.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        guard count > 0 else {
+            bits = 0
+            return
         }
-        bits = fast ?? UInt32(truncatingIfNeeded: key.utf8.count) << 16 | UInt32(key.utf8.first ?? 0) << 8 | UInt32(key.utf8.last ?? 0)
+        let nextToLast = count > 1 ? bytes[count - 2] : 0
+        bits = UInt32(truncatingIfNeeded: count) << 24 | UInt32(bytes[0]) << 16 | UInt32(nextToLast) << 8 | UInt32(bytes[count - 1])
+    }
+
+    private init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { KeySignature(bytes: $0) }
+    }
+
+    init(bits: UInt32) {
+        self.bits = bits
     }
 
     /// One of 64 bits, chosen by the top bits of a multiplicative (Fibonacci) hash.

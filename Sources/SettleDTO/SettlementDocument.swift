@@ -35,9 +35,9 @@ public enum SettlementDocument {
     /// Reads and validates a document.
     /// - Parameter today: the batch transmission date when the document gives none (an injectable clock).
     public static func read(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Outcome {
-        let root: JSONValue
+        let root: JSONElement
         do {
-            root = try JSONValue(parsing: json)
+            root = try JSONParser.parse(json).root
         } catch {
             return .invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")])
         }
