@@ -18,7 +18,7 @@ struct BatchReader {
         if let elements = doc.array("detailRecords", required: true, &issues) {
             let reader = DetailReader(industry: industry)
             for (index, element) in elements.enumerated() {
-                guard let object = DocumentObject(element, at: "/detailRecords/\(index)", &issues) else {
+                guard let object = DocumentObject(element, at: "/detailRecords", element: index, &issues) else {
                     details.append(DetailReader.placeholder)
                     continue
                 }

@@ -24,8 +24,9 @@ struct CommercialReaders {
             "freightTaxAmount", "freightTaxRate", "alternateTaxAmount", "lineItems", "purchaseIdentifier",
         ], &issues)
         var items: [LineItem] = []
+        let itemsPointer = o.path("lineItems")
         for (index, element) in (o.array("lineItems", required: true, &issues) ?? []).enumerated() {
-            guard let item = DocumentObject(element, at: o.path("lineItems") + "/\(index)", &issues) else { continue }
+            guard let item = DocumentObject(element, at: itemsPointer, element: index, &issues) else { continue }
             items.append(lineItem(item, &issues))
         }
         return Level3(

@@ -1,41 +1,23 @@
 import SettleModel
 
 /// Typed accessors: each records a problem at the field's pointer and returns a placeholder.
+/// Each looks its member up once and hands what it found to the `read` functions below.
 extension DocumentObject {
     func string(_ key: String, default fallback: String? = nil, _ issues: inout IssueList) -> String {
-        switch value(key)?.scalar {
-        case .none:
-            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
-            return fallback ?? ""
-        case .string(let text): return text
-        case .some(let other):
-            issues.add(.invalidFormat, path(key), "must be a string, got \(other.typeName)")
-            return fallback ?? ""
-        }
+        readString(value(key), key, default: fallback, &issues)
     }
 
     func optionalString(_ key: String, _ issues: inout IssueList) -> String? {
-        has(key) ? string(key, default: "", &issues) : nil
+        guard let found = value(key) else { return nil }
+        return readString(found, key, default: "", &issues)
     }
 
     func integer(_ key: String, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
-        switch value(key)?.scalar {
-        case .none:
-            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
-            return fallback ?? 0
-        case .integer(let number): return number
-        case .number:
-            issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
-            return fallback ?? 0
-        case .some(let other):
-            issues.add(.invalidFormat, path(key), "must be a number, got \(other.typeName)")
-            return fallback ?? 0
-        }
+        readInteger(value(key), key, default: fallback, &issues)
     }
 
     func int(_ key: String, default fallback: Int? = nil, _ issues: inout IssueList) -> Int {
-        let wide = integer(key, default: fallback.map(Int64.init), &issues)
-        return Int(clamping: wide)
+        Int(clamping: integer(key, default: fallback.map(Int64.init), &issues))
     }
 
     func amount(_ key: String, default fallback: Amount? = nil, _ issues: inout IssueList) -> Amount {
@@ -43,33 +25,28 @@ extension DocumentObject {
     }
 
     func optionalAmount(_ key: String, _ issues: inout IssueList) -> Amount? {
-        has(key) ? amount(key, default: .zero, &issues) : nil
+        guard let found = value(key) else { return nil }
+        return Amount(minorUnits: readInteger(found, key, default: 0, &issues))
     }
 
     func bool(_ key: String, default fallback: Bool, _ issues: inout IssueList) -> Bool {
-        switch value(key)?.scalar {
-        case .none: return fallback
-        case .bool(let flag): return flag
-        case .some(let other):
-            issues.add(.invalidFormat, path(key), "must be true or false, got \(other.typeName)")
+        guard let found = value(key) else { return fallback }
+        switch found.kind {
+        case .true: return true
+        case .false: return false
+        default:
+            issues.add(.invalidFormat, path(key), "must be true or false, got \(found.typeName)")
             return fallback
         }
     }
 
     func date(_ key: String, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
-        let placeholder = fallback ?? LocalDate.placeholder
-        guard has(key) || fallback == nil else { return placeholder }
-        let text = string(key, default: fallback == nil ? nil : "", &issues)
-        guard !text.isEmpty else { return placeholder }
-        guard let date = LocalDate(iso: text) else {
-            issues.add(.invalidFormat, path(key), "must be a date as YYYY-MM-DD")
-            return placeholder
-        }
-        return date
+        readDate(value(key), key, default: fallback, &issues)
     }
 
     func optionalDate(_ key: String, _ issues: inout IssueList) -> LocalDate? {
-        has(key) ? date(key, &issues) : nil
+        guard let found = value(key) else { return nil }
+        return readDate(found, key, default: nil, &issues)
     }
 
     func time(_ key: String, _ issues: inout IssueList) -> TimeOfDay {
@@ -84,13 +61,52 @@ extension DocumentObject {
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil, _ issues: inout IssueList) -> T?
     where T.RawValue == String {
-        guard has(key) || fallback == nil else { return fallback }
-        let text = string(key, &issues)
+        let found = value(key)
+        guard found != nil || fallback == nil else { return fallback }
+        let text = readString(found, key, default: nil, &issues)
         guard !text.isEmpty else { return fallback }
         guard let value = T(rawValue: text) else {
             issues.add(.outOfRange, path(key), "must be one of " + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
             return fallback
         }
         return value
+    }
+
+    private func readString(_ found: JSONElement?, _ key: String, default fallback: String?, _ issues: inout IssueList) -> String {
+        guard let found else {
+            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
+            return fallback ?? ""
+        }
+        guard let text = found.string else {
+            issues.add(.invalidFormat, path(key), "must be a string, got \(found.typeName)")
+            return fallback ?? ""
+        }
+        return text
+    }
+
+    private func readInteger(_ found: JSONElement?, _ key: String, default fallback: Int64?, _ issues: inout IssueList) -> Int64 {
+        guard let found else {
+            if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
+            return fallback ?? 0
+        }
+        if let number = found.integer { return number }
+        if found.kind == .number {
+            issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
+        } else {
+            issues.add(.invalidFormat, path(key), "must be a number, got \(found.typeName)")
+        }
+        return fallback ?? 0
+    }
+
+    private func readDate(_ found: JSONElement?, _ key: String, default fallback: LocalDate?, _ issues: inout IssueList) -> LocalDate {
+        let placeholder = fallback ?? LocalDate.placeholder
+        guard found != nil || fallback == nil else { return placeholder }
+        let text = readString(found, key, default: fallback == nil ? nil : "", &issues)
+        guard !text.isEmpty else { return placeholder }
+        guard let date = LocalDate(iso: text) else {
+            issues.add(.invalidFormat, path(key), "must be a date as YYYY-MM-DD")
+            return placeholder
+        }
+        return date
     }
 }

@@ -6,18 +6,22 @@ import SettleModel
 /// Every accessor records a problem (with the field's pointer) instead of failing, and
 /// returns a placeholder, so one pass finds every problem in the document.
 struct DocumentObject {
-    let pointer: String
+    /// The object's JSON pointer is `parent`, or `parent/index` for an array element: kept in
+    /// parts and rendered only when a problem is reported.
+    private let parent: String
+    private let index: Int?
     /// The object in the parsed tape. Member names stay bytes: lookups compare a name's
     /// ``KeySignature`` (and the object's mask of them) before any bytes, so most lookups,
     /// of the many optional fields a record does not carry, end after one mask test.
     private let object: JSONElement
 
-    init?(_ value: JSONElement, at pointer: String, _ issues: inout IssueList) {
+    init?(_ value: JSONElement, at pointer: String, element index: Int? = nil, _ issues: inout IssueList) {
+        self.parent = pointer
+        self.index = index
         guard value.kind == .object else {
-            issues.add(.invalidFormat, pointer, "must be an object, got \(value.typeName)")
+            issues.add(.invalidFormat, index.map { pointer + "/\($0)" } ?? pointer, "must be an object, got \(value.typeName)")
             return nil
         }
-        self.pointer = pointer
         self.object = value
         let tape = value.tape
         var seen: UInt64 = 0
@@ -47,13 +51,16 @@ struct DocumentObject {
         }
     }
 
+    var pointer: String { index.map { parent + "/\($0)" } ?? parent }
+
     func path(_ key: String) -> String { pointer + "/" + DocumentObject.escape(key) }
 
     /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
     func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
         let tape = object.tape
         forEachKey { index in
-            guard !allowed.contains(where: { tape.string(at: index, equals: $0, signature: $1) }) else { return }
+            let signature = KeySignature(bits: UInt32(truncatingIfNeeded: tape.nodes[index].payload))
+            guard !allowed.contains(signature: signature, where: { tape.string(at: index, equals: $0, signature: signature) }) else { return }
             let key = tape.string(at: index)
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")

@@ -46,8 +46,9 @@ struct GroupReaders {
             "restrictedTicket", "passengerNumber", "passengerCount", "ticketNumber", "passengerName", "departureDate", "origin", "legs",
         ], &issues)
         var legs: [TripLeg] = []
+        let legsPointer = o.path("legs")
         for (index, element) in (o.array("legs", required: true, &issues) ?? []).enumerated() {
-            guard let leg = DocumentObject(element, at: o.path("legs") + "/\(index)", &issues) else { continue }
+            guard let leg = DocumentObject(element, at: legsPointer, element: index, &issues) else { continue }
             leg.checkKeys(["carrier", "serviceClass", "stopOver", "destination"], &issues)
             legs.append(TripLeg(
                 carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),

@@ -1,25 +1,32 @@
-/// The member names an object of the document may have. Matched by ``KeySignature`` before
-/// any string compare: a `Set<String>` hashed every member of every record, a visible share
-/// of reading a batch.
+/// The member names an object of the document may have, sorted by ``KeySignature`` and found
+/// by binary search before any string compare: a `Set<String>` hashed every member of every
+/// record, and a linear scan compared each against dozens of names.
 struct KeySet: ExpressibleByArrayLiteral {
-    private let keys: [String]
-    private let signatures: [KeySignature]
+    private let entries: [(signature: UInt32, key: String)]
 
     init(arrayLiteral keys: String...) {
-        self.keys = keys
-        self.signatures = keys.map(KeySignature.init)
+        entries = keys.map { (KeySignature($0).bits, $0) }.sorted { $0.signature < $1.signature }
     }
 
     func contains(_ key: String) -> Bool {
-        let signature = KeySignature(key)
-        return contains { $1 == signature && $0 == key }
+        contains(signature: KeySignature(key)) { $0 == key }
     }
 
-    /// Whether any name satisfies `matches(name, signature)`: for names still held as bytes.
-    func contains(where matches: (String, KeySignature) -> Bool) -> Bool {
-        keys.indices.contains { matches(keys[$0], signatures[$0]) }
+    /// Whether a name with this signature satisfies `matches`: for names still held as bytes.
+    func contains(signature: KeySignature, where matches: (String) -> Bool) -> Bool {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].signature < signature.bits { low = middle + 1 } else { high = middle }
+        }
+        while low < entries.count, entries[low].signature == signature.bits {
+            if matches(entries[low].key) { return true }
+            low += 1
+        }
+        return false
     }
 
     /// The names, for comparing with the API description.
-    var names: Set<String> { Set(keys) }
+    var names: Set<String> { Set(entries.map(\.key)) }
 }
