@@ -35,8 +35,8 @@ let package = Package(
         .target(
             name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
             swiftSettings: swiftSettings),
-        // Generic HTTP/1.1: strict request parsing and response writing; knows nothing of settlement.
-        .target(name: "SettleHTTP", dependencies: ["SettleSockets"], swiftSettings: swiftSettings),
+        // Generic HTTP/1.1 (and HTTPS on OpenSSL): strict request parsing and response writing; knows nothing of settlement.
+        .target(name: "SettleHTTP", dependencies: ["SettleSockets", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
             name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords", "COpenSSL"],
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],

@@ -105,6 +105,12 @@ int tsys_ssl_ctx_set_max_proto(SSL_CTX *ctx, int version) { return (int)SSL_CTX_
 int tsys_ssl_set_sni(SSL *ssl, const char *host_name) { return (int)SSL_set_tlsext_host_name(ssl, host_name); }
 void tsys_ssl_ctx_set_auto_retry(SSL_CTX *ctx) { SSL_CTX_set_mode(ctx, SSL_MODE_AUTO_RETRY); }
 
+void tsys_ssl_ctx_nonblocking_server(SSL_CTX *ctx) {
+    SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+    SSL_CTX_clear_mode(ctx, SSL_MODE_AUTO_RETRY);
+    SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+}
+
 void tsys_last_error(char *buffer, size_t length) {
     unsigned long code = ERR_get_error();
     if (code == 0) {

@@ -28,6 +28,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Listen beyond loopback although no API keys protect the API. [env: TSYS_SETTLE_INSECURE_BIND=true]")
     var insecureBind = false
 
+    @OptionGroup(title: "Server (HTTPS, limits and timeouts)") var server: ServerOptions
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
     @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
@@ -59,12 +60,18 @@ struct ServeCommand: ParsableCommand {
         var configured = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
         configured.allowsTrace = allowTrace || environment["TSYS_SETTLE_ALLOW_TRACE"]?.lowercased() == "true"
         let api = configured
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: host, port: port)) { await api.handle($0) }
+        let serverConfiguration = try self.server.configuration(host: host, port: port)
+        let server = HTTPServer(configuration: serverConfiguration) { await api.handle($0) }
         api.metrics.observeConnections { server.openConnections }
-        let bound = try AsyncBridge.run { try await server.start() }
+        let bound: Int
+        do {
+            bound = try AsyncBridge.run { try await server.start() }
+        } catch let error as HTTPServerError {
+            throw CLIError(error.description)
+        }
         let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
-        FileHandle.standardError.write(Data("tsys-settle serve: listening on http://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required")\n".utf8))
+        FileHandle.standardError.write(Data("tsys-settle serve: listening on \(serverConfiguration.tls == nil ? "http" : "https")://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required")\n".utf8))
         stop.wait()
         api.readiness.markDraining()
         FileHandle.standardError.write(Data("tsys-settle serve: stopping; finishing settlements in progress\n".utf8))

@@ -59,20 +59,11 @@ struct TuningOptions: ParsableArguments {
     var maximumRetransmissions: Int?
 
     func apply(to settler: inout Settler, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        func text(_ flag: String?, _ name: String) -> String? { flag ?? environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        func number(_ flag: Int?, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-            guard let value = flag ?? environment[name].flatMap(Int.init) else { return nil }
-            guard range.contains(value) else { throw CLIError("\(name) must be \(range.lowerBound)-\(range.upperBound)") }
-            return value
-        }
-        func file(_ path: String?) throws -> String? {
-            guard let path else { return nil }
-            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
-            return String(decoding: data, as: UTF8.self)
-        }
+        let source = FlagOrEnvironment(environment: environment)
+        let text = source.text, number = source.number, file = source.file
         settler.tls.caDirectory = text(caDirectory, "TSYS_SETTLE_CA_DIRECTORY")
         settler.tls.acceptedServerCertificatePEM = try file(text(acceptServerCertificate, "TSYS_SETTLE_ACCEPT_SERVER_CERT"))
-        settler.tls.verifiesPeer = !(insecureSkipVerify || environment["TSYS_SETTLE_INSECURE_SKIP_VERIFY"]?.lowercased() == "true")
+        settler.tls.verifiesPeer = !source.isOn(insecureSkipVerify, "TSYS_SETTLE_INSECURE_SKIP_VERIFY")
         if let version = text(tlsMinimumVersion, "TSYS_SETTLE_TLS_MINIMUM_VERSION") {
             guard let parsed = TLSVersion(rawValue: version) else { throw CLIError("the TLS minimum version must be TLSv1.2 or TLSv1.3") }
             settler.tls.minimumVersion = parsed
@@ -84,7 +75,7 @@ struct TuningOptions: ParsableArguments {
         if let seconds = try number(keepAliveInterval, "TSYS_SETTLE_KEEPALIVE_INTERVAL", 1...86_400) { settler.tcpOptions.keepAliveInterval = .seconds(seconds) }
         settler.tcpOptions.lingerSeconds = try number(lingerTime, "TSYS_SETTLE_LINGER_TIME", 0...3600)
         settler.tcpOptions.localHost = text(localHost, "TSYS_SETTLE_LOCAL_HOST")
-        settler.tcpOptions.noDelay = !(tcpDelay || environment["TSYS_SETTLE_TCP_DELAY"]?.lowercased() == "true")
+        settler.tcpOptions.noDelay = !source.isOn(tcpDelay, "TSYS_SETTLE_TCP_DELAY")
         if let seconds = try number(enquiryTimeout, "TSYS_SETTLE_ENQUIRY_TIMEOUT", 1...3600) { settler.link.enquiryTimeout = .seconds(seconds) }
         if let seconds = try number(acknowledgementTimeout, "TSYS_SETTLE_ACK_TIMEOUT", 1...3600) { settler.link.acknowledgementTimeout = .seconds(seconds) }
         if let seconds = try number(responseTimeout, "TSYS_SETTLE_RESPONSE_TIMEOUT", 1...3600) { settler.link.responseTimeout = .seconds(seconds) }

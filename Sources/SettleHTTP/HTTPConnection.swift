@@ -9,6 +9,7 @@ import Glibc
 final class HTTPConnection: @unchecked Sendable {
     // Every mutable property is touched only on `queue`.
     private let descriptor: Int32
+    private let channel: any ByteChannel
     private let queue: DispatchQueue
     private let configuration: HTTPServerConfiguration
     private let handler: HTTPServer.Handler
@@ -23,9 +24,15 @@ final class HTTPConnection: @unchecked Sendable {
     private var closeAfterWrite = false
     private var isClosed = false
     private var timedPhase: HTTPConnectionMachine.Phase?
+    /// A TLS read needed the socket writable (a handshake message did not fit); retried on flush.
+    private var readWaitsForWritable = false
 
-    init(descriptor: Int32, configuration: HTTPServerConfiguration, handler: @escaping HTTPServer.Handler, onClose: @escaping @Sendable (HTTPConnection) -> Void) {
+    init(
+        descriptor: Int32, channel: any ByteChannel, configuration: HTTPServerConfiguration, handler: @escaping HTTPServer.Handler,
+        onClose: @escaping @Sendable (HTTPConnection) -> Void
+    ) {
         self.descriptor = descriptor
+        self.channel = channel
         self.configuration = configuration
         self.handler = handler
         self.onClose = onClose
@@ -41,7 +48,13 @@ final class HTTPConnection: @unchecked Sendable {
             read.setEventHandler { [self] in readAvailable() }
             readSource = read
             let write = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-            write.setEventHandler { [self] in flush() }
+            write.setEventHandler { [self] in
+                flush()
+                if readWaitsForWritable {
+                    readWaitsForWritable = false
+                    readAvailable()
+                }
+            }
             writeSource = write
             // One timer for the connection's life, rescheduled as its phase changes (cheaper
             // than a new source per phase).
@@ -69,14 +82,15 @@ final class HTTPConnection: @unchecked Sendable {
 
     private func readAvailable() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while !isClosed && machine.wantsInput {
-            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count > 0 {
-                perform(machine.received(buffer[0..<count]))
-            } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-                return shut()
-            } else if errno != EINTR {
-                break
+        reading: while !isClosed && machine.wantsInput {
+            switch buffer.withUnsafeMutableBytes({ channel.read(into: $0) }) {
+            case .transferred(let count): perform(machine.received(buffer[0..<count]))
+            case .wantRead: break reading
+            case .wantWrite:
+                readWaitsForWritable = true
+                if writeSuspended { writeSource?.resume(); writeSuspended = false }
+                break reading
+            case .closed: return shut()
             }
         }
         updateReading()
@@ -106,17 +120,18 @@ final class HTTPConnection: @unchecked Sendable {
     private func flush() {
         guard !isClosed else { return }
         while !output.isEmpty {
-            let sent = output.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if sent > 0 {
-                output.removeFirst(sent)
-            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+            switch output.withUnsafeBytes({ channel.write($0) }) {
+            case .transferred(let sent): output.removeFirst(sent)
+            case .wantWrite:
                 if writeSuspended { writeSource?.resume(); writeSuspended = false }
                 return
-            } else if errno != EINTR {
-                return shut()
+            case .wantRead:
+                // TLS wants the peer's bytes first; the next read event flushes again.
+                return
+            case .closed: return shut()
             }
         }
-        if !writeSuspended { writeSource?.suspend(); writeSuspended = true }
+        if !writeSuspended && !readWaitsForWritable { writeSource?.suspend(); writeSuspended = true }
         if closeAfterWrite { shut() }
     }
 
@@ -125,6 +140,8 @@ final class HTTPConnection: @unchecked Sendable {
         if machine.wantsInput && readSuspended {
             readSuspended = false
             readSource?.resume()
+            // Decrypted bytes already off the socket raise no read event of their own.
+            if channel.hasBufferedInput { queue.async { [self] in readAvailable() } }
         } else if !machine.wantsInput && !readSuspended {
             readSuspended = true
             readSource?.suspend()
@@ -137,7 +154,7 @@ final class HTTPConnection: @unchecked Sendable {
         guard phase != timedPhase || phase == nil else { return }
         timedPhase = phase
         let timeout: Duration? = switch phase {
-        case .idle: configuration.idleTimeout
+        case .idle: channel.isEstablished ? configuration.idleTimeout : configuration.headerReadTimeout
         case .readingHead: configuration.headerReadTimeout
         case .readingBody: configuration.bodyTimeout
         case .handling, .closed: nil
@@ -171,8 +188,10 @@ final class HTTPConnection: @unchecked Sendable {
         if writeSuspended { writeSource?.resume() }
         writeSource?.cancel()
         if readSuspended { readSource?.resume() }
-        let descriptor = self.descriptor
-        readSource?.setCancelHandler { close(descriptor) }
+        channel.finish()
+        let (descriptor, channel) = (self.descriptor, self.channel)
+        // The channel (and its SSL) lives until the descriptor is closed.
+        readSource?.setCancelHandler { withExtendedLifetime(channel) { _ = close(descriptor) } }
         readSource?.cancel()
         onClose(self)
     }

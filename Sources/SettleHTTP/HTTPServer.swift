@@ -30,16 +30,25 @@ public actor HTTPServer {
     @discardableResult
     public func start() throws(HTTPServerError) -> Int {
         guard case .idle = state else { throw HTTPServerError("the server has already been started") }
+        let tls = try configuration.tls.map { (tls) throws(HTTPServerError) in try ServerTLSContext(tls) }
         let listener = try ListeningSocket.bind(host: configuration.host, port: configuration.port)
         let source = DispatchSource.makeReadSource(fileDescriptor: listener.descriptor, queue: DispatchQueue(label: "tsys-settle.http.accept"))
         let (configuration, handler, connections) = (self.configuration, self.handler, self.connections)
         source.setEventHandler {
             while let client = listener.accept() {
                 guard connections.count < configuration.maximumConnections else {
-                    HTTPConnection.refuse(client)
+                    // Over TLS a plain-text 503 would be noise to the client: just close.
+                    if tls == nil { HTTPConnection.refuse(client) } else { close(client) }
                     continue
                 }
-                let connection = HTTPConnection(descriptor: client, configuration: configuration, handler: handler) { connections.remove($0) }
+                let channel: (any ByteChannel)? = if let tls { tls.channel(on: client) } else { PlainChannel(descriptor: client) }
+                guard let channel else {
+                    close(client)
+                    continue
+                }
+                let connection = HTTPConnection(descriptor: client, channel: channel, configuration: configuration, handler: handler) {
+                    connections.remove($0)
+                }
                 connections.insert(connection)
                 connection.start()
             }

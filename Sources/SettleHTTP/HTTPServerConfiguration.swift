@@ -17,11 +17,13 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var maximumConnections: Int
     /// On shutdown, how long requests in hand may take to finish.
     public var drainTimeout: Duration
+    /// HTTPS with these files; nil for plain HTTP.
+    public var tls: HTTPTLSConfiguration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, limits: HTTPLimits = HTTPLimits(), headerReadTimeout: Duration = .seconds(10),
         idleTimeout: Duration = .seconds(60), bodyTimeout: Duration = .seconds(60), writeTimeout: Duration = .seconds(30),
-        maximumConnections: Int = 512, drainTimeout: Duration = .seconds(30)
+        maximumConnections: Int = 512, drainTimeout: Duration = .seconds(30), tls: HTTPTLSConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -32,5 +34,6 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
         self.writeTimeout = writeTimeout
         self.maximumConnections = maximumConnections
         self.drainTimeout = drainTimeout
+        self.tls = tls
     }
 }

@@ -13,6 +13,11 @@ public final class TLSContext: @unchecked Sendable {
         self.context = context
         self.settings = settings
         try configureCommon(minimum: settings.minimumVersion, cipherList: settings.cipherList)
+        if let maximum = settings.maximumVersion,
+            tsys_ssl_ctx_set_max_proto(context, maximum == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION) != 1
+        {
+            throw TLSContext.error(273, "cannot set the maximum TLS version")
+        }
         if settings.acceptedServerCertificatePEM != nil || !settings.verifiesPeer {
             // A pinned certificate is compared after the handshake; no chain is needed.
             SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)

@@ -19,6 +19,8 @@ public struct TLSSettings: Sendable, Hashable {
     public var clientPKCS12Password: String?
     /// Lowest protocol version (`SSLEnabledProtocols`): TLS 1.2 unless set.
     public var minimumVersion: TLSVersion
+    /// Highest protocol version (`SSLEnabledProtocols` without TLS 1.3); OpenSSL's newest unless set.
+    public var maximumVersion: TLSVersion?
     /// `OpenSSLCipherList` for TLS 1.2 (TLS 1.3 suites are OpenSSL's defaults).
     public var cipherList: String?
     /// The name sent for SNI and checked against the certificate; defaults to the host name.

@@ -25,7 +25,7 @@ import Testing
         }
         #expect(text.contains("built-in TSYS host simulator"))
         #expect(text.contains("environment simulator"))
-        guard let range = text.range(of: "http://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
+        guard let range = text.range(of: "http://127.0.0.1:") ?? text.range(of: "https://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
             process.terminate()
             throw CocoaError(.fileReadUnknown)
         }
@@ -69,5 +69,52 @@ import Testing
         let result = try CLIRunner.run(["serve", "--listen-host", "0.0.0.0", "--listen-port", "0"])
         #expect(result.status == 1)
         #expect(result.errors.contains("--insecure-bind"))
+    }
+
+    /// Runs a command line tool (openssl, curl) and returns its exit status and standard output.
+    func tool(_ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func serveSpeaksHTTPSWithACertificateFromFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("serve-https-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let certificate = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
+        let made = try tool([
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+            "-out", certificate, "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
+        ])
+        try #require(made.0 == 0)
+        let (process, port) = try start(["--api-tls-certificate", certificate, "--api-tls-key", key])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let document = CLIRunner.root.appendingPathComponent("examples/retail.json").path
+        // Two requests in one curl run: the second reuses the TLS connection (num_connects 0).
+        let (status, output) = try tool([
+            "curl", "-s", "--cacert", certificate, "-w", "%{http_code} %{num_connects} %{ssl_verify_result}\n",
+            "-H", "Content-Type: application/json", "--data-binary", "@\(document)",
+            "-o", "/dev/null", "https://127.0.0.1:\(port)/healthz", "-o", "/dev/null", "https://127.0.0.1:\(port)/v1/settlements/validate",
+        ])
+        #expect(status == 0)
+        #expect(output == "405 1 0\n200 0 0\n")
+        // Plain HTTP to the HTTPS port gets nothing back.
+        #expect(try tool(["curl", "-s", "-m", "5", "http://127.0.0.1:\(port)/healthz"]).0 != 0)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aCertificateWithoutAKeyIsRefusedAtStart() throws {
+        let result = try CLIRunner.run(["serve", "--listen-port", "0", "--api-tls-certificate", "/etc/hostname"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("--api-tls-key"))
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import SettleTransport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A blocking TCP client for server tests: sends exact bytes, reads responses by their length.
+/// A blocking client for server tests (TCP, or any stream such as TLS): sends exact bytes,
+/// reads responses by their length.
 final class RawClient {
     struct Response {
         var status: Int
@@ -11,11 +13,14 @@ final class RawClient {
         var body: String
     }
 
-    private let descriptor: Int32
+    private let transmit: ([UInt8]) -> Void
+    private let receive: () -> [UInt8]?
+    private let finish: () -> Void
     private var buffer: [UInt8] = []
 
+    /// Plain TCP to 127.0.0.1.
     init(port: Int) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -23,24 +28,45 @@ final class RawClient {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        guard connected == 0 else {
+            close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        transmit = { bytes in _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
+        receive = {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            return count > 0 ? Array(chunk[0..<count]) : nil
+        }
+        finish = { close(descriptor) }
     }
 
-    deinit { close(descriptor) }
+    /// Any connected byte stream (TLS in the HTTPS tests), with a 5 s wait per read.
+    init(stream: any ByteStream) {
+        transmit = { try? stream.write($0, before: .now + .seconds(5)) }
+        receive = {
+            guard case .bytes(let bytes) = try? stream.read(before: .now + .seconds(5)) else { return nil }
+            return bytes
+        }
+        finish = { stream.close() }
+    }
+
+    deinit { finish() }
 
     func send(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        transmit(Array(text.utf8))
+    }
+
+    func send(bytes: [UInt8]) {
+        transmit(bytes)
     }
 
     /// Reads more bytes; false when the server closed (or the 5 s receive timeout passed).
     private func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return false }
-        buffer += chunk[0..<count]
+        guard let bytes = receive() else { return false }
+        buffer += bytes
         return true
     }
 

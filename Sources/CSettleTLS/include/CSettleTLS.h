@@ -26,6 +26,10 @@ int tsys_ssl_set_sni(SSL *ssl, const char *host_name);
 /// SSL_CTX_set_mode(ctx, SSL_MODE_AUTO_RETRY) (a macro).
 void tsys_ssl_ctx_set_auto_retry(SSL_CTX *ctx);
 
+/// For a server on non-blocking sockets: partial writes and a write buffer that may move
+/// between retries (modes, macros), no renegotiation and the server's cipher order (options).
+void tsys_ssl_ctx_nonblocking_server(SSL_CTX *ctx);
+
 /// SSLKeyLogFile: appends each TLS session secret of connections made from `ctx` to `path`
 /// in the NSS key log format (created 0600). The path is kept with the context and freed with
 /// it. Returns 1 on success. SSL_CTX_get_ex_new_index is a macro, and the callback must be C.
