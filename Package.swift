@@ -41,6 +41,8 @@ let package = Package(
         .target(
             name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords", "COpenSSL"],
             swiftSettings: swiftSettings),
+        // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.
+        .target(name: "SettleLoad", dependencies: ["SettleTransport"], swiftSettings: swiftSettings),
         // POSIX socket helpers shared by the HTTP server and the processor link.
         .target(name: "SettleSockets", swiftSettings: swiftSettings),
         // Settlement service: processor endpoints, sending a batch and reporting its outcome.
@@ -81,7 +83,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "SettleBench",
-            dependencies: ["SettleAPI", "SettleDTO", "SettleHTTP", "SettleRecords", "SettleLink", "SettleService", "SettleSimulator", "SettleTransport"],
+            dependencies: [
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLoad", "SettleRecords", "SettleLink", "SettleService", "SettleSimulator", "SettleTransport",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -110,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],

@@ -2,6 +2,7 @@ import Foundation
 import SettleAPI
 import SettleDTO
 import SettleHTTP
+import SettleLoad
 import SettleModel
 import SettleService
 import Synchronization
@@ -39,7 +40,7 @@ struct HTTPBenchmark {
         let perConnection = max(1, count / connections)
         let started = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: connections) { _ in
-            let client = HTTPBenchClient(port: port)
+            guard let client = try? HTTPTestClient(port: port) else { return }
             var latencies: [Duration] = []
             var failures = 0
             for _ in 0..<perConnection {

@@ -24,6 +24,10 @@ final class HTTPConnection: @unchecked Sendable {
     private var closeAfterWrite = false
     private var isClosed = false
     private var timedPhase: HTTPConnectionMachine.Phase?
+    /// The final response is out and the write side shut; the client's remaining bytes are
+    /// read and dropped until it closes or `lingerTimeout` passes.
+    private var lingering = false
+    private var lingerOnClose = false
     /// A TLS read needed the socket writable (a handshake message did not fit); retried on flush.
     private var readWaitsForWritable = false
 
@@ -77,14 +81,15 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Shutdown: finish the request in hand, then close.
     func drain() {
-        queue.async { [self] in perform(machine.drain()) }
+        queue.async { [self] in lingering ? shut() : perform(machine.drain()) }
     }
 
     private func readAvailable() {
+        if lingering { return discardInput() }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         reading: while !isClosed && machine.wantsInput {
             switch buffer.withUnsafeMutableBytes({ channel.read(into: $0) }) {
-            case .transferred(let count): perform(machine.received(buffer[0..<count]))
+            case .transferred(let count): perform(machine.received(buffer[0..<count]), clientMayStillSend: true)
             case .wantRead: break reading
             case .wantWrite:
                 readWaitsForWritable = true
@@ -96,11 +101,15 @@ final class HTTPConnection: @unchecked Sendable {
         updateReading()
     }
 
-    private func perform(_ actions: [HTTPConnectionMachine.Action]) {
+    /// `clientMayStillSend`: the actions answer bytes just read, so a `.close` among them may
+    /// refuse a request whose rest is still on its way (the close then lingers).
+    private func perform(_ actions: [HTTPConnectionMachine.Action], clientMayStillSend: Bool = false) {
         for action in actions {
             switch action {
             case .write(let bytes): output += bytes
-            case .close: closeAfterWrite = true
+            case .close:
+                closeAfterWrite = true
+                lingerOnClose = lingerOnClose || clientMayStillSend
             case .dispatch(let request):
                 let handler = self.handler
                 Task { [self] in
@@ -132,11 +141,42 @@ final class HTTPConnection: @unchecked Sendable {
             }
         }
         if !writeSuspended && !readWaitsForWritable { writeSource?.suspend(); writeSuspended = true }
-        if closeAfterWrite { shut() }
+        if closeAfterWrite { lingerOnClose ? linger() : shut() }
+    }
+
+    /// After a refusal (an error or a timeout, sent while the request may still be arriving):
+    /// send FIN, then read and drop
+    /// what the client is still sending before closing. Closing with unread bytes would send a
+    /// reset, and a client still uploading could lose the response it was sent (as nginx's
+    /// lingering close avoids).
+    private func linger() {
+        guard !isClosed, !lingering else { return }
+        lingering = true
+        machine.closed()
+        channel.finish()
+        shutdown(descriptor, Int32(SHUT_WR))
+        timedPhase = nil
+        let timeout = configuration.lingerTimeout.components
+        timer?.schedule(deadline: .now() + .nanoseconds(Int(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)))
+        if readSuspended {
+            readSuspended = false
+            readSource?.resume()
+        }
+        discardInput()
+    }
+
+    private func discardInput() {
+        var sink = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = sink.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 || (count < 0 && errno == EINTR) { continue }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            return shut()  // the client closed (or the connection failed)
+        }
     }
 
     private func updateReading() {
-        guard !isClosed else { return }
+        guard !isClosed, !lingering else { return }
         if machine.wantsInput && readSuspended {
             readSuspended = false
             readSource?.resume()
@@ -149,7 +189,7 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func armTimer() {
-        guard !isClosed else { return }
+        guard !isClosed, !lingering else { return }
         let phase = output.isEmpty ? machine.phase : nil
         guard phase != timedPhase || phase == nil else { return }
         timedPhase = phase
@@ -167,10 +207,12 @@ final class HTTPConnection: @unchecked Sendable {
 
     private func timedOut(_ phase: HTTPConnectionMachine.Phase?) {
         guard !isClosed else { return }
+        if lingering { return shut() }
         if phase == .readingHead || phase == .readingBody {
             // Best effort: the client is slow, not necessarily gone.
             output += HTTPResponse(status: 408, body: Array("request timeout\n".utf8)).serialized(closing: true)
             closeAfterWrite = true
+            lingerOnClose = true
             machine.closed()
             flush()
             if !isClosed { shut() }

@@ -15,6 +15,9 @@ public struct HTTPServerConfiguration: Sendable, Hashable {
     public var writeTimeout: Duration
     /// Open connections beyond this are answered 503 and closed.
     public var maximumConnections: Int
+    /// After a final response, how long to keep reading (and dropping) what a client still
+    /// sends before closing, so that it reads the response rather than a reset.
+    public var lingerTimeout: Duration = .seconds(2)
     /// On shutdown, how long requests in hand may take to finish.
     public var drainTimeout: Duration
     /// HTTPS with these files; nil for plain HTTP.

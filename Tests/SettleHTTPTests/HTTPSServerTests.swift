@@ -1,5 +1,6 @@
 import Foundation
 import SettleHTTP
+import SettleLoad
 import SettleTransport
 import Testing
 
@@ -21,11 +22,11 @@ extension HTTPServerTests {
             return (server, try await server.start(), identity)
         }
 
-        func client(_ port: Int, trusting identity: SelfSignedCertificate, maximum: TLSVersion? = nil) throws -> RawClient {
+        func client(_ port: Int, trusting identity: SelfSignedCertificate, maximum: TLSVersion? = nil) throws -> HTTPTestClient {
             var settings = TLSSettings()
             settings.caCertificatesPEM = identity.certificatePEM
             let stream = try TLSStream.connect(host: "127.0.0.1", port: port, context: try TLSContext(client: settings), before: .now + .seconds(5))
-            return RawClient(stream: stream)
+            return HTTPTestClient(stream: stream)
         }
 
         @Test func keepAliveAndPipeliningWorkThroughTLS() async throws {
@@ -53,7 +54,7 @@ extension HTTPServerTests {
 
         @Test func plainHTTPOnTheTLSPortGetsNoAnswer() async throws {
             let (server, port, _) = try await server()
-            let client = try RawClient(port: port)
+            let client = try HTTPTestClient(port: port)
             client.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(client.response() == nil)
             #expect(client.isClosedByServer())

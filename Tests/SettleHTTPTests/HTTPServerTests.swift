@@ -1,5 +1,6 @@
 import Foundation
 import SettleHTTP
+import SettleLoad
 import Synchronization
 import Testing
 
@@ -22,7 +23,7 @@ import Testing
 
     @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
         let (server, port) = try await server()
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         for index in 1...3 {
             client.send("POST /v1/s HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\n\r\n\(index)")
             let response = try #require(client.response())
@@ -35,7 +36,7 @@ import Testing
 
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
         let (server, port) = try await server()
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
         #expect(client.response()?.body == "GET /slow ")
         #expect(client.response()?.body == "GET /fast ")
@@ -48,7 +49,7 @@ import Testing
 
     @Test func expectContinueGetsAnInterimResponse() async throws {
         let (server, port) = try await server()
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         client.send("POST /v1/s HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
         #expect(client.response()?.status == 100)
         client.send("hello")
@@ -58,7 +59,7 @@ import Testing
 
     @Test func aSmugglingAttemptIsRefusedAndTheConnectionClosed() async throws {
         let (server, port) = try await server()
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n")
         let response = try #require(client.response())
         #expect(response.status == 400)
@@ -66,9 +67,34 @@ import Testing
         await server.shutdown()
     }
 
+    /// RFC 9112 §9.6 tear-down: refusing an upload that is still arriving, the server half-closes
+    /// (the client reads the 413, then end of stream) but keeps reading and dropping the upload
+    /// until the client closes, rather than closing at once and answering the upload with a
+    /// reset that can destroy the response on the way.
+    @Test func aRefusedUploadGetsAStagedClose() async throws {
+        let (server, port) = try await server { $0.limits.maximumBodyBytes = 64 * 1024 }
+        let client = try HTTPTestClient(port: port)
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 4 * 1024 * 1024)
+        client.send("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: \(body.count)\r\n\r\n")
+        // One thread sends while this one reads: a plain socket allows that, the client type does not say so.
+        nonisolated(unsafe) let uploader = client
+        let upload = Thread { uploader.send(bytes: body) }
+        upload.start()
+        let response = try #require(client.response())
+        #expect(response.status == 413)
+        #expect(client.isClosedByServer())
+        #expect(server.openConnections == 1)  // still draining the upload
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !upload.isFinished && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        client.close()
+        while server.openConnections > 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(server.openConnections == 0)
+        await server.shutdown()
+    }
+
     @Test func aSlowHeadIsCutOffWith408() async throws {
         let (server, port) = try await server { $0.headerReadTimeout = .milliseconds(200) }
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         client.send("GET / HTTP/1.1\r\nHost: a\r\n")  // never finishes the head
         #expect(client.response()?.status == 408)
         #expect(client.isClosedByServer())
@@ -77,24 +103,24 @@ import Testing
 
     @Test func anIdleConnectionIsClosedQuietly() async throws {
         let (server, port) = try await server { $0.idleTimeout = .milliseconds(200) }
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         #expect(client.isClosedByServer())
         await server.shutdown()
     }
 
     @Test func connectionsBeyondTheLimitGet503() async throws {
         let (server, port) = try await server { $0.maximumConnections = 1 }
-        let first = try RawClient(port: port)
+        let first = try HTTPTestClient(port: port)
         first.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(first.response()?.status == 200)
-        let second = try RawClient(port: port)
+        let second = try HTTPTestClient(port: port)
         #expect(second.response()?.status == 503)
         await server.shutdown()
     }
 
     @Test func shutdownLetsARequestInHandFinish() async throws {
         let (server, port) = try await server()
-        let client = try RawClient(port: port)
+        let client = try HTTPTestClient(port: port)
         client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
         try await Task.sleep(for: .milliseconds(50))
         await server.shutdown()
@@ -102,6 +128,34 @@ import Testing
         #expect(response.body == "GET /slow ")
         #expect(response.head.contains("Connection: close"))
         #expect(server.openConnections == 0)
-        #expect(throws: (any Error).self) { try RawClient(port: port) }
+        #expect(throws: (any Error).self) { try HTTPTestClient(port: port) }
+    }
+
+    /// Slowloris: 300 connections dribbling a head that never ends. A fresh client is served
+    /// while every one of them is still held (none has reached the deadline), and then each is
+    /// cut with 408 at the header deadline. (Its latency is measured by `settle-bench slowloris`.)
+    @Test func slowClientsDoNotStarveAFreshOneAndAreCutAtTheHeaderDeadline() async throws {
+        let (server, port) = try await server {
+            $0.headerReadTimeout = .seconds(2)
+            $0.maximumConnections = 1000
+        }
+        let slow = try SlowClients(count: 300, port: port)
+        try await Task.sleep(for: .milliseconds(300))  // every slow connection is mid-head
+        let fresh = try HTTPTestClient(port: port)
+        fresh.send("GET /fast HTTP/1.1\r\nHost: a\r\n\r\n")
+        let response = try #require(fresh.response())
+        let cutWhileFreshWasServed = slow.cutCount()
+        #expect(response.body == "GET /fast ")
+        #expect(cutWhileFreshWasServed == 0)
+        #expect(server.openConnections >= 301)
+        slow.stop()  // the heads stay unfinished; nothing more arrives to race the server's close
+        let endings = slow.endings()  // waits for the deadline
+        #expect(endings.count == 300)
+        #expect(endings.allSatisfy { $0?.hasPrefix("HTTP/1.1 408 ") == true })
+        slow.disconnect()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while server.openConnections > 1 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(server.openConnections <= 1)
+        await server.shutdown()
     }
 }

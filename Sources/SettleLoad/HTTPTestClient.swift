@@ -4,13 +4,15 @@ import SettleTransport
 import Glibc
 #endif
 
-/// A blocking client for server tests (TCP, or any stream such as TLS): sends exact bytes,
-/// reads responses by their length.
-final class RawClient {
-    struct Response {
-        var status: Int
-        var head: String
-        var body: String
+/// A blocking HTTP/1.1 client for tests and benchmarks: sends exact bytes (malformed ones
+/// included), reads responses by their `Content-Length`, over plain TCP or any ``ByteStream``
+/// (TLS). Reads wait at most 5 s. Call it from a thread that may block.
+public final class HTTPTestClient {
+    /// One response as received.
+    public struct Response: Sendable {
+        public var status: Int
+        public var head: String
+        public var body: String
     }
 
     private let transmit: ([UInt8]) -> Void
@@ -18,33 +20,20 @@ final class RawClient {
     private let finish: () -> Void
     private var buffer: [UInt8] = []
 
-    /// Plain TCP to 127.0.0.1.
-    init(port: Int) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(descriptor)
-            throw POSIXError(.ECONNREFUSED)
-        }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    /// Plain TCP to 127.0.0.1, with Nagle off (benchmarks time single exchanges).
+    public init(port: Int) throws {
+        let descriptor = try LoopbackSocket.connect(port: port)
         transmit = { bytes in _ = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
         receive = {
             var chunk = [UInt8](repeating: 0, count: 65536)
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             return count > 0 ? Array(chunk[0..<count]) : nil
         }
-        finish = { close(descriptor) }
+        finish = { Glibc.close(descriptor) }
     }
 
-    /// Any connected byte stream (TLS in the HTTPS tests), with a 5 s wait per read.
-    init(stream: any ByteStream) {
+    /// Any connected byte stream (TLS in the HTTPS tests).
+    public init(stream: any ByteStream) {
         transmit = { try? stream.write($0, before: .now + .seconds(5)) }
         receive = {
             guard case .bytes(let bytes) = try? stream.read(before: .now + .seconds(5)) else { return nil }
@@ -53,28 +42,37 @@ final class RawClient {
         finish = { stream.close() }
     }
 
-    deinit { finish() }
+    private var isClosed = false
 
-    func send(_ text: String) {
+    deinit { close() }
+
+    /// Closes the connection (once).
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        finish()
+    }
+
+    public func send(_ text: String) {
         transmit(Array(text.utf8))
     }
 
-    func send(bytes: [UInt8]) {
+    public func send(bytes: [UInt8]) {
         transmit(bytes)
     }
 
-    /// Reads more bytes; false when the server closed (or the 5 s receive timeout passed).
-    private func fill() -> Bool {
-        guard let bytes = receive() else { return false }
-        buffer += bytes
-        return true
+    /// Sends `request` and returns the response status (0 if none came) and the time taken.
+    public func exchange(_ request: [UInt8]) -> (status: Int, time: Duration) {
+        let started = ContinuousClock.now
+        transmit(request)
+        return (response()?.status ?? 0, ContinuousClock.now - started)
     }
 
     /// The next response, or `nil` if the connection ended first.
-    func response() -> Response? {
+    public func response() -> Response? {
         let separator: [UInt8] = [13, 10, 13, 10]
         while true {
-            if let end = (0..<max(0, buffer.count - 3)).first(where: { Array(buffer[$0..<($0 + 4)]) == separator }) {
+            if let end = buffer.firstRange(of: separator)?.lowerBound {
                 let head = String(decoding: buffer[0..<end], as: UTF8.self)
                 let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
@@ -90,5 +88,12 @@ final class RawClient {
     }
 
     /// Whether the server has closed the connection (reads end without more data).
-    func isClosedByServer() -> Bool { buffer.isEmpty && !fill() }
+    public func isClosedByServer() -> Bool { buffer.isEmpty && !fill() }
+
+    /// Reads more bytes; false when the server closed (or the 5 s wait passed).
+    private func fill() -> Bool {
+        guard let bytes = receive() else { return false }
+        buffer += bytes
+        return true
+    }
 }
