@@ -112,7 +112,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleService", "SettleSimulator", "SettleTestSupport"],
+            name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleLoad", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

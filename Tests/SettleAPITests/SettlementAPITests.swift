@@ -2,6 +2,7 @@ import Foundation
 import SettleAPI
 import SettleDTO
 import SettleHTTP
+import SettleLoad
 import SettleModel
 import SettleService
 import SettleSimulator
@@ -174,5 +175,30 @@ import Testing
         #expect(draining.status == 503)
         #expect(draining.headers["content-type"] == "application/problem+json")
         #expect(await api.handle(try Self.request("GET", "/healthz")).status == 200)
+    }
+
+    /// SIGTERM in the middle of a settlement: the server stops accepting, the settlement in
+    /// flight (the host still "processing" with DC2s) completes and its client gets the GB.
+    @Test func shutdownLetsASettlementInFlightFinish() async throws {
+        var script = SimulatorScript()
+        script.processingDelay = .milliseconds(600)
+        let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
+        defer { simulator.stop() }
+        let api = api(simulator)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0)) { await api.handle($0) }
+        let port = try await server.start()
+        let body = try Self.example("retail")
+        let client = try HTTPTestClient(port: port)
+        client.send("POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        try await Task.sleep(for: .milliseconds(200))  // the batch is with the host now
+        #expect(simulator.transcripts.isEmpty)  // its session has not ended
+        api.readiness.markDraining()
+        await server.shutdown()
+        let response = try #require(client.response())
+        #expect(response.status == 200)
+        #expect(response.body.contains("\"responseCode\":\"GB\""))
+        #expect(response.head.contains("Connection: close"))
+        #expect(server.openConnections == 0)
+        #expect(throws: (any Error).self) { try HTTPTestClient(port: port) }
     }
 }
