@@ -185,7 +185,7 @@ components:
             code: { type: integer }
             message: { type: string }
             inDoubt: { type: boolean, description: the trailer went out; check TSYS reports before sending again }
-        trace: { type: array, items: { type: string }, description: masked connection events and packets (with ?trace=true) }
+        trace: { type: array, items: { type: string }, description: "masked connection events and packets (with ?trace=true)" }
     ValidationReport:
       type: object
       required: [valid, problems]
@@ -259,8 +259,8 @@ components:
     DetailRecord:
       type: object
       description: >-
-        One transaction. The industry groups are objects whose fields README's document reference
-        lists; the server reports any field it does not know by JSON pointer.
+        One transaction, with the optional industry and commercial groups as objects. The server
+        reports any field it does not know by JSON pointer.
       required: [transactionType, cardNumber, settlementAmount, transactionDate, posDataCode]
       additionalProperties: false
       properties:
@@ -292,15 +292,165 @@ components:
         purchaseIdentifier: { type: string }
         cashBack: { type: integer }
         gratuity: { type: integer }
-        cardNotPresent: { type: object }
-        autoRental: { type: object }
-        lodging: { type: object }
-        passengerTransport: { type: object }
-        debit: { type: object }
-        level2: { type: object }
-        level3: { type: object }
+        cardNotPresent: { $ref: "#/components/schemas/CardNotPresent" }
+        autoRental: { $ref: "#/components/schemas/AutoRental" }
+        lodging: { $ref: "#/components/schemas/Lodging" }
+        passengerTransport: { $ref: "#/components/schemas/PassengerTransport" }
+        debit: { $ref: "#/components/schemas/Debit" }
+        level2: { $ref: "#/components/schemas/Level2" }
+        level3: { $ref: "#/components/schemas/Level3" }
         marketSpecificData: { type: string }
         merchantVerificationValue: { type: string }
+    CardNotPresent:
+      type: object
+      description: Direct marketing and e-commerce (groups 3 and 12).
+      additionalProperties: false
+      properties:
+        motoIndicator: { type: string, description: "MOTO/e-commerce indicator; default 7 (secure e-commerce)" }
+        installmentNumber: { type: integer }
+        installmentCount: { type: integer }
+    Lodging:
+      type: object
+      description: Hotel (groups 5 and 7).
+      required: [checkInDate]
+      additionalProperties: false
+      properties:
+        checkInDate: { type: string, format: date }
+        noShow: { type: string, description: "0 (default) or 1" }
+        extraCharges: { type: string, description: "extra charge codes, up to 6 digits" }
+        marketSpecificDataIdentifier: { type: string, description: default H }
+        amex: { $ref: "#/components/schemas/LodgingAmex" }
+    LodgingAmex:
+      type: object
+      description: American Express lodging data.
+      required: [stayDuration, roomRate]
+      additionalProperties: false
+      properties:
+        chargeType: { enum: [hotel, restaurant, giftShop] }
+        stayDuration: { type: integer, description: nights }
+        roomRate: { type: integer, description: minor units }
+    AutoRental:
+      type: object
+      description: Auto rental (groups 4 and 13).
+      required: [rentalDate]
+      additionalProperties: false
+      properties:
+        rentalDate: { type: string, format: date }
+        noShow: { type: boolean }
+        extraCharges: { type: string }
+        marketSpecificDataIdentifier: { type: string, description: default A }
+        returnDetails: { $ref: "#/components/schemas/AutoRentalReturn" }
+    AutoRentalReturn:
+      type: object
+      additionalProperties: false
+      properties:
+        renterName: { type: string }
+        returnCity: { type: string }
+        returnStateOrCountry: { type: string }
+        returnLocationId: { type: string }
+    PassengerTransport:
+      type: object
+      description: Passenger transport (group 9), with up to four legs.
+      required: [ticketNumber, passengerName, departureDate, origin, legs]
+      additionalProperties: false
+      properties:
+        restrictedTicket: { type: boolean }
+        passengerNumber: { type: integer }
+        passengerCount: { type: integer }
+        ticketNumber: { type: string }
+        passengerName: { type: string }
+        departureDate: { type: string, format: date }
+        origin: { type: string, description: airport code }
+        legs: { type: array, items: { $ref: "#/components/schemas/TripLeg" } }
+    TripLeg:
+      type: object
+      required: [carrier, serviceClass, destination]
+      additionalProperties: false
+      properties:
+        carrier: { type: string }
+        serviceClass: { type: string }
+        stopOver: { type: string }
+        destination: { type: string }
+    Debit:
+      type: object
+      description: PIN debit settlement data (the debit transaction types).
+      required: [retrievalReferenceNumber, systemTraceAuditNumber, networkId, settlementDate]
+      additionalProperties: false
+      properties:
+        retrievalReferenceNumber: { type: string }
+        systemTraceAuditNumber: { type: integer }
+        networkId: { type: string }
+        settlementDate: { type: string, format: date }
+    Level2:
+      type: object
+      description: Commercial card Level II (groups 21, 22 and 25). Amounts in minor units.
+      additionalProperties: false
+      properties:
+        cardType: { enum: [visa, masterCard, americanExpress] }
+        isTaxExempt: { type: boolean }
+        localSalesTax: { type: integer }
+        purchaseOrderNumber: { type: string }
+        amexSupplierNumber: { type: string }
+        amexCardholderReference: { type: string }
+        amexShippedToZip: { type: string }
+        amexSalesTax: { type: integer }
+        amexChargeDescriptor: { type: string }
+    Level3:
+      type: object
+      description: Commercial card Level III (groups 26 and 27, and line items). Amounts in minor units.
+      required: [lineItems]
+      additionalProperties: false
+      properties:
+        cardType: { enum: [visa, masterCard] }
+        localTax:
+          description: an amount in minor units, or EXEMPT
+          anyOf:
+            - { type: integer }
+            - { type: string, pattern: "^[Ee][Xx][Ee][Mm][Pp][Tt]$" }
+        nationalTax: { type: integer }
+        purchaseOrder: { type: string }
+        freightAmount: { type: integer }
+        dutyAmount: { type: integer }
+        destinationZip: { type: string }
+        shipFromZip: { type: string }
+        destinationCountry: { type: string }
+        merchantTaxId: { type: string }
+        customerTaxId: { type: string }
+        commodityCode: { type: string }
+        discountAmount: { type: integer }
+        taxInvoiceNumber: { type: string }
+        orderDate: { type: string, format: date }
+        freightTaxAmount: { type: integer }
+        freightTaxRate: { type: integer, description: hundredths of a percent }
+        alternateTaxAmount: { type: integer }
+        purchaseIdentifier: { type: string, description: the detail's purchase identifier (must agree when both are given) }
+        lineItems: { type: array, items: { $ref: "#/components/schemas/LineItem" } }
+    LineItem:
+      type: object
+      required: [description, total]
+      additionalProperties: false
+      properties:
+        commodityCode: { type: string }
+        description: { type: string }
+        productCode: { type: string }
+        quantity:
+          description: a whole number, or a decimal string with up to 4 places such as "2.5"
+          anyOf:
+            - { type: integer }
+            - { type: string, pattern: "^[0-9]{1,8}(\\.[0-9]{1,4})?$" }
+        unitOfMeasure: { type: string }
+        units: { type: string, description: the class reference's name for unitOfMeasure (give one) }
+        unitCost: { type: integer }
+        taxAmount: { type: integer }
+        taxRate: { type: integer }
+        discountAmount: { type: integer }
+        total: { type: integer }
+        debitCreditIndicator: { type: string }
+        alternateTaxId: { type: string }
+        taxType: { type: string }
+        discountIndicator: { type: string }
+        netGrossIndicator: { type: string }
+        discountRate: { type: integer }
   examples:
     retail:
       summary: The repository's examples/retail.json

@@ -9,6 +9,12 @@ struct BatchReader {
         "merchant", "industryType", "batchNumber", "transmissionDate", "settings", "travelAgency", "detailRecords",
     ]
 
+    static let merchantKeys: KeySet = [
+        "bankId", "agentBankNumber", "agentChainNumber", "number", "storeNumber", "terminalNumber", "categoryCode", "name",
+        "city", "state", "zip", "countryCode", "currencyCode", "language", "timeZone", "localPhone", "servicePhone",
+        "terminalId", "locationNumber", "streetAddress", "phone",
+    ]
+
     func read(_ doc: DocumentObject, _ issues: inout IssueList) -> Batch {
         doc.checkKeys(Self.keys, &issues)
         let industry: IndustryType = doc.choice("industryType", &issues) ?? .unknown
@@ -35,11 +41,7 @@ struct BatchReader {
     }
 
     private func readMerchant(_ m: DocumentObject, _ issues: inout IssueList) -> Merchant {
-        m.checkKeys([
-            "bankId", "agentBankNumber", "agentChainNumber", "number", "storeNumber", "terminalNumber", "categoryCode", "name",
-            "city", "state", "zip", "countryCode", "currencyCode", "language", "timeZone", "localPhone", "servicePhone",
-            "terminalId", "locationNumber", "streetAddress", "phone",
-        ], &issues)
+        m.checkKeys(Self.merchantKeys, &issues)
         // Authorization-only class reference properties: accepted and type-checked, not sent in settlement.
         _ = m.optionalString("streetAddress", &issues)
         _ = m.optionalString("phone", &issues)

@@ -2,11 +2,24 @@ import SettleModel
 
 /// Readers for Level II and Level III data (the class reference's `TSYSLevel2` / `TSYSLevel3`).
 struct CommercialReaders {
+    // Each group's field names (openapi.yaml's schemas are checked against them).
+    static let level2Keys: KeySet = [
+        "cardType", "isTaxExempt", "localSalesTax", "purchaseOrderNumber", "amexSupplierNumber", "amexCardholderReference",
+        "amexShippedToZip", "amexSalesTax", "amexChargeDescriptor",
+    ]
+    static let level3Keys: KeySet = [
+        "cardType", "localTax", "nationalTax", "purchaseOrder", "freightAmount", "dutyAmount", "destinationZip", "shipFromZip",
+        "destinationCountry", "merchantTaxId", "customerTaxId", "commodityCode", "discountAmount", "taxInvoiceNumber", "orderDate",
+        "freightTaxAmount", "freightTaxRate", "alternateTaxAmount", "lineItems", "purchaseIdentifier",
+    ]
+    static let lineItemKeys: KeySet = [
+        "commodityCode", "description", "productCode", "quantity", "unitOfMeasure", "units", "unitCost", "taxAmount", "taxRate",
+        "discountAmount", "total", "debitCreditIndicator", "alternateTaxId", "taxType", "discountIndicator", "netGrossIndicator",
+        "discountRate",
+    ]
+
     func level2(_ o: DocumentObject, _ issues: inout IssueList) -> Level2 {
-        o.checkKeys([
-            "cardType", "isTaxExempt", "localSalesTax", "purchaseOrderNumber", "amexSupplierNumber", "amexCardholderReference",
-            "amexShippedToZip", "amexSalesTax", "amexChargeDescriptor",
-        ], &issues)
+        o.checkKeys(Self.level2Keys, &issues)
         return Level2(
             cardType: o.choice("cardType", &issues) ?? .visa, isTaxExempt: o.bool("isTaxExempt", default: false, &issues),
             localSalesTax: o.optionalAmount("localSalesTax", &issues),
@@ -18,11 +31,7 @@ struct CommercialReaders {
     }
 
     func level3(_ o: DocumentObject, _ issues: inout IssueList) -> Level3 {
-        o.checkKeys([
-            "cardType", "localTax", "nationalTax", "purchaseOrder", "freightAmount", "dutyAmount", "destinationZip", "shipFromZip",
-            "destinationCountry", "merchantTaxId", "customerTaxId", "commodityCode", "discountAmount", "taxInvoiceNumber", "orderDate",
-            "freightTaxAmount", "freightTaxRate", "alternateTaxAmount", "lineItems", "purchaseIdentifier",
-        ], &issues)
+        o.checkKeys(Self.level3Keys, &issues)
         var items: [LineItem] = []
         let itemsPointer = o.path("lineItems")
         for (index, element) in (o.array("lineItems", required: true, &issues) ?? []).enumerated() {
@@ -57,11 +66,7 @@ struct CommercialReaders {
     }
 
     private func lineItem(_ o: DocumentObject, _ issues: inout IssueList) -> LineItem {
-        o.checkKeys([
-            "commodityCode", "description", "productCode", "quantity", "unitOfMeasure", "units", "unitCost", "taxAmount", "taxRate",
-            "discountAmount", "total", "debitCreditIndicator", "alternateTaxId", "taxType", "discountIndicator", "netGrossIndicator",
-            "discountRate",
-        ], &issues)
+        o.checkKeys(Self.lineItemKeys, &issues)
         return LineItem(
             commodityCode: o.string("commodityCode", default: "", &issues), description: o.string("description", &issues),
             productCode: o.string("productCode", default: "", &issues), quantity: quantity(o, &issues),

@@ -2,8 +2,20 @@ import SettleModel
 
 /// Readers for the industry groups of a detail record.
 struct GroupReaders {
+    // Each group's field names (openapi.yaml's schemas are checked against them).
+    static let cardNotPresentKeys: KeySet = ["motoIndicator", "installmentNumber", "installmentCount"]
+    static let lodgingKeys: KeySet = ["checkInDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "amex"]
+    static let lodgingAmexKeys: KeySet = ["chargeType", "stayDuration", "roomRate"]
+    static let autoRentalKeys: KeySet = ["rentalDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "returnDetails"]
+    static let autoRentalReturnKeys: KeySet = ["renterName", "returnCity", "returnStateOrCountry", "returnLocationId"]
+    static let passengerTransportKeys: KeySet = [
+        "restrictedTicket", "passengerNumber", "passengerCount", "ticketNumber", "passengerName", "departureDate", "origin", "legs",
+    ]
+    static let tripLegKeys: KeySet = ["carrier", "serviceClass", "stopOver", "destination"]
+    static let debitKeys: KeySet = ["retrievalReferenceNumber", "systemTraceAuditNumber", "networkId", "settlementDate"]
+
     func cardNotPresent(_ o: DocumentObject, _ issues: inout IssueList) -> CardNotPresentData {
-        o.checkKeys(["motoIndicator", "installmentNumber", "installmentCount"], &issues)
+        o.checkKeys(Self.cardNotPresentKeys, &issues)
         return CardNotPresentData(
             motoIndicator: o.string("motoIndicator", default: "7", &issues),
             installmentNumber: o.int("installmentNumber", default: 0, &issues),
@@ -11,13 +23,13 @@ struct GroupReaders {
     }
 
     func lodging(_ o: DocumentObject, _ issues: inout IssueList) -> Lodging {
-        o.checkKeys(["checkInDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "amex"], &issues)
+        o.checkKeys(Self.lodgingKeys, &issues)
         var lodging = Lodging(
             checkInDate: o.date("checkInDate", &issues), noShow: o.string("noShow", default: "0", &issues),
             extraCharges: o.string("extraCharges", default: "", &issues),
             marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "H", &issues))
         if let amex = o.object("amex", &issues) {
-            amex.checkKeys(["chargeType", "stayDuration", "roomRate"], &issues)
+            amex.checkKeys(Self.lodgingAmexKeys, &issues)
             lodging.amex = LodgingAmex(
                 chargeType: amex.choice("chargeType", default: .hotel, &issues) ?? .hotel,
                 stayDuration: amex.int("stayDuration", &issues), roomRate: amex.amount("roomRate", &issues))
@@ -26,13 +38,13 @@ struct GroupReaders {
     }
 
     func autoRental(_ o: DocumentObject, _ issues: inout IssueList) -> AutoRental {
-        o.checkKeys(["rentalDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "returnDetails"], &issues)
+        o.checkKeys(Self.autoRentalKeys, &issues)
         var rental = AutoRental(
             rentalDate: o.date("rentalDate", &issues), noShow: o.bool("noShow", default: false, &issues),
             extraCharges: o.string("extraCharges", default: "", &issues),
             marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "A", &issues))
         if let back = o.object("returnDetails", &issues) {
-            back.checkKeys(["renterName", "returnCity", "returnStateOrCountry", "returnLocationId"], &issues)
+            back.checkKeys(Self.autoRentalReturnKeys, &issues)
             rental.returnDetails = AutoRentalReturn(
                 renterName: back.string("renterName", default: "", &issues), returnCity: back.string("returnCity", default: "", &issues),
                 returnStateOrCountry: back.string("returnStateOrCountry", default: "", &issues),
@@ -42,14 +54,12 @@ struct GroupReaders {
     }
 
     func passengerTransport(_ o: DocumentObject, _ issues: inout IssueList) -> PassengerTransport {
-        o.checkKeys([
-            "restrictedTicket", "passengerNumber", "passengerCount", "ticketNumber", "passengerName", "departureDate", "origin", "legs",
-        ], &issues)
+        o.checkKeys(Self.passengerTransportKeys, &issues)
         var legs: [TripLeg] = []
         let legsPointer = o.path("legs")
         for (index, element) in (o.array("legs", required: true, &issues) ?? []).enumerated() {
             guard let leg = DocumentObject(element, at: legsPointer, element: index, &issues) else { continue }
-            leg.checkKeys(["carrier", "serviceClass", "stopOver", "destination"], &issues)
+            leg.checkKeys(Self.tripLegKeys, &issues)
             legs.append(TripLeg(
                 carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),
                 stopOver: leg.string("stopOver", default: "", &issues), destination: leg.string("destination", &issues)))
@@ -62,7 +72,7 @@ struct GroupReaders {
     }
 
     func debit(_ o: DocumentObject, _ issues: inout IssueList) -> DirectDebit {
-        o.checkKeys(["retrievalReferenceNumber", "systemTraceAuditNumber", "networkId", "settlementDate"], &issues)
+        o.checkKeys(Self.debitKeys, &issues)
         return DirectDebit(
             retrievalReferenceNumber: o.string("retrievalReferenceNumber", &issues),
             systemTraceAuditNumber: o.int("systemTraceAuditNumber", &issues), networkId: o.string("networkId", &issues),

@@ -30,4 +30,16 @@ import Testing
     @Test func documentFieldsMatchTheReader() {
         #expect(Self.properties(of: "SettlementDocument") == BatchReader.keys.names)
     }
+
+    /// Every group's schema against its reader, so none of them is an open object.
+    @Test(arguments: [
+        ("Merchant", BatchReader.merchantKeys), ("CardNotPresent", GroupReaders.cardNotPresentKeys), ("Lodging", GroupReaders.lodgingKeys),
+        ("LodgingAmex", GroupReaders.lodgingAmexKeys), ("AutoRental", GroupReaders.autoRentalKeys),
+        ("AutoRentalReturn", GroupReaders.autoRentalReturnKeys), ("PassengerTransport", GroupReaders.passengerTransportKeys),
+        ("TripLeg", GroupReaders.tripLegKeys), ("Debit", GroupReaders.debitKeys), ("Level2", CommercialReaders.level2Keys),
+        ("Level3", CommercialReaders.level3Keys), ("LineItem", CommercialReaders.lineItemKeys),
+    ])
+    func groupFieldsMatchTheirReaders(schema: String, keys: KeySet) {
+        #expect(Self.properties(of: schema) == keys.names, "\(schema)")
+    }
 }
