@@ -3,33 +3,33 @@ import SettleModel
 /// Typed accessors: each records a problem at the field's pointer and returns a placeholder.
 /// Each looks its member up once and hands what it found to the `read` functions below.
 extension DocumentObject {
-    func string(_ key: String, default fallback: String? = nil, _ issues: inout IssueList) -> String {
+    func string(_ key: StaticString, default fallback: String? = nil, _ issues: inout IssueList) -> String {
         readString(value(key), key, default: fallback, &issues)
     }
 
-    func optionalString(_ key: String, _ issues: inout IssueList) -> String? {
+    func optionalString(_ key: StaticString, _ issues: inout IssueList) -> String? {
         guard let found = value(key) else { return nil }
         return readString(found, key, default: "", &issues)
     }
 
-    func integer(_ key: String, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
+    func integer(_ key: StaticString, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
         readInteger(value(key), key, default: fallback, &issues)
     }
 
-    func int(_ key: String, default fallback: Int? = nil, _ issues: inout IssueList) -> Int {
+    func int(_ key: StaticString, default fallback: Int? = nil, _ issues: inout IssueList) -> Int {
         Int(clamping: integer(key, default: fallback.map(Int64.init), &issues))
     }
 
-    func amount(_ key: String, default fallback: Amount? = nil, _ issues: inout IssueList) -> Amount {
+    func amount(_ key: StaticString, default fallback: Amount? = nil, _ issues: inout IssueList) -> Amount {
         Amount(minorUnits: integer(key, default: fallback?.minorUnits, &issues))
     }
 
-    func optionalAmount(_ key: String, _ issues: inout IssueList) -> Amount? {
+    func optionalAmount(_ key: StaticString, _ issues: inout IssueList) -> Amount? {
         guard let found = value(key) else { return nil }
         return Amount(minorUnits: readInteger(found, key, default: 0, &issues))
     }
 
-    func bool(_ key: String, default fallback: Bool, _ issues: inout IssueList) -> Bool {
+    func bool(_ key: StaticString, default fallback: Bool, _ issues: inout IssueList) -> Bool {
         guard let found = value(key) else { return fallback }
         switch found.kind {
         case .true: return true
@@ -40,16 +40,16 @@ extension DocumentObject {
         }
     }
 
-    func date(_ key: String, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
+    func date(_ key: StaticString, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
         readDate(value(key), key, default: fallback, &issues)
     }
 
-    func optionalDate(_ key: String, _ issues: inout IssueList) -> LocalDate? {
+    func optionalDate(_ key: StaticString, _ issues: inout IssueList) -> LocalDate? {
         guard let found = value(key) else { return nil }
         return readDate(found, key, default: nil, &issues)
     }
 
-    func time(_ key: String, _ issues: inout IssueList) -> TimeOfDay {
+    func time(_ key: StaticString, _ issues: inout IssueList) -> TimeOfDay {
         let text = string(key, &issues)
         guard !text.isEmpty else { return TimeOfDay(hour: 0, minute: 0, second: 0) }
         guard let time = TimeOfDay(iso: text) else {
@@ -59,7 +59,7 @@ extension DocumentObject {
         return time
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil, _ issues: inout IssueList) -> T?
+    func choice<T: RawRepresentable & CaseIterable>(_ key: StaticString, default fallback: T? = nil, _ issues: inout IssueList) -> T?
     where T.RawValue == String {
         let found = value(key)
         guard found != nil || fallback == nil else { return fallback }
@@ -72,7 +72,7 @@ extension DocumentObject {
         return value
     }
 
-    private func readString(_ found: JSONElement?, _ key: String, default fallback: String?, _ issues: inout IssueList) -> String {
+    private func readString(_ found: JSONElement?, _ key: StaticString, default fallback: String?, _ issues: inout IssueList) -> String {
         guard let found else {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? ""
@@ -84,7 +84,7 @@ extension DocumentObject {
         return text
     }
 
-    private func readInteger(_ found: JSONElement?, _ key: String, default fallback: Int64?, _ issues: inout IssueList) -> Int64 {
+    private func readInteger(_ found: JSONElement?, _ key: StaticString, default fallback: Int64?, _ issues: inout IssueList) -> Int64 {
         guard let found else {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? 0
@@ -98,7 +98,7 @@ extension DocumentObject {
         return fallback ?? 0
     }
 
-    private func readDate(_ found: JSONElement?, _ key: String, default fallback: LocalDate?, _ issues: inout IssueList) -> LocalDate {
+    private func readDate(_ found: JSONElement?, _ key: StaticString, default fallback: LocalDate?, _ issues: inout IssueList) -> LocalDate {
         let placeholder = fallback ?? LocalDate.placeholder
         guard found != nil || fallback == nil else { return placeholder }
         let text = readString(found, key, default: fallback == nil ? nil : "", &issues)

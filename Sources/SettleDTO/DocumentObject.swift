@@ -55,6 +55,8 @@ struct DocumentObject {
 
     func path(_ key: String) -> String { pointer + "/" + DocumentObject.escape(key) }
 
+    func path(_ key: StaticString) -> String { path(key.description) }
+
     /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
     func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
         let tape = object.tape
@@ -74,22 +76,22 @@ struct DocumentObject {
         }
     }
 
-    func has(_ key: String) -> Bool {
+    func has(_ key: StaticString) -> Bool {
         value(key) != nil
     }
 
     /// The member's value; nil when it is absent or null (null means "not given").
-    func value(_ key: String) -> JSONElement? {
+    func value(_ key: StaticString) -> JSONElement? {
         guard let index = object.tape.member(of: object.index, named: key), object.tape.nodes[index].kind != .null else { return nil }
         return JSONElement(tape: object.tape, index: index)
     }
 
-    func object(_ key: String, _ issues: inout IssueList) -> DocumentObject? {
+    func object(_ key: StaticString, _ issues: inout IssueList) -> DocumentObject? {
         guard let value = value(key) else { return nil }
         return DocumentObject(value, at: path(key), &issues)
     }
 
-    func array(_ key: String, required: Bool = false, _ issues: inout IssueList) -> [JSONElement]? {
+    func array(_ key: StaticString, required: Bool = false, _ issues: inout IssueList) -> [JSONElement]? {
         switch value(key) {
         case .none:
             if required { issues.add(.missingOrErroneousValue, path(key), "is required") }

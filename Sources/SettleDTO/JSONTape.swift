@@ -36,6 +36,14 @@ final class JSONTape: Sendable {
         return key.utf8.withContiguousStorageIfAvailable { name in sameBytes(node, name) } ?? (string(at: index) == key)
     }
 
+    /// Whether the string node at `index` is exactly `name` (a member name from the source).
+    func string(at index: Int, equals name: StaticString, signature: KeySignature) -> Bool {
+        let node = nodes[index]
+        guard node.payload == UInt64(signature.bits) else { return false }
+        guard !node.decoded, name.hasPointerRepresentation else { return string(at: index) == name.description }
+        return sameBytes(node, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
     /// Whether the string nodes at `a` and `b` hold the same text.
     func strings(at a: Int, _ b: Int) -> Bool {
         let (first, second) = (nodes[a], nodes[b])
@@ -44,14 +52,14 @@ final class JSONTape: Sendable {
         return input.withUnsafeBufferPointer { sameBytes(second, UnsafeBufferPointer(rebasing: $0[Int(first.start)..<Int(first.start + first.length)])) }
     }
 
-    /// The value node of the member of the object at `object` named `key`, if there is one.
-    func member(of object: Int, named key: String) -> Int? {
-        let signature = KeySignature(key)
+    /// The value node of the member of the object at `object` named `name`, if there is one.
+    func member(of object: Int, named name: StaticString) -> Int? {
+        let signature = KeySignature(name)
         return nodes.withUnsafeBufferPointer { nodes -> Int? in
             guard nodes[object].payload & signature.maskBit != 0 else { return nil }
             var index = object + 1
             for _ in 0..<nodes[object].length {
-                if nodes[index].payload == UInt64(signature.bits), string(at: index, equals: key, signature: signature) { return index + 1 }
+                if nodes[index].payload == UInt64(signature.bits), string(at: index, equals: name, signature: signature) { return index + 1 }
                 index = Int(nodes[index + 1].end)
             }
             return nil

@@ -21,6 +21,15 @@ struct KeySignature: Equatable {
         bits = UInt32(truncatingIfNeeded: count) << 24 | UInt32(bytes[0]) << 16 | UInt32(nextToLast) << 8 | UInt32(bytes[count - 1])
     }
 
+    /// A member name written in the source: its bytes are read directly, with no `String`.
+    init(_ name: StaticString) {
+        guard name.hasPointerRepresentation else {
+            self.init(name.description)
+            return
+        }
+        self.init(bytes: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
     private init(bytes: [UInt8]) {
         self = bytes.withUnsafeBufferPointer { KeySignature(bytes: $0) }
     }
