@@ -24,30 +24,15 @@ struct DocumentObject {
         }
         self.object = value
         let tape = value.tape
+        let keys = tape.keys(of: value.index)
         var seen: UInt64 = 0
-        forEachKey { key in
+        for (position, entry) in keys.enumerated() {
             // Only a name whose mask bit an earlier name set can be a repeat.
-            let bit = KeySignature(bits: UInt32(truncatingIfNeeded: tape.nodes[key].payload)).maskBit
+            let bit = KeySignature(bits: entry.signature).maskBit
             defer { seen |= bit }
-            guard seen & bit != 0 else { return }
-            var earlier = value.index + 1
-            while earlier < key {
-                if tape.strings(at: earlier, key) {
-                    issues.add(.invalidFormat, path(tape.string(at: key)), "appears twice")
-                    break
-                }
-                earlier = Int(tape.nodes[earlier + 1].end)
-            }
-        }
-    }
-
-    /// Calls `body` with the tape index of each member name, in document order.
-    private func forEachKey(_ body: (Int) -> Void) {
-        let nodes = object.tape.nodes
-        var key = object.index + 1
-        for _ in 0..<nodes[object.index].length {
-            body(key)
-            key = Int(nodes[key + 1].end)
+            guard seen & bit != 0 else { continue }
+            let repeated = keys[..<position].contains { $0.signature == entry.signature && tape.strings(at: Int($0.node), Int(entry.node)) }
+            if repeated { issues.add(.invalidFormat, path(tape.string(at: Int(entry.node))), "appears twice") }
         }
     }
 
@@ -60,9 +45,9 @@ struct DocumentObject {
     /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
     func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
         let tape = object.tape
-        forEachKey { index in
-            let signature = KeySignature(bits: UInt32(truncatingIfNeeded: tape.nodes[index].payload))
-            guard !allowed.contains(signature: signature, where: { tape.string(at: index, equals: $0, signature: signature) }) else { return }
+        for entry in tape.keys(of: object.index) {
+            let (index, signature) = (Int(entry.node), KeySignature(bits: entry.signature))
+            guard !allowed.contains(signature: signature, where: { tape.string(at: index, equals: $0, signature: signature) }) else { continue }
             let key = tape.string(at: index)
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")

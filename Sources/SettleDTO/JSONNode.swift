@@ -11,6 +11,7 @@ struct JSONNode {
     /// `start` is then its index there.
     var decoded = false
     /// Strings and numbers: the first byte of the text in the input (inside the quotes).
+    /// Objects: where their member names begin in ``JSONTape/directory``.
     var start: Int32 = 0
     /// Strings and numbers: the length in UTF-8 bytes. Containers: how many members or elements.
     var length: Int32 = 0

@@ -17,6 +17,10 @@ struct JSONParser {
     var depth = 0
     var nodes: [JSONNode] = []
     var decoded: [String] = []
+    /// Every object's member names, each object's together (see ``KeyEntry``).
+    var directory: [KeyEntry] = []
+    /// Names of the objects still open, innermost last; moved to `directory` as each closes.
+    private var pendingKeys: [KeyEntry] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -31,7 +35,7 @@ struct JSONParser {
             var parser = JSONParser(raw.bindMemory(to: UInt8.self))
             return Result { () throws(JSONSyntaxError) in
                 try parser.document()
-                return JSONTape(input: Array(parser.bytes), nodes: parser.nodes, decoded: parser.decoded)
+                return JSONTape(input: parser.bytes, nodes: parser.nodes, directory: parser.directory, decoded: parser.decoded)
             }
         }
         return try result.get()
@@ -64,11 +68,15 @@ struct JSONParser {
         let at = try enter(.object)
         var count: Int32 = 0
         var mask: UInt64 = 0
+        let firstPending = pendingKeys.count
         if !(try closes(UInt8(ascii: "}"))) {
             repeat {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
-                mask |= KeySignature(bits: UInt32(truncatingIfNeeded: try string())).maskBit
+                let keyNode = Int32(nodes.count)
+                let signature = KeySignature(bits: UInt32(truncatingIfNeeded: try string()))
+                pendingKeys.append(KeyEntry(signature: signature.bits, node: keyNode))
+                mask |= signature.maskBit
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"), "expected ':' after a member name")
                 try value()
@@ -76,6 +84,9 @@ struct JSONParser {
             } while try separator(closing: UInt8(ascii: "}"))
         }
         finish(at, count: count, payload: mask)
+        nodes[at].start = Int32(directory.count)
+        directory.append(contentsOf: pendingKeys[firstPending...])
+        pendingKeys.removeSubrange(firstPending...)
     }
 
     private mutating func array() throws(JSONSyntaxError) {

@@ -4,16 +4,32 @@ import Foundation
 /// this a tape). Reading a settlement through it makes no `String` for a member name and no
 /// container per object: names are compared as bytes, and only the values a reader asks for
 /// become Swift values. Immutable once parsed.
-final class JSONTape: Sendable {
-    let input: [UInt8]
-    let nodes: [JSONNode]
+final class JSONTape: @unchecked Sendable {
+    // Both buffers are allocated here, written only in init and freed in deinit; raw buffers
+    // rather than arrays because every member lookup walks them (no retain or bounds check).
+    let input: UnsafeBufferPointer<UInt8>
+    let nodes: UnsafeBufferPointer<JSONNode>
+    let directory: UnsafeBufferPointer<KeyEntry>
     /// Strings that had escapes, already decoded.
     let decoded: [String]
 
-    init(input: [UInt8], nodes: [JSONNode], decoded: [String]) {
-        self.input = input
-        self.nodes = nodes
+    init(input: UnsafeBufferPointer<UInt8>, nodes: [JSONNode], directory: [KeyEntry], decoded: [String]) {
+        let inputCopy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, input.count))
+        _ = inputCopy.initialize(from: input)
+        self.input = UnsafeBufferPointer(rebasing: inputCopy[0..<input.count])
+        let nodesCopy = UnsafeMutableBufferPointer<JSONNode>.allocate(capacity: max(1, nodes.count))
+        _ = nodesCopy.initialize(from: nodes)
+        self.nodes = UnsafeBufferPointer(rebasing: nodesCopy[0..<nodes.count])
+        let directoryCopy = UnsafeMutableBufferPointer<KeyEntry>.allocate(capacity: max(1, directory.count))
+        _ = directoryCopy.initialize(from: directory)
+        self.directory = UnsafeBufferPointer(rebasing: directoryCopy[0..<directory.count])
         self.decoded = decoded
+    }
+
+    deinit {
+        UnsafeMutableRawPointer(mutating: input.baseAddress)?.deallocate()
+        UnsafeMutableRawPointer(mutating: nodes.baseAddress)?.deallocate()
+        UnsafeMutableRawPointer(mutating: directory.baseAddress)?.deallocate()
     }
 
     /// The root value.
@@ -23,17 +39,7 @@ final class JSONTape: Sendable {
     func string(at index: Int) -> String {
         let node = nodes[index]
         if node.decoded { return decoded[Int(node.start)] }
-        return input.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.start + node.length)]), as: UTF8.self)
-        }
-    }
-
-    /// Whether the string node at `index` is exactly `key`; `signature` is the key's.
-    func string(at index: Int, equals key: String, signature: KeySignature) -> Bool {
-        let node = nodes[index]
-        guard node.payload == UInt64(signature.bits) else { return false }
-        if node.decoded { return decoded[Int(node.start)] == key }
-        return key.utf8.withContiguousStorageIfAvailable { name in sameBytes(node, name) } ?? (string(at: index) == key)
+        return String(decoding: UnsafeBufferPointer(rebasing: input[Int(node.start)..<Int(node.start + node.length)]), as: UTF8.self)
     }
 
     /// Whether the string node at `index` is exactly `name` (a member name from the source).
@@ -41,7 +47,7 @@ final class JSONTape: Sendable {
         let node = nodes[index]
         guard node.payload == UInt64(signature.bits) else { return false }
         guard !node.decoded, name.hasPointerRepresentation else { return string(at: index) == name.description }
-        return sameBytes(node, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        return sameBytes(node, name.utf8Start, count: name.utf8CodeUnitCount)
     }
 
     /// Whether the string nodes at `a` and `b` hold the same text.
@@ -49,28 +55,27 @@ final class JSONTape: Sendable {
         let (first, second) = (nodes[a], nodes[b])
         guard first.payload == second.payload else { return false }
         if first.decoded || second.decoded { return string(at: a) == string(at: b) }
-        return input.withUnsafeBufferPointer { sameBytes(second, UnsafeBufferPointer(rebasing: $0[Int(first.start)..<Int(first.start + first.length)])) }
+        return sameBytes(second, input.baseAddress! + Int(first.start), count: Int(first.length))
+    }
+
+    /// The member names of the object at `object`, in document order.
+    func keys(of object: Int) -> UnsafeBufferPointer<KeyEntry> {
+        let node = nodes[object]
+        return UnsafeBufferPointer(rebasing: directory[Int(node.start)..<Int(node.start + node.length)])
     }
 
     /// The value node of the member of the object at `object` named `name`, if there is one.
     func member(of object: Int, named name: StaticString) -> Int? {
         let signature = KeySignature(name)
-        return nodes.withUnsafeBufferPointer { nodes -> Int? in
-            guard nodes[object].payload & signature.maskBit != 0 else { return nil }
-            var index = object + 1
-            for _ in 0..<nodes[object].length {
-                if nodes[index].payload == UInt64(signature.bits), string(at: index, equals: name, signature: signature) { return index + 1 }
-                index = Int(nodes[index + 1].end)
-            }
-            return nil
+        guard nodes[object].payload & signature.maskBit != 0 else { return nil }
+        for entry in keys(of: object) where entry.signature == signature.bits {
+            if string(at: Int(entry.node), equals: name, signature: signature) { return Int(entry.node) + 1 }
         }
+        return nil
     }
 
-    /// Compares an undecoded string node's bytes with `text` (memcmp, not a generic loop).
-    private func sameBytes(_ node: JSONNode, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(node.length) == text.count else { return false }
-        return input.withUnsafeBufferPointer { bytes in
-            memcmp(bytes.baseAddress! + Int(node.start), text.baseAddress!, text.count) == 0
-        }
+    /// Compares an undecoded string node's bytes with `count` bytes at `text` (memcmp).
+    private func sameBytes(_ node: JSONNode, _ text: UnsafePointer<UInt8>, count: Int) -> Bool {
+        Int(node.length) == count && memcmp(input.baseAddress! + Int(node.start), text, count) == 0
     }
 }
