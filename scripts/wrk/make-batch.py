@@ -31,7 +31,8 @@ def main() -> None:
         detail["transactionNumber"] = index + 1
         details.append(detail)
     document["detailRecords"] = details
-    json.dump(document, sys.stdout, indent=2)
+    # Compact, as checkout backends' JSON libraries write it.
+    json.dump(document, sys.stdout, separators=(",", ":"))
 
 
 main()

@@ -1,8 +1,10 @@
 -- wrk script: POSTs the JSON document in $BENCH_BODY to $BENCH_PATH. With BENCH_UNIQUE=1 every
--- request gets its own terminal and batch number, so a settlement is never a duplicate (QD).
+-- request gets its own terminal and batch number, so a settlement is never a duplicate (QD);
+-- BENCH_ROUND (1-8) keeps the terminals of successive runs against one server apart.
 local body = io.open(os.getenv("BENCH_BODY")):read("a")
 local path = os.getenv("BENCH_PATH")
 local unique = os.getenv("BENCH_UNIQUE") == "1"
+local round = tonumber(os.getenv("BENCH_ROUND") or "1")
 local headers = { ["Content-Type"] = "application/json" }
 local counter = 0
 local lanes = 0
@@ -21,11 +23,11 @@ function request()
     return fixed
   end
   counter = counter + 1
-  -- Terminals 1000-9999 split between threads; batch numbers 1-999 within each terminal.
-  local terminal = 1000 + (lane - 1) * 4000 + math.floor(counter / 999)
+  -- Terminals 1000-9999: 1,000 per round, 500 per thread; batch numbers 1-999 within each.
+  local terminal = 1000 * round + (lane - 1) * 500 + math.floor(counter / 999)
   local batch = counter % 999 + 1
-  local document = body:gsub('"terminalNumber": "%d+"', '"terminalNumber": "' .. terminal .. '"', 1)
-                       :gsub('"batchNumber": %d+', '"batchNumber": ' .. batch, 1)
+  local document = body:gsub('"terminalNumber": *"%d+"', '"terminalNumber":"' .. terminal .. '"', 1)
+                       :gsub('"batchNumber": *%d+', '"batchNumber":' .. batch, 1)
   return wrk.format("POST", path, headers, document)
 end
 
