@@ -62,6 +62,13 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The settlement ledger: every submission recorded before it is sent (SQLite, WAL).
+        .target(name: "SettleLedger", dependencies: ["SettleModel", "CSQLite"], swiftSettings: swiftSettings),
+        .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
@@ -114,6 +121,7 @@ let package = Package(
         .testTarget(
             name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleLoad", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",

@@ -1,0 +1,15 @@
+/// What the ledger says to a new submission, decided atomically with recording it.
+public enum LedgerAdmission: Sendable, Hashable {
+    /// Recorded as `received`: go ahead and send it.
+    case admitted(LedgerEntry)
+    /// The same idempotency key and the same request, already finished: answer as before.
+    case replay(LedgerEntry)
+    /// The same idempotency key with a different request.
+    case keyReused(LedgerEntry)
+    /// The same idempotency key, or the same batch number, is being settled right now.
+    case inFlight(LedgerEntry)
+    /// This merchant, terminal and batch number was accepted within the guard window.
+    case alreadyAccepted(LedgerEntry)
+    /// An earlier attempt with this batch number is in doubt and not yet resolved.
+    case unresolvedInDoubt(LedgerEntry)
+}

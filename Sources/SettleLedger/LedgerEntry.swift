@@ -1,0 +1,14 @@
+import Foundation
+
+/// One recorded submission, as read back.
+public struct LedgerEntry: Sendable, Hashable {
+    public var id: String
+    public var submission: LedgerSubmission
+    public var state: SettlementState
+    /// Set once the settlement ended (nil while received or transmitting).
+    public var outcome: LedgerOutcome?
+    /// An operator's decision on an in-doubt batch: `captured` or `notCaptured`, with a note.
+    public var resolution: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+}

@@ -1,0 +1,42 @@
+/// How a settlement ended, as recorded: the state, the host's answer fields, and the exact
+/// response the caller got (replayed for a retry with the same idempotency key).
+public struct LedgerOutcome: Sendable, Hashable {
+    public var state: SettlementState
+    public var responseCode: String?
+    public var responseText: String?
+    public var responseBatchNumber: Int?
+    public var responseNetDeposit: Int64?
+    public var responseRecordCount: Int?
+    /// The host's rejection (`RB`), as JSON text, with the detail record it named.
+    public var rejection: String?
+    /// Why the link failed, card numbers masked.
+    public var failure: String?
+    public var answer: LedgerAnswer
+
+    public init(
+        state: SettlementState, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,
+        responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: String? = nil, failure: String? = nil,
+        answer: LedgerAnswer
+    ) {
+        self.state = state
+        self.responseCode = responseCode
+        self.responseText = responseText
+        self.responseBatchNumber = responseBatchNumber
+        self.responseNetDeposit = responseNetDeposit
+        self.responseRecordCount = responseRecordCount
+        self.rejection = rejection
+        self.failure = failure
+        self.answer = answer
+    }
+}
+
+/// The HTTP answer given for a settlement.
+public struct LedgerAnswer: Sendable, Hashable {
+    public var status: Int
+    public var body: [UInt8]
+
+    public init(status: Int, body: [UInt8]) {
+        self.status = status
+        self.body = body
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SettleModel
+
+/// Rows of the `settlements` table to and from ``LedgerEntry``.
+enum LedgerRows {
+    private static let columns = """
+        id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
+        net_deposit, hashing_total, cash_back_total, environment, state, response_code, response_text, response_batch_number,
+        response_net_deposit, response_record_count, rejection, failure, answer_status, answer_body, resolution, created_at, updated_at
+        """
+
+    static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: SQLiteDatabase) throws(LedgerError) {
+        let s = submission
+        try database.query(
+            """
+            INSERT INTO settlements (id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date,
+                industry, record_count, net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
+            """,
+            [
+                .text(id), SQLiteValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
+                .integer(Int64(s.batchNumber)), .text(s.batchDate.iso), .text(s.industry), .integer(Int64(s.recordCount)),
+                .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
+                .integer(now.milliseconds), .integer(now.milliseconds),
+            ])
+        for line in s.records {
+            try database.query(
+                "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES (?, ?, ?, ?, ?)",
+                [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)])
+        }
+    }
+
+    static func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: SQLiteDatabase) throws(LedgerError) {
+        let o = outcome
+        try database.query(
+            """
+            UPDATE settlements SET state = ?, response_code = ?, response_text = ?, response_batch_number = ?, response_net_deposit = ?,
+                response_record_count = ?, rejection = ?, failure = ?, answer_status = ?, answer_body = ?, updated_at = ?
+            WHERE id = ?
+            """,
+            [
+                .text(o.state.rawValue), SQLiteValue(o.responseCode), SQLiteValue(o.responseText), SQLiteValue(o.responseBatchNumber),
+                SQLiteValue(o.responseNetDeposit), SQLiteValue(o.responseRecordCount), SQLiteValue(o.rejection), SQLiteValue(o.failure),
+                .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .text(id),
+            ])
+    }
+
+    static func entry(id: String, in database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry? {
+        try select("WHERE id = ?", [.text(id)], database).first
+    }
+
+    static func entry(keyed key: String, in database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry? {
+        try select("WHERE idempotency_key = ?", [.text(key)], database).first
+    }
+
+    static func entries(sameBatchAs submission: LedgerSubmission, in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+        try select(
+            "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? ORDER BY created_at DESC",
+            [.text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber))], database)
+    }
+
+    static func entries(inStates states: [SettlementState], in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+        let marks = states.map { _ in "?" }.joined(separator: ", ")
+        return try select("WHERE state IN (\(marks)) ORDER BY created_at", states.map { .text($0.rawValue) }, database)
+    }
+
+    static func select(_ clause: String, _ values: [SQLiteValue], _ database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+        try database.query("SELECT \(columns) FROM settlements \(clause)", values).map { (row) throws(LedgerError) in
+            try decode(row, records: database)
+        }
+    }
+
+    private static func decode(_ row: [SQLiteValue], records database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry {
+        func text(_ index: Int) -> String { row[index].text ?? "" }
+        func number(_ index: Int) -> Int64 { row[index].integer ?? 0 }
+        let id = text(0)
+        let lines = try database.query(
+            "SELECT record_index, masked_card_number, amount, transaction_code FROM settlement_records WHERE settlement_id = ? ORDER BY record_index",
+            [.text(id)]
+        ).map { LedgerRecordLine(index: Int($0[0].integer ?? 0), maskedCardNumber: $0[1].text ?? "", amount: $0[2].integer ?? 0, transactionCode: $0[3].text ?? "") }
+        let submission = LedgerSubmission(
+            idempotencyKey: row[1].text, fingerprint: text(2), merchantNumber: text(3), terminalNumber: text(4), batchNumber: Int(number(5)),
+            batchDate: LocalDate(iso: text(6)) ?? .placeholder, industry: text(7), recordCount: Int(number(8)), netDeposit: number(9),
+            hashingTotal: number(10), cashBackTotal: number(11), environment: text(12), records: lines)
+        let state = SettlementState(rawValue: text(13)) ?? .inDoubt
+        let outcome = row[21].integer.map { status in
+            LedgerOutcome(
+                state: state, responseCode: row[14].text, responseText: row[15].text, responseBatchNumber: row[16].integer.map { Int($0) },
+                responseNetDeposit: row[17].integer, responseRecordCount: row[18].integer.map { Int($0) }, rejection: row[19].text,
+                failure: row[20].text, answer: LedgerAnswer(status: Int(status), body: row[22].blob ?? []))
+        }
+        return LedgerEntry(
+            id: id, submission: submission, state: state, outcome: outcome, resolution: row[23].text,
+            createdAt: Date(milliseconds: number(24)), updatedAt: Date(milliseconds: number(25)))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import SettleModel
+
+/// The ledger in an SQLite file (WAL, full-sync commits). One connection per process behind a
+/// lock; replicas sharing the file are serialized by SQLite's write lock (`BEGIN IMMEDIATE`).
+public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
+    public let path: String
+    public let policy: LedgerPolicy
+    // The connection is used only while `lock` is held.
+    private let database: SQLiteDatabase
+    private let lock = NSLock()
+
+    /// Opens or creates `ledger.sqlite` in `directory` (created 0700 if missing).
+    public convenience init(directory: String, policy: LedgerPolicy = LedgerPolicy()) throws(LedgerError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw LedgerError("cannot create the data directory \(directory): \(error.localizedDescription)")
+        }
+        try self.init(path: (directory as NSString).appendingPathComponent("ledger.sqlite"), policy: policy)
+    }
+
+    public init(path: String, policy: LedgerPolicy = LedgerPolicy()) throws(LedgerError) {
+        self.path = path
+        self.policy = policy
+        let database = try SQLiteDatabase(path: path)
+        try LedgerSchema.migrate(database)
+        self.database = database
+    }
+
+    public func admit(_ submission: LedgerSubmission, at now: Date) throws(LedgerError) -> LedgerAdmission {
+        try locked { (database) throws(LedgerError) in
+            try database.transaction { () throws(LedgerError) in
+                if let key = submission.idempotencyKey, let earlier = try LedgerRows.entry(keyed: key, in: database) {
+                    if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
+                        if earlier.submission.fingerprint != submission.fingerprint { return .keyReused(earlier) }
+                        return earlier.outcome == nil ? .inFlight(earlier) : .replay(earlier)
+                    }
+                    // Expired: the key may be used afresh.
+                    try database.query("UPDATE settlements SET idempotency_key = NULL WHERE id = ?", [.text(earlier.id)])
+                }
+                if let refusal = try guardRefusal(submission, database) { return refusal }
+                let id = "stl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+                try LedgerRows.insert(submission, id: id, at: now, into: database)
+                guard let entry = try LedgerRows.entry(id: id, in: database) else { throw LedgerError("the new entry \(id) was not found") }
+                return .admitted(entry)
+            }
+        }
+    }
+
+    /// The batch-number guard: an accepted batch within the window, an unresolved in-doubt
+    /// attempt, or one being settled right now blocks the same merchant + terminal + number.
+    private func guardRefusal(_ submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> LedgerAdmission? {
+        for earlier in try LedgerRows.entries(sameBatchAs: submission, in: database) {
+            let days = abs(submission.batchDate.daysSinceEpoch - earlier.submission.batchDate.daysSinceEpoch)
+            switch earlier.state {
+            case .received, .transmitting: return .inFlight(earlier)
+            case .inDoubt where earlier.resolution == nil: return .unresolvedInDoubt(earlier)
+            case .inDoubt where earlier.resolution == LedgerResolution.captured.rawValue && days < policy.guardDays:
+                return .alreadyAccepted(earlier)
+            case .accepted where days < policy.guardDays: return .alreadyAccepted(earlier)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    public func markTransmitting(_ id: String, at now: Date) throws(LedgerError) {
+        _ = try locked { (database) throws(LedgerError) in
+            try database.query(
+                "UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received'",
+                [.integer(now.milliseconds), .text(id)])
+        }
+    }
+
+    public func complete(_ id: String, with outcome: LedgerOutcome, at now: Date) throws(LedgerError) {
+        try locked { (database) throws(LedgerError) in try LedgerRows.complete(id, with: outcome, at: now, in: database) }
+    }
+
+    public func entry(_ id: String) throws(LedgerError) -> LedgerEntry? {
+        try locked { (database) throws(LedgerError) in try LedgerRows.entry(id: id, in: database) }
+    }
+
+    public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
+        try locked { (database) throws(LedgerError) in
+            try database.transaction { () throws(LedgerError) in
+                let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database)
+                try database.query(
+                    "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting'",
+                    [.integer(now.milliseconds)])
+                try database.query(
+                    "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received'",
+                    [.integer(now.milliseconds)])
+                var changed: [LedgerEntry] = []
+                for entry in interrupted {
+                    if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
+                }
+                return changed
+            }
+        }
+    }
+
+    private func locked<T>(_ body: (SQLiteDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(database)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+extension Date {
+    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    init(milliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+}

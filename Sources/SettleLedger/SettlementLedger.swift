@@ -1,0 +1,31 @@
+import Foundation
+
+/// The durable record of every settlement: written before anything is sent, so that a retry,
+/// a racing replica or a crash can never send the same money twice unnoticed.
+public protocol SettlementLedger: Sendable {
+    /// Records `submission` as `received` unless its idempotency key or batch number says it
+    /// must not be sent; the check and the write are one atomic step.
+    func admit(_ submission: LedgerSubmission, at now: Date) throws(LedgerError) -> LedgerAdmission
+    /// The link is about to open.
+    func markTransmitting(_ id: String, at now: Date) throws(LedgerError)
+    /// The settlement ended.
+    func complete(_ id: String, with outcome: LedgerOutcome, at now: Date) throws(LedgerError)
+    func entry(_ id: String) throws(LedgerError) -> LedgerEntry?
+    /// At start-up: every `transmitting` entry becomes `in_doubt` (nothing is resent), every
+    /// `received` one `failed` (nothing was sent); returns what changed, for the log.
+    func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry]
+}
+
+/// The ledger's rules that are settings.
+public struct LedgerPolicy: Sendable, Hashable {
+    /// How long an idempotency key is remembered (at least 24 hours).
+    public var keyRetention: Duration
+    /// A batch number accepted this many days ago or fewer may not be sent again (the host's
+    /// five-day duplicate window).
+    public var guardDays: Int
+
+    public init(keyRetention: Duration = .seconds(24 * 3600), guardDays: Int = 5) {
+        self.keyRetention = keyRetention
+        self.guardDays = guardDays
+    }
+}

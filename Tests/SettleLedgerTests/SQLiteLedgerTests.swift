@@ -1,0 +1,138 @@
+import Foundation
+import SettleLedger
+import SettleModel
+import Synchronization
+import Testing
+
+/// The ledger on real SQLite files: what it records, idempotency keys, the batch-number guard,
+/// recovery after a crash, and replicas sharing one file.
+@Suite struct SQLiteLedgerTests {
+    static let start = Date(timeIntervalSince1970: 1_795_000_000)
+    static let today = LocalDate(year: 2026, month: 11, day: 26)
+
+    func ledger(_ policy: LedgerPolicy = LedgerPolicy()) throws -> SQLiteLedger {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
+        return try SQLiteLedger(directory: directory.path, policy: policy)
+    }
+
+    static func submission(key: String? = nil, fingerprint: String = "f1", batch: Int = 7, date: LocalDate = today) -> LedgerSubmission {
+        LedgerSubmission(
+            idempotencyKey: key, fingerprint: fingerprint, merchantNumber: "888000002200", terminalNumber: "1515", batchNumber: batch,
+            batchDate: date, industry: "retail", recordCount: 2, netDeposit: 6200, hashingTotal: 8798, cashBackTotal: 2000,
+            environment: "simulator",
+            records: [
+                LedgerRecordLine(index: 0, maskedCardNumber: "411111******1111", amount: 2500, transactionCode: "54"),
+                LedgerRecordLine(index: 1, maskedCardNumber: "555555******4444", amount: 4999, transactionCode: "54"),
+            ])
+    }
+
+    static func outcome(_ state: SettlementState, status: Int = 200) -> LedgerOutcome {
+        LedgerOutcome(state: state, responseCode: state == .accepted ? "GB" : nil, answer: LedgerAnswer(status: status, body: Array("{}".utf8)))
+    }
+
+    func admitted(_ admission: LedgerAdmission) throws -> LedgerEntry {
+        guard case .admitted(let entry) = admission else { throw LedgerError("expected admission, got \(admission)") }
+        return entry
+    }
+
+    @Test func aSubmissionIsRecordedWholeBeforeAnythingElse() throws {
+        let ledger = try ledger()
+        let entry = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
+        #expect(entry.state == .received)
+        #expect(entry.outcome == nil)
+        #expect(entry.submission == Self.submission(key: "k1"))
+        #expect(entry.createdAt == Self.start)
+        try ledger.markTransmitting(entry.id, at: Self.start)
+        #expect(try ledger.entry(entry.id)?.state == .transmitting)
+        try ledger.complete(entry.id, with: Self.outcome(.accepted), at: Self.start.addingTimeInterval(1))
+        let done = try #require(try ledger.entry(entry.id))
+        #expect(done.state == .accepted)
+        #expect(done.outcome?.responseCode == "GB")
+        #expect(done.outcome?.answer == LedgerAnswer(status: 200, body: Array("{}".utf8)))
+        // On disk: a second connection (another process, after a restart) reads the same.
+        let reopened = try SQLiteLedger(path: ledger.path)
+        #expect(try reopened.entry(entry.id) == done)
+    }
+
+    @Test func theSameKeyReplaysConflictsOrRefusesAnotherRequest() throws {
+        let ledger = try ledger()
+        let first = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
+        guard case .inFlight(let busy) = try ledger.admit(Self.submission(key: "k1"), at: Self.start) else { throw LedgerError("not in flight") }
+        #expect(busy.id == first.id)
+        try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
+        guard case .replay(let replayed) = try ledger.admit(Self.submission(key: "k1"), at: Self.start) else { throw LedgerError("no replay") }
+        #expect(replayed.outcome?.answer.status == 200)
+        guard case .keyReused = try ledger.admit(Self.submission(key: "k1", fingerprint: "f2", batch: 8), at: Self.start) else {
+            throw LedgerError("a different request under the same key was not refused")
+        }
+    }
+
+    @Test func keysAreForgottenAfterTheirRetention() throws {
+        let ledger = try ledger(LedgerPolicy(keyRetention: .seconds(3600)))
+        let first = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
+        try ledger.complete(first.id, with: Self.outcome(.rejected, status: 422), at: Self.start)
+        let later = try admitted(try ledger.admit(Self.submission(key: "k1", fingerprint: "f2"), at: Self.start.addingTimeInterval(3601)))
+        #expect(later.id != first.id)
+        #expect(try ledger.entry(first.id)?.submission.idempotencyKey == nil)
+    }
+
+    @Test func anAcceptedBatchNumberIsGuardedForFiveDays() throws {
+        let ledger = try ledger()
+        let first = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
+        try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
+        for offset in 0...4 {
+            let date = Self.today.adding(days: offset)
+            guard case .alreadyAccepted(let earlier) = try ledger.admit(Self.submission(key: "b\(offset)", date: date), at: Self.start) else {
+                throw LedgerError("day \(offset) was not guarded")
+            }
+            #expect(earlier.id == first.id)
+        }
+        _ = try admitted(try ledger.admit(Self.submission(key: "c", date: Self.today.adding(days: 5)), at: Self.start))
+        _ = try admitted(try ledger.admit(Self.submission(key: "d", batch: 8), at: Self.start))
+    }
+
+    @Test(arguments: [(SettlementState.rejected, true), (.failed, true), (.duplicate, true), (.inDoubt, false)])
+    func afterAnEndingTheSameNumberMayOrMayNotBeSentAgain(_ state: SettlementState, allowed: Bool) throws {
+        let ledger = try ledger()
+        let first = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
+        try ledger.complete(first.id, with: Self.outcome(state, status: 502), at: Self.start)
+        let again = try ledger.admit(Self.submission(key: "b"), at: Self.start)
+        if allowed {
+            _ = try admitted(again)
+        } else {
+            guard case .unresolvedInDoubt(let earlier) = again else { throw LedgerError("in doubt did not block: \(again)") }
+            #expect(earlier.id == first.id)
+        }
+    }
+
+    @Test func aCrashLeavesTransmittingInDoubtAndReceivedFailed() throws {
+        let ledger = try ledger()
+        let sending = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
+        try ledger.markTransmitting(sending.id, at: Self.start)
+        let waiting = try admitted(try ledger.admit(Self.submission(key: "b", batch: 8), at: Self.start))
+        let reopened = try SQLiteLedger(path: ledger.path)
+        let changed = try reopened.recoverInterrupted(at: Self.start.addingTimeInterval(60))
+        #expect(Set(changed.map(\.id)) == [sending.id, waiting.id])
+        #expect(try reopened.entry(sending.id)?.state == .inDoubt)
+        #expect(try reopened.entry(waiting.id)?.state == .failed)
+        #expect(try reopened.recoverInterrupted(at: Self.start).isEmpty)
+    }
+
+    /// Two replicas (two connections to one file), 50 submissions of the same batch under
+    /// different keys at once: exactly one is admitted.
+    @Test func racingReplicasAdmitABatchNumberOnce() throws {
+        let first = try ledger()
+        let second = try SQLiteLedger(path: first.path)
+        let admitted = Atomic<Int>(0), refused = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 50) { index in
+            let replica = index.isMultiple(of: 2) ? first : second
+            switch try? replica.admit(Self.submission(key: "k\(index)"), at: Self.start) {
+            case .admitted?: admitted.add(1, ordering: .relaxed)
+            case .inFlight?: refused.add(1, ordering: .relaxed)
+            default: break
+            }
+        }
+        #expect(admitted.load(ordering: .relaxed) == 1)
+        #expect(refused.load(ordering: .relaxed) == 49)
+    }
+}
