@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "SettleHTTP", dependencies: ["SettleSockets", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
-            name: "SettleAPI", dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleModel", "SettleRecords", "COpenSSL"],
+            name: "SettleAPI",
+            dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL"],
             swiftSettings: swiftSettings),
         // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.
         .target(name: "SettleLoad", dependencies: ["SettleTransport"], swiftSettings: swiftSettings),
@@ -82,7 +83,7 @@ let package = Package(
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

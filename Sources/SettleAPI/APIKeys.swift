@@ -28,17 +28,11 @@ public struct APIKeys: Sendable, Hashable {
     /// Whether an `Authorization` header value carries a configured key (`Bearer <key>`).
     public func authorizes(_ authorization: String?) -> Bool {
         guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return false }
-        let digest = Self.sha256(Array(authorization.utf8.dropFirst(7)))
+        let digest = SHA256Digest.bytes(Array(authorization.utf8.dropFirst(7)))
         // Every configured hash is compared in full, so timing reveals neither which nor how much matched.
         var matched = false
         for hash in hashes where CRYPTO_memcmp(hash, digest, 32) == 0 { matched = true }
         return matched
-    }
-
-    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        _ = SHA256(bytes, bytes.count, &digest)
-        return digest
     }
 
     private static func hex(_ byte: UInt8) -> UInt8? {

@@ -11,9 +11,17 @@ public struct ProblemDocument: Sendable, Hashable, Codable {
     public var code: Int
     public var problems: [ProblemDTO]?
     public var result: SettlementResultDTO?
+    /// The ledger entry the problem is about (an earlier settlement of the same batch or key).
+    public var settlement: String?
 
-    public init(status: Int, code: Int, title: String, detail: String, problems: [ProblemDTO]? = nil, result: SettlementResultDTO? = nil) {
-        type = "https://tsys-settle.dev/problems/\(code)"
+    /// `kind` names problems that share a status and code (the ledger's refusals); the type
+    /// URI ends in it, else in the code.
+    public init(
+        status: Int, code: Int, kind: String? = nil, title: String, detail: String, problems: [ProblemDTO]? = nil,
+        result: SettlementResultDTO? = nil, settlement: String? = nil
+    ) {
+        type = "https://tsys-settle.dev/problems/\(kind ?? String(code))"
+        self.settlement = settlement
         self.title = title
         self.status = status
         self.detail = detail

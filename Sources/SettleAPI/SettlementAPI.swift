@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import SettleDTO
 import SettleHTTP
+import SettleLedger
 import SettleModel
 import SettleRecords
 import SettleService
@@ -19,6 +20,9 @@ public struct SettlementAPI: Sendable {
     /// Whether `?trace=true` may return the masked packets of a settlement (off by default:
     /// even masked, a trace shows merchant and batch details to whoever holds a key).
     public var allowsTrace = false
+    /// The durable record of settlements: with it every submission is recorded before it is
+    /// sent, `Idempotency-Key` and the batch-number guard apply, and results can be looked up.
+    public var ledger: (any SettlementLedger)?
 
     public init(
         defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,
@@ -40,8 +44,17 @@ public struct SettlementAPI: Sendable {
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let response = await route(request)
         let path = String(request.head.path)
-        metrics.request(route: Self.routes.contains(path) ? path : "other", status: response.status)
+        let label = Self.routes.contains(path) ? path : Self.settlementID(in: request.head.path) != nil ? "/v1/settlements/{id}" : "other"
+        metrics.request(route: label, status: response.status)
         return response
+    }
+
+    /// The id in `/v1/settlements/{id}`.
+    static func settlementID(in path: Substring) -> Substring? {
+        let prefix = "/v1/settlements/"
+        guard path.hasPrefix(prefix), path != "/v1/settlements/validate" else { return nil }
+        let id = path.dropFirst(prefix.count)
+        return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? id : nil
     }
 
     private func route(_ request: HTTPRequest) async -> HTTPResponse {
@@ -70,18 +83,23 @@ public struct SettlementAPI: Sendable {
                 ?? JSONResponse.problem(500, "Internal error", "validation produced no answer")
         case "/v1/settlements":
             guard method == "POST" else { return notAllowed("POST") }
-            var encodedBatch: EncodedBatch?
-            let refusal = read(request) { _, encoded in
-                encodedBatch = encoded
+            var read: (batch: Batch, encoded: EncodedBatch)?
+            let refusal = self.read(request) { batch, encoded in
+                read = (batch, encoded)
                 return nil
             }
-            guard let encoded = encodedBatch else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
+            guard let read else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
             let wantsTrace = request.head.target.split(separator: "?", maxSplits: 1).dropFirst().first?
                 .split(separator: "&").contains { $0 == "trace=true" || $0 == "trace=1" } ?? false
             if wantsTrace && !allowsTrace {
                 return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
             }
-            return await settle(encoded, trace: wantsTrace ? PacketTrace() : nil)
+            let trace = wantsTrace ? PacketTrace() : nil
+            guard let ledger else { return await settle(read.encoded, trace: trace).response }
+            return await settleRecorded(read.batch, read.encoded, request: request, trace: trace, ledger: ledger)
+        case let path where Self.settlementID(in: path) != nil:
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return lookUp(String(path.dropFirst("/v1/settlements/".count)))
         default:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
@@ -105,7 +123,8 @@ public struct SettlementAPI: Sendable {
             detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
     }
 
-    private func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> HTTPResponse {
+    /// Sends the batch and answers with the outcome's status; also returns what the ledger records.
+    func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, result: SettlementResultDTO, state: SettlementOutcomeState) {
         // The link is blocking I/O with its own deadlines: run it off the cooperative pool.
         let settler = self.settler
         let started = ContinuousClock.now
@@ -116,16 +135,20 @@ public struct SettlementAPI: Sendable {
         result.trace = trace?.entries
         metrics.settlement(outcome: result.outcome, responseCode: result.responseCode, duration: ContinuousClock.now - started)
         switch outcome {
-        case .accepted: return JSONResponse.make(200, result)
+        case .accepted: return (JSONResponse.make(200, result), result, .accepted)
         case .duplicate:
-            return JSONResponse.make(409, ProblemDocument(status: 409, code: 409, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result))
+            let problem = ProblemDocument(status: 409, code: 409, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result)
+            return (JSONResponse.make(409, problem), result, .duplicate)
         case .rejected:
-            return JSONResponse.make(422, ProblemDocument(status: 422, code: 422, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result))
+            let problem = ProblemDocument(status: 422, code: 422, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)
+            return (JSONResponse.make(422, problem), result, .rejected)
         case .failed(let code, _), .inDoubt(let code, _):
             let timedOut = code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue
             let status = timedOut ? 504 : 502
-            let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
-            return JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result))
+            let inDoubt = if case .inDoubt = outcome { true } else { false }
+            let title = inDoubt ? "Settlement in doubt: the batch may have been captured" : "Settlement failed: nothing was captured"
+            let problem = ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result)
+            return (JSONResponse.make(status, problem), result, inDoubt ? .inDoubt : .failed)
         }
     }
 

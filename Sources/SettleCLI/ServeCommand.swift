@@ -3,6 +3,7 @@ import Foundation
 import SettleAPI
 import SettleDTO
 import SettleHTTP
+import SettleLedger
 import SettleService
 import SettleSimulator
 
@@ -29,6 +30,7 @@ struct ServeCommand: ParsableCommand {
     var insecureBind = false
 
     @OptionGroup(title: "Server (HTTPS, limits and timeouts)") var server: ServerOptions
+    @OptionGroup(title: "Settlement ledger") var ledgerOptions: LedgerOptions
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
     @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
@@ -46,6 +48,7 @@ struct ServeCommand: ParsableCommand {
         guard ["127.0.0.1", "::1", "localhost"].contains(host) || insecure || !keys.isEmpty else {
             throw CLIError("refusing to listen on \(host) without API keys; use a loopback address or --insecure-bind")
         }
+        let serverConfiguration = try self.server.configuration(host: host, port: port)
         let stop = StopSignal()
         let clock = try options.clock()
         var settler = try link.settler(httpPost: environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true")
@@ -59,8 +62,14 @@ struct ServeCommand: ParsableCommand {
         defer { simulator?.stop() }
         var configured = SettlementAPI(defaults: try options.defaults(), clock: clock, settler: settler, keys: keys)
         configured.allowsTrace = allowTrace || environment["TSYS_SETTLE_ALLOW_TRACE"]?.lowercased() == "true"
+        let ledger = try ledgerOptions.open()
+        configured.ledger = ledger
+        // Whatever was on the wire when the service last stopped is in doubt; nothing is resent.
+        for entry in try ledger.recoverInterrupted(at: Date()) {
+            FileHandle.standardError.write(Data(
+                "tsys-settle serve: settlement \(entry.id) (merchant \(entry.submission.merchantNumber) terminal \(entry.submission.terminalNumber) batch \(entry.submission.batchNumber)) was interrupted by the last stop; it is now \(entry.state.rawValue)\(entry.state == .inDoubt ? ": check TSYS reports, then resolve it" : "")\n".utf8))
+        }
         let api = configured
-        let serverConfiguration = try self.server.configuration(host: host, port: port)
         let server = HTTPServer(configuration: serverConfiguration) { await api.handle($0) }
         api.metrics.observeConnections { server.openConnections }
         let bound: Int
@@ -71,7 +80,7 @@ struct ServeCommand: ParsableCommand {
         }
         let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
-        FileHandle.standardError.write(Data("tsys-settle serve: listening on \(serverConfiguration.tls == nil ? "http" : "https")://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required")\n".utf8))
+        FileHandle.standardError.write(Data("tsys-settle serve: listening on \(serverConfiguration.tls == nil ? "http" : "https")://\(host):\(bound), settling against \(target), environment \(api.environment), \(keys.isEmpty ? "no API keys (loopback only)" : "\(hashes.count) API key(s) required"), ledger \(ledger.path)\n".utf8))
         stop.wait()
         api.readiness.markDraining()
         FileHandle.standardError.write(Data("tsys-settle serve: stopping; finishing settlements in progress\n".utf8))

@@ -11,7 +11,8 @@ import Testing
     func start(_ arguments: [String] = []) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        process.arguments = ["serve", "--listen-port", "0"] + arguments
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-data-\(UUID().uuidString)").path
+        process.arguments = ["serve", "--listen-port", "0", "--data-dir", data] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.merge(CLIRunner.sampleIds) { $1 }
         process.environment = environment

@@ -1,0 +1,83 @@
+import Foundation
+import SettleDTO
+import SettleFraming
+import SettleLedger
+import SettleModel
+import SettleRecords
+
+/// Between the API's values and the ledger's: what is recorded of a batch, of its outcome, and
+/// what is shown of an entry.
+enum LedgerMapping {
+    static func submission(_ batch: Batch, _ encoded: EncodedBatch, key: String?, environment: String) -> LedgerSubmission {
+        let totals = encoded.totals
+        return LedgerSubmission(
+            idempotencyKey: key, fingerprint: fingerprint(encoded), merchantNumber: batch.merchant.number,
+            terminalNumber: batch.merchant.terminalNumber, batchNumber: batch.batchNumber, batchDate: batch.transmissionDate,
+            industry: batch.industryType.rawValue, recordCount: totals.recordCount,
+            netDeposit: totals.netDepositIsCredit ? -totals.netDeposit : totals.netDeposit, hashingTotal: totals.hashingTotal,
+            cashBackTotal: totals.cashBackTotal, environment: environment,
+            records: batch.detailRecords.enumerated().map { index, detail in
+                LedgerRecordLine(
+                    index: index, maskedCardNumber: detail.cardNumber.masked, amount: detail.settlementAmount.minorUnits,
+                    transactionCode: detail.transactionType.transactionCode ?? "")
+            })
+    }
+
+    /// SHA-256 of the batch as it would go on the wire: the canonical form of the request, so
+    /// the same batch sent with its fields in another order or spacing has the same fingerprint.
+    static func fingerprint(_ encoded: EncodedBatch) -> String {
+        SHA256Digest.hex(encoded.framed.bytes)
+    }
+
+    static func outcome(_ result: SettlementResultDTO, _ outcome: SettlementOutcomeState, answer: HTTPAnswer) -> LedgerOutcome {
+        let rejection = result.rejection.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
+        return LedgerOutcome(
+            state: outcome.state, responseCode: result.responseCode, responseText: result.responseText,
+            responseBatchNumber: result.responseBatchNumber, responseNetDeposit: result.responseNetDeposit,
+            responseRecordCount: result.responseRecordCount, rejection: rejection, failure: result.failure?.message,
+            answer: LedgerAnswer(status: answer.status, body: answer.body))
+    }
+
+    static func record(_ entry: LedgerEntry) -> SettlementRecordDTO {
+        let s = entry.submission, o = entry.outcome
+        let rejection = o?.rejection.flatMap { try? JSONDecoder().decode(RejectionDTO.self, from: Data($0.utf8)) }
+        return SettlementRecordDTO(
+            id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey, merchantNumber: s.merchantNumber,
+            terminalNumber: s.terminalNumber, batchNumber: s.batchNumber, batchDate: s.batchDate.iso, industryType: s.industry,
+            recordCount: s.recordCount,
+            totals: SettlementRecordTotalsDTO(netDeposit: s.netDeposit, hashingTotal: s.hashingTotal, cashBackTotal: s.cashBackTotal),
+            environment: s.environment, responseCode: o?.responseCode, responseText: o?.responseText,
+            responseBatchNumber: o?.responseBatchNumber, responseNetDeposit: o?.responseNetDeposit, responseRecordCount: o?.responseRecordCount,
+            rejection: rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
+            createdAt: timestamp(entry.createdAt), updatedAt: timestamp(entry.updatedAt),
+            records: s.records.map {
+                SettlementRecordLineDTO(index: $0.index, maskedCardNumber: $0.maskedCardNumber, amount: $0.amount, transactionCode: $0.transactionCode)
+            })
+    }
+
+    /// RFC 3339 in UTC with milliseconds.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+    }
+}
+
+/// The status and body a settlement was answered with.
+struct HTTPAnswer {
+    var status: Int
+    var body: [UInt8]
+}
+
+/// Which ledger state a settlement outcome leaves.
+enum SettlementOutcomeState {
+    case accepted, duplicate, rejected, failed, inDoubt
+
+    var state: SettlementState {
+        switch self {
+        case .accepted: .accepted
+        case .duplicate: .duplicate
+        case .rejected: .rejected
+        case .failed: .failed
+        case .inDoubt: .inDoubt
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SettleDTO
+import SettleHTTP
+import SettleLedger
+import SettleModel
+import SettleRecords
+import SettleService
+
+/// `POST /v1/settlements` with the ledger, and `GET /v1/settlements/{id}`.
+extension SettlementAPI {
+    /// Records the batch, then settles it, unless its idempotency key or batch number says the
+    /// money may already be on its way: nothing is sent that is not on record first.
+    func settleRecorded(
+        _ batch: Batch, _ encoded: EncodedBatch, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
+    ) async -> HTTPResponse {
+        let key = request.head.headers["idempotency-key"]
+        if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
+        }
+        let submission = LedgerMapping.submission(batch, encoded, key: key, environment: environment)
+        let admission: LedgerAdmission
+        do {
+            admission = try ledger.admit(submission, at: Date())
+        } catch {
+            return ledgerUnavailable(error)
+        }
+        switch admission {
+        case .admitted(let entry):
+            return await transmit(entry, encoded, trace: trace, ledger: ledger)
+        case .replay(let entry):
+            guard let answer = entry.outcome?.answer else { return ledgerUnavailable(LedgerError("entry \(entry.id) has no answer")) }
+            let type = answer.status >= 400 ? "application/problem+json" : "application/json"
+            var response = HTTPResponse(
+                status: answer.status, headers: HTTPHeaders([("Content-Type", type), ("Cache-Control", "no-store")]), body: answer.body)
+            response.headers.append("Idempotent-Replayed", "true")
+            return located(response, entry.id)
+        case .keyReused(let entry):
+            return refusal(422, "idempotency-key-reused", "Idempotency-Key reused", "this key was used for a different request; use a new key for a new batch", entry)
+        case .inFlight(let entry):
+            var response = refusal(
+                409, "settlement-in-progress", "Settlement in progress",
+                "the same \(entry.submission.idempotencyKey == key && key != nil ? "Idempotency-Key" : "batch number") is being settled now; retry later for its answer", entry)
+            response.headers.append("Retry-After", "2")
+            return response
+        case .alreadyAccepted(let entry):
+            let s = entry.submission
+            return refusal(
+                409, "batch-number-accepted", "Batch number already accepted",
+                "batch \(s.batchNumber) of merchant \(s.merchantNumber) terminal \(s.terminalNumber) was accepted for \(s.batchDate.iso); the host would answer QD or settle it twice: use another batch number",
+                entry)
+        case .unresolvedInDoubt(let entry):
+            return refusal(
+                409, "batch-in-doubt", "Earlier attempt in doubt",
+                "an earlier settlement of batch \(entry.submission.batchNumber) is in doubt: check TSYS reports and resolve it before sending this batch number again",
+                entry)
+        }
+    }
+
+    private func transmit(_ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
+        do {
+            try ledger.markTransmitting(entry.id, at: Date())
+        } catch {
+            return ledgerUnavailable(error)
+        }
+        let (response, result, state) = await settle(encoded, trace: trace)
+        // If this write fails the entry stays `transmitting` and becomes `in_doubt` at the next
+        // start: the safe reading of a settlement whose ending was not recorded.
+        try? ledger.complete(entry.id, with: LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)), at: Date())
+        return located(response, entry.id)
+    }
+
+    /// `GET /v1/settlements/{id}`.
+    func lookUp(_ id: String) -> HTTPResponse {
+        guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
+        do {
+            guard let entry = try ledger.entry(id) else { return JSONResponse.problem(404, "Not found", "no settlement \(id)") }
+            return JSONResponse.make(200, LedgerMapping.record(entry))
+        } catch {
+            return ledgerUnavailable(error)
+        }
+    }
+
+    private func refusal(_ status: Int, _ kind: String, _ title: String, _ detail: String, _ entry: LedgerEntry) -> HTTPResponse {
+        let problem = ProblemDocument(status: status, code: status, kind: kind, title: title, detail: detail + " (nothing was sent)", settlement: entry.id)
+        var response = JSONResponse.make(status, problem)
+        response.headers.append("Content-Location", "/v1/settlements/\(entry.id)")
+        return response
+    }
+
+    private func located(_ response: HTTPResponse, _ id: String) -> HTTPResponse {
+        var response = response
+        response.headers.append("Location", "/v1/settlements/\(id)")
+        return response
+    }
+
+    private func ledgerUnavailable(_ error: any Error) -> HTTPResponse {
+        JSONResponse.problem(503, "Ledger unavailable", "the settlement could not be recorded, so nothing was sent: \(error)")
+    }
+}
