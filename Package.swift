@@ -120,7 +120,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "SettleAPITests", dependencies: ["SettleAPI", "SettleHTTP", "SettleLoad", "SettleService", "SettleSimulator", "SettleTestSupport"],
+            name: "SettleAPITests",
+            dependencies: ["SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),

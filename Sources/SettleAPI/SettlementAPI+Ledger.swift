@@ -28,7 +28,7 @@ extension SettlementAPI {
         case .admitted(let entry):
             return await transmit(entry, encoded, trace: trace, ledger: ledger)
         case .replay(let entry):
-            guard let answer = entry.outcome?.answer else { return ledgerUnavailable(LedgerError("entry \(entry.id) has no answer")) }
+            guard let answer = entry.outcome?.answer else { return located(interrupted(entry), entry.id) }
             let type = answer.status >= 400 ? "application/problem+json" : "application/json"
             var response = HTTPResponse(
                 status: answer.status, headers: HTTPHeaders([("Content-Type", type), ("Cache-Control", "no-store")]), body: answer.body)
@@ -67,6 +67,19 @@ extension SettlementAPI {
         // start: the safe reading of a settlement whose ending was not recorded.
         try? ledger.complete(entry.id, with: LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)), at: Date())
         return located(response, entry.id)
+    }
+
+    /// The answer for an entry the service was stopped under (recovered as in doubt or failed).
+    private func interrupted(_ entry: LedgerEntry) -> HTTPResponse {
+        let inDoubt = entry.state == .inDoubt
+        let title = inDoubt ? "Settlement in doubt: the batch may have been captured" : "Settlement failed: nothing was captured"
+        let detail = inDoubt
+            ? "the service stopped while this batch was being transmitted; check TSYS reports before sending it again"
+            : "the service stopped before this batch was sent"
+        let code = ErrorCode.noResponse.rawValue  // no response reached us, whatever the host did
+        var response = JSONResponse.make(502, ProblemDocument(status: 502, code: code, title: title, detail: detail, settlement: entry.id))
+        response.headers.append("Idempotent-Replayed", "true")
+        return response
     }
 
     /// `GET /v1/settlements/{id}`.

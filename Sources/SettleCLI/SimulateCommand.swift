@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SettleDTO
 import SettleModel
+import SettleRecords
 import SettleSimulator
 import SettleTransport
 
@@ -72,6 +73,16 @@ struct SimulateCommand: ParsableCommand {
         banner += "settle with: tsys-settle send FILE.json --processor custom --host 127.0.0.1 --port \(server.port)"
             + (plain ? " --plain" : " --ca-file \(certificateOut ?? "CERT.pem")") + (http ? " --http" : "") + "\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
-        while true { Thread.sleep(forTimeInterval: 3600) }
+        // One line per finished session, so a script (or a test) can see what the host received.
+        var reported = 0
+        while true {
+            Thread.sleep(forTimeInterval: 0.05)
+            let transcripts = server.transcripts
+            for (number, transcript) in transcripts.enumerated().dropFirst(reported) {
+                let answer = transcript.responses.last?.rawCode ?? "no response"
+                FileHandle.standardOutput.write(Data("session \(number + 1): \(transcript.blocks.count) block(s) received, answered \(answer)\n".utf8))
+            }
+            reported = transcripts.count
+        }
     }
 }

@@ -2,7 +2,8 @@
 public enum LedgerAdmission: Sendable, Hashable {
     /// Recorded as `received`: go ahead and send it.
     case admitted(LedgerEntry)
-    /// The same idempotency key and the same request, already finished: answer as before.
+    /// The same idempotency key and the same request, already finished: answer as before (an
+    /// entry the service was stopped under has no recorded answer; its state is the answer).
     case replay(LedgerEntry)
     /// The same idempotency key with a different request.
     case keyReused(LedgerEntry)

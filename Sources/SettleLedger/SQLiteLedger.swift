@@ -34,7 +34,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                 if let key = submission.idempotencyKey, let earlier = try LedgerRows.entry(keyed: key, in: database) {
                     if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
                         if earlier.submission.fingerprint != submission.fingerprint { return .keyReused(earlier) }
-                        return earlier.outcome == nil ? .inFlight(earlier) : .replay(earlier)
+                        return earlier.state == .received || earlier.state == .transmitting ? .inFlight(earlier) : .replay(earlier)
                     }
                     // Expired: the key may be used afresh.
                     try database.query("UPDATE settlements SET idempotency_key = NULL WHERE id = ?", [.text(earlier.id)])

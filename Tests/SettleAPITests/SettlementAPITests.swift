@@ -182,6 +182,7 @@ import Testing
     @Test func shutdownLetsASettlementInFlightFinish() async throws {
         var script = SimulatorScript()
         script.processingDelay = .milliseconds(600)
+        script.processingInterval = .milliseconds(100)
         let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
         defer { simulator.stop() }
         let api = api(simulator)

@@ -8,10 +8,10 @@ import Testing
 /// `tsys-settle serve` as a user runs it: no configuration, the built-in simulator, real HTTP.
 @Suite(.serialized) struct ServeCommandTests {
     /// Starts `serve` on a free port and returns the process, its port and its stderr pipe.
-    func start(_ arguments: [String] = []) throws -> (Process, Int) {
+    func start(_ arguments: [String] = [], data: String? = nil, banner: ((String) -> Void)? = nil) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-data-\(UUID().uuidString)").path
+        let data = data ?? FileManager.default.temporaryDirectory.appendingPathComponent("serve-data-\(UUID().uuidString)").path
         process.arguments = ["serve", "--listen-port", "0", "--data-dir", data] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.merge(CLIRunner.sampleIds) { $1 }
@@ -21,11 +21,14 @@ import Testing
         try process.run()
         var text = ""
         let deadline = Date().addingTimeInterval(10)
-        while !text.contains("\n") && Date() < deadline && process.isRunning {
+        // Recovery notes may come first; the banner line names the port.
+        while !(text.contains("listening on") && text.hasSuffix("\n")) && Date() < deadline && process.isRunning {
             text += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }
-        #expect(text.contains("built-in TSYS host simulator"))
-        #expect(text.contains("environment simulator"))
+        if let banner { banner(text) } else {
+            #expect(text.contains("built-in TSYS host simulator"))
+            #expect(text.contains("environment simulator"))
+        }
         guard let range = text.range(of: "http://127.0.0.1:") ?? text.range(of: "https://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
             process.terminate()
             throw CocoaError(.fileReadUnknown)
@@ -33,27 +36,29 @@ import Testing
         return (process, port)
     }
 
-    func post(_ port: Int, _ path: String, _ body: Data) throws -> (Int, [String: Any]) {
+    func post(_ port: Int, _ path: String, _ body: Data?, key: String? = nil, method: String = "POST") throws -> (Int, [String: Any], [AnyHashable: Any]) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let key { request.setValue(key, forHTTPHeaderField: "Idempotency-Key") }
         request.httpBody = body
-        let result = Mutex<(Int, Data)?>(nil)
+        let result = Mutex<(Int, Data, [AnyHashable: Any])?>(nil)
         let done = DispatchSemaphore(value: 0)
         URLSession.shared.dataTask(with: request) { data, response, _ in
-            result.withLock { $0 = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()) }
+            let http = response as? HTTPURLResponse
+            result.withLock { $0 = (http?.statusCode ?? 0, data ?? Data(), http?.allHeaderFields ?? [:]) }
             done.signal()
         }.resume()
         _ = done.wait(timeout: .now() + 30)
-        let (status, data) = result.withLock { $0 } ?? (0, Data())
-        return (status, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:])
+        let (status, data, headers) = result.withLock { $0 } ?? (0, Data(), [:])
+        return (status, (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:], headers)
     }
 
     @Test func serveSettlesOfflineAndStopsOnSIGTERM() throws {
         let (process, port) = try start()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/grocery.json"))
-        let (status, result) = try post(port, "/v1/settlements", document)
+        let (status, result, _) = try post(port, "/v1/settlements", document)
         #expect(status == 200)
         #expect(result["responseCode"] as? String == "GB")
         #expect(result["environment"] as? String == "simulator")
@@ -117,5 +122,37 @@ import Testing
         let result = try CLIRunner.run(["serve", "--listen-port", "0", "--api-tls-certificate", "/etc/hostname"])
         #expect(result.status == 1)
         #expect(result.errors.contains("--api-tls-key"))
+    }
+
+    /// SIGKILL while a batch is with a slow host; after a restart it is in doubt, a retry with
+    /// its key gets the in-doubt answer, and the host received the batch once.
+    @Test func aCrashMidTransmissionLeavesTheBatchInDoubtAndNothingIsResent() throws {
+        let simulator = try SimulatorProcess(["--processing-delay", "30"])
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-crash-\(UUID().uuidString)").path
+        let (first, port) = try start(simulator.sendArguments, data: data) { _ in }
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
+        Thread { _ = try? self.post(port, "/v1/settlements", document, key: "crash-1") }.start()
+        // The batch is with the host (it is "processing"), then the service dies without warning.
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        var banner = ""
+        let (second, again) = try start(simulator.sendArguments, data: data) { banner = $0 }
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        #expect(banner.contains("interrupted by the last stop; it is now in_doubt"))
+        let (status, problem, headers) = try post(again, "/v1/settlements", document, key: "crash-1")
+        #expect(status == 502)
+        #expect((problem["title"] as? String)?.contains("in doubt") == true)
+        #expect(headers["Idempotent-Replayed"] as? String == "true")
+        let location = try #require(headers["Location"] as? String)
+        let (lookedUp, record, _) = try post(again, location, nil, method: "GET")
+        #expect(lookedUp == 200)
+        #expect(record["state"] as? String == "in_doubt")
+        // Another key for the same batch number is refused too: nothing reaches the host.
+        #expect(try post(again, "/v1/settlements", document, key: "crash-2").0 == 409)
+        kill(second.processIdentifier, SIGTERM)
+        second.waitUntilExit()
+        #expect(simulator.sessionLines().count <= 1)  // the killed session, at most; never a second
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleHTTP
+import SettleLedger
+import SettleLoad
+import SettleModel
+import SettleService
+import SettleSimulator
+import Synchronization
+import Testing
+
+/// The ledger through the API, against the simulator on real TLS with a real SQLite file:
+/// recorded before sending, located, replayed, guarded; the host sees each batch once.
+@Suite(.serialized) struct LedgerAPITests {
+    typealias T = SettlementAPITests
+
+    static func ledger() throws -> SQLiteLedger {
+        try SQLiteLedger(directory: FileManager.default.temporaryDirectory.appendingPathComponent("api-ledger-\(UUID().uuidString)").path)
+    }
+
+    func api(_ simulator: SimulatorServer, _ ledger: SQLiteLedger) -> SettlementAPI {
+        var api = SettlementAPITests().api(simulator)
+        api.ledger = ledger
+        return api
+    }
+
+    static func post(_ body: String, key: String? = nil) throws -> HTTPRequest {
+        var request = try T.request("POST", "/v1/settlements", body: body)
+        if let key { request.head.headers.append("Idempotency-Key", key) }
+        return request
+    }
+
+    func json(_ response: HTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    /// How many batches the simulator has finished sessions for.
+    func sessions(_ simulator: SimulatorServer) -> Int {
+        simulator.waitUntilIdle()
+        return simulator.transcripts.count
+    }
+
+    @Test func aSettlementIsRecordedLocatedAndHoldsNoCardNumber() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try Self.ledger()
+        let api = api(simulator, ledger)
+        let response = await api.handle(try Self.post(try T.example("retail"), key: "order-1"))
+        #expect(response.status == 200)
+        let location = try #require(response.headers["location"])
+        #expect(location.hasPrefix("/v1/settlements/stl_"))
+        let lookup = await api.handle(try T.request("GET", location))
+        #expect(lookup.status == 200)
+        let record = try json(lookup)
+        #expect(record["state"] as? String == "accepted")
+        #expect(record["responseCode"] as? String == "GB")
+        #expect(record["idempotencyKey"] as? String == "order-1")
+        #expect(record["batchNumber"] as? Int == 7)
+        let lines = try #require(record["records"] as? [[String: Any]])
+        #expect(lines.map { $0["maskedCardNumber"] as? String } == ["411111******1111", "555555******4444", "555555******4444"])
+        #expect(await api.handle(try T.request("GET", "/v1/settlements/stl_unknown")).status == 404)
+        // The ledger file itself: no full card number anywhere in it (WAL included).
+        for suffix in ["", "-wal"] {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: ledger.path + suffix))) ?? Data()
+            for pan in ["4111111111111111", "5555555555554444"] { #expect(bytes.range(of: Data(pan.utf8)) == nil, "\(pan) in \(suffix)") }
+        }
+    }
+
+    @Test func aRetryWithTheSameKeyReplaysTheAnswerAndSendsNothing() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        let first = await api.handle(try Self.post(body, key: "k-1"))
+        let again = await api.handle(try Self.post(body, key: "k-1"))
+        #expect(first.status == 200)
+        #expect(again.status == 200)
+        #expect(again.body == first.body)
+        #expect(again.headers["location"] == first.headers["location"])
+        #expect(again.headers["idempotent-replayed"] == "true")
+        #expect(sessions(simulator) == 1)
+        // The same key for another batch is refused, and not sent.
+        let other = body.replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": 8")
+        let reused = await api.handle(try Self.post(other, key: "k-1"))
+        #expect(reused.status == 422)
+        #expect(try json(reused)["type"] as? String == "https://tsys-settle.dev/problems/idempotency-key-reused")
+        #expect(sessions(simulator) == 1)
+    }
+
+    @Test func anAcceptedBatchNumberIsRefusedBeforeAnythingIsSent() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        #expect(await api.handle(try Self.post(body, key: "a")).status == 200)
+        let second = await api.handle(try Self.post(body, key: "b"))
+        #expect(second.status == 409)
+        let problem = try json(second)
+        #expect(problem["type"] as? String == "https://tsys-settle.dev/problems/batch-number-accepted")
+        #expect((problem["settlement"] as? String)?.hasPrefix("stl_") == true)
+        #expect(second.headers["content-location"] != nil)
+        #expect(sessions(simulator) == 1)  // the host never saw the second (no QD needed)
+    }
+
+    @Test func aRejectedBatchMayBeCorrectedAndSentAgainWithItsNumber() async throws {
+        var rejecting = SimulatorScript()
+        rejecting.earlyRejectionAtBlock = 2
+        let refusingHost = try SimulatorServer(script: rejecting, judge: BatchJudge(today: T.today))
+        let goodHost = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer {
+            refusingHost.stop()
+            goodHost.stop()
+        }
+        let ledger = try Self.ledger()
+        let body = try T.example("retail")
+        #expect(await api(refusingHost, ledger).handle(try Self.post(body, key: "try-1")).status == 422)
+        let resent = await api(goodHost, ledger).handle(try Self.post(body, key: "try-2"))
+        #expect(resent.status == 200)
+    }
+
+    @Test func anInDoubtAttemptBlocksItsNumberUntilResolved() async throws {
+        var script = SimulatorScript()
+        script.truncatesResponse = true
+        let truncating = try SimulatorServer(script: script, judge: BatchJudge(today: T.today))
+        let goodHost = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer {
+            truncating.stop()
+            goodHost.stop()
+        }
+        let ledger = try Self.ledger()
+        let body = try T.example("retail")
+        let doubtful = await api(truncating, ledger).handle(try Self.post(body, key: "d-1"))
+        #expect(doubtful.status == 502)
+        let blocked = await api(goodHost, ledger).handle(try Self.post(body, key: "d-2"))
+        #expect(blocked.status == 409)
+        #expect(try json(blocked)["type"] as? String == "https://tsys-settle.dev/problems/batch-in-doubt")
+        #expect(sessions(goodHost) == 0)
+    }
+
+    /// 50 clients at once over HTTP: the same key, then different keys with the same batch
+    /// number. The host receives each batch exactly once and every answer is consistent.
+    @Test func fiftyConcurrentClientsSettleABatchOnce() async throws {
+        var slow = SimulatorScript()
+        slow.processingDelay = .milliseconds(300)
+        slow.processingInterval = .milliseconds(100)
+        let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0)) { await api.handle($0) }
+        let port = try await server.start()
+        let body = try T.example("retail")
+        for (round, sameKey) in [(7, true), (8, false)] {
+            let document = body.replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": \(round)")
+            let answers = Mutex<[(Int, String)]>([])
+            let done = DispatchGroup()
+            let gate = DispatchSemaphore(value: 0)
+            // A thread per client, all connected first and released together.
+            for index in 0..<50 {
+                done.enter()
+                Thread {
+                    defer { done.leave() }
+                    guard let client = try? HTTPTestClient(port: port) else { return }
+                    let key = sameKey ? "same-\(round)" : "key-\(round)-\(index)"
+                    gate.wait()
+                    client.send("POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nIdempotency-Key: \(key)\r\nContent-Length: \(document.utf8.count)\r\n\r\n\(document)")
+                    if let response = client.response() { answers.withLock { $0.append((response.status, response.body)) } }
+                }.start()
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            for _ in 0..<50 { gate.signal() }
+            while done.wait(timeout: .now()) == .timedOut { try await Task.sleep(for: .milliseconds(20)) }
+            let all = answers.withLock { $0 }
+            #expect(all.count == 50)
+            #expect(all.filter { $0.0 == 200 }.count >= 1)
+            #expect(all.allSatisfy { $0.0 == 200 || $0.0 == 409 })
+            #expect(Set(all.filter { $0.0 == 200 }.map(\.1)).count == 1, "every success is the same answer")
+            #expect(all.filter { $0.0 == 409 }.allSatisfy { $0.1.contains("settlement-in-progress") || $0.1.contains("batch-number-accepted") })
+            if !sameKey { #expect(all.filter { $0.0 == 200 }.count == 1) }
+        }
+        await server.shutdown()
+        #expect(sessions(simulator) == 2)  // one per batch number, whatever the clients did
+    }
+}
