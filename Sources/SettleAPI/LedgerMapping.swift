@@ -38,7 +38,7 @@ enum LedgerMapping {
             answer: LedgerAnswer(status: answer.status, body: answer.body))
     }
 
-    static func record(_ entry: LedgerEntry) -> SettlementRecordDTO {
+    static func record(_ entry: LedgerEntry, withRecords: Bool = true) -> SettlementRecordDTO {
         let s = entry.submission, o = entry.outcome
         let rejection = o?.rejection.flatMap { try? JSONDecoder().decode(RejectionDTO.self, from: Data($0.utf8)) }
         return SettlementRecordDTO(
@@ -49,8 +49,8 @@ enum LedgerMapping {
             environment: s.environment, responseCode: o?.responseCode, responseText: o?.responseText,
             responseBatchNumber: o?.responseBatchNumber, responseNetDeposit: o?.responseNetDeposit, responseRecordCount: o?.responseRecordCount,
             rejection: rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
-            createdAt: timestamp(entry.createdAt), updatedAt: timestamp(entry.updatedAt),
-            records: s.records.map {
+            resolutionNote: entry.resolutionNote, createdAt: timestamp(entry.createdAt), updatedAt: timestamp(entry.updatedAt),
+            records: !withRecords ? nil : s.records.map {
                 SettlementRecordLineDTO(index: $0.index, maskedCardNumber: $0.maskedCardNumber, amount: $0.amount, transactionCode: $0.transactionCode)
             })
     }

@@ -44,16 +44,20 @@ public struct SettlementAPI: Sendable {
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let response = await route(request)
         let path = String(request.head.path)
-        let label = Self.routes.contains(path) ? path : Self.settlementID(in: request.head.path) != nil ? "/v1/settlements/{id}" : "other"
+        let label = Self.routes.contains(path) ? path
+            : Self.settlementID(in: request.head.path) == nil ? "other"
+            : path.hasSuffix("/resolve") ? "/v1/settlements/{id}/resolve" : "/v1/settlements/{id}"
         metrics.request(route: label, status: response.status)
         return response
     }
 
     /// The id in `/v1/settlements/{id}`.
+    /// The id in `/v1/settlements/{id}` or `/v1/settlements/{id}/resolve`.
     static func settlementID(in path: Substring) -> Substring? {
         let prefix = "/v1/settlements/"
         guard path.hasPrefix(prefix), path != "/v1/settlements/validate" else { return nil }
-        let id = path.dropFirst(prefix.count)
+        var id = path.dropFirst(prefix.count)
+        if id.hasSuffix("/resolve") { id = id.dropLast("/resolve".count) }
         return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? id : nil
     }
 
@@ -81,16 +85,17 @@ public struct SettlementAPI: Sendable {
             guard method == "POST" else { return notAllowed("POST") }
             return read(request) { batch, encoded in JSONResponse.make(200, ValidationReportDTO(batch: batch, encoded: encoded)) }
                 ?? JSONResponse.problem(500, "Internal error", "validation produced no answer")
+        case "/v1/settlements" where method == "GET" || method == "HEAD":
+            return listSettlements(request)
         case "/v1/settlements":
-            guard method == "POST" else { return notAllowed("POST") }
+            guard method == "POST" else { return notAllowed("GET, POST") }
             var read: (batch: Batch, encoded: EncodedBatch)?
             let refusal = self.read(request) { batch, encoded in
                 read = (batch, encoded)
                 return nil
             }
             guard let read else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
-            let wantsTrace = request.head.target.split(separator: "?", maxSplits: 1).dropFirst().first?
-                .split(separator: "&").contains { $0 == "trace=true" || $0 == "trace=1" } ?? false
+            let wantsTrace = ["true", "1"].contains(QueryParameters(target: Substring(request.head.target))["trace"] ?? "")
             if wantsTrace && !allowsTrace {
                 return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
             }
@@ -98,8 +103,13 @@ public struct SettlementAPI: Sendable {
             guard let ledger else { return await settle(read.encoded, trace: trace).response }
             return await settleRecorded(read.batch, read.encoded, request: request, trace: trace, ledger: ledger)
         case let path where Self.settlementID(in: path) != nil:
+            let id = String(path.dropFirst("/v1/settlements/".count))
+            if id.hasSuffix("/resolve") {
+                guard method == "POST" else { return notAllowed("POST") }
+                return resolveSettlement(String(id.dropLast("/resolve".count)), request)
+            }
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
-            return lookUp(String(path.dropFirst("/v1/settlements/".count)))
+            return lookUp(id)
         default:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }

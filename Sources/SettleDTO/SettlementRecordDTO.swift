@@ -24,16 +24,18 @@ public struct SettlementRecordDTO: Sendable, Hashable, Codable {
     public var answerStatus: Int?
     /// captured or notCaptured, once an operator resolved an in-doubt batch.
     public var resolution: String?
+    public var resolutionNote: String?
     public var createdAt: String
     public var updatedAt: String
-    public var records: [SettlementRecordLineDTO]
+    /// The detail records (left out of lists).
+    public var records: [SettlementRecordLineDTO]?
 
     public init(
         id: String, state: String, idempotencyKey: String?, merchantNumber: String, terminalNumber: String, batchNumber: Int,
         batchDate: String, industryType: String, recordCount: Int, totals: SettlementRecordTotalsDTO, environment: String,
         responseCode: String?, responseText: String?, responseBatchNumber: Int?, responseNetDeposit: Int64?, responseRecordCount: Int?,
-        rejection: RejectionDTO?, failure: String?, answerStatus: Int?, resolution: String?, createdAt: String, updatedAt: String,
-        records: [SettlementRecordLineDTO]
+        rejection: RejectionDTO?, failure: String?, answerStatus: Int?, resolution: String?, resolutionNote: String?, createdAt: String,
+        updatedAt: String, records: [SettlementRecordLineDTO]?
     ) {
         self.id = id
         self.state = state
@@ -55,6 +57,7 @@ public struct SettlementRecordDTO: Sendable, Hashable, Codable {
         self.failure = failure
         self.answerStatus = answerStatus
         self.resolution = resolution
+        self.resolutionNote = resolutionNote
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.records = records
@@ -86,5 +89,30 @@ public struct SettlementRecordLineDTO: Sendable, Hashable, Codable {
         self.maskedCardNumber = maskedCardNumber
         self.amount = amount
         self.transactionCode = transactionCode
+    }
+}
+
+/// A page of `GET /v1/settlements`.
+public struct SettlementListDTO: Sendable, Hashable, Codable {
+    public var settlements: [SettlementRecordDTO]
+    /// Pass as `cursor` for the next page; absent on the last.
+    public var nextCursor: String?
+
+    public init(settlements: [SettlementRecordDTO], nextCursor: String?) {
+        self.settlements = settlements
+        self.nextCursor = nextCursor
+    }
+}
+
+/// The body of `POST /v1/settlements/{id}/resolve`.
+public struct ResolutionRequestDTO: Sendable, Hashable, Codable {
+    /// captured or notCaptured.
+    public var resolution: String
+    /// What the finding rests on (a TSYS report, a call); kept with the entry.
+    public var note: String
+
+    public init(resolution: String, note: String) {
+        self.resolution = resolution
+        self.note = note
     }
 }

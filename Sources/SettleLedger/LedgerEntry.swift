@@ -9,6 +9,7 @@ public struct LedgerEntry: Sendable, Hashable {
     public var outcome: LedgerOutcome?
     /// An operator's decision on an in-doubt batch: `captured` or `notCaptured`, with a note.
     public var resolution: String?
+    public var resolutionNote: String?
     public var createdAt: Date
     public var updatedAt: Date
 }

@@ -6,7 +6,7 @@ enum LedgerRows {
     private static let columns = """
         id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
         net_deposit, hashing_total, cash_back_total, environment, state, response_code, response_text, response_batch_number,
-        response_net_deposit, response_record_count, rejection, failure, answer_status, answer_body, resolution, created_at, updated_at
+        response_net_deposit, response_record_count, rejection, failure, answer_status, answer_body, resolution, created_at, updated_at, resolution_note
         """
 
     static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: SQLiteDatabase) throws(LedgerError) {
@@ -90,7 +90,7 @@ enum LedgerRows {
                 failure: row[20].text, answer: LedgerAnswer(status: Int(status), body: row[22].blob ?? []))
         }
         return LedgerEntry(
-            id: id, submission: submission, state: state, outcome: outcome, resolution: row[23].text,
+            id: id, submission: submission, state: state, outcome: outcome, resolution: row[23].text, resolutionNote: row[26].text,
             createdAt: Date(milliseconds: number(24)), updatedAt: Date(milliseconds: number(25)))
     }
 }

@@ -36,6 +36,7 @@ enum LedgerSchema {
                     answer_status INTEGER,
                     answer_body BLOB,
                     resolution TEXT,
+                    resolution_note TEXT,
                     created_at INTEGER NOT NULL,
                     updated_at INTEGER NOT NULL
                 );

@@ -138,6 +138,60 @@ import Testing
         #expect(sessions(goodHost) == 0)
     }
 
+    @Test func settlementsAreListedByPagesAndFilters() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        for number in [7, 8, 9] {
+            let document = body.replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": \(number)")
+            #expect(await api.handle(try Self.post(document)).status == 200)
+        }
+        var numbers: [Int] = []
+        var target = "/v1/settlements?state=accepted&merchant=888000002200&limit=2"
+        while true {
+            let response = await api.handle(try T.request("GET", target))
+            let page = try json(response)
+            let items = try #require(page["settlements"] as? [[String: Any]])
+            numbers += items.compactMap { $0["batchNumber"] as? Int }
+            #expect(items.allSatisfy { $0["records"] == nil })
+            guard let cursor = page["nextCursor"] as? String else { break }
+            target = "/v1/settlements?state=accepted&limit=2&cursor=\(cursor)"
+        }
+        #expect(numbers == [9, 8, 7])
+        let rejected = try json(await api.handle(try T.request("GET", "/v1/settlements?state=rejected")))
+        #expect((rejected["settlements"] as? [Any])?.isEmpty == true)
+        for bad in ["state=lost", "colour=red", "limit=0", "from=yesterday", "cursor=x"] {
+            #expect(await api.handle(try T.request("GET", "/v1/settlements?\(bad)")).status == 400, "\(bad)")
+        }
+    }
+
+    @Test func anInDoubtBatchIsResolvedAndItsNumberFreed() async throws {
+        var script = SimulatorScript()
+        script.truncatesResponse = true
+        let truncating = try SimulatorServer(script: script, judge: BatchJudge(today: T.today))
+        let goodHost = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer {
+            truncating.stop()
+            goodHost.stop()
+        }
+        let ledger = try Self.ledger()
+        let body = try T.example("retail")
+        let doubtful = await api(truncating, ledger).handle(try Self.post(body, key: "d-1"))
+        let location = try #require(doubtful.headers["location"])
+        let api = api(goodHost, ledger)
+        let resolve = { (text: String) in try T.request("POST", location + "/resolve", body: text) }
+        #expect(await api.handle(try resolve(#"{"resolution": "maybe", "note": "x"}"#)).status == 400)
+        #expect(await api.handle(try resolve(#"{"resolution": "captured"}"#)).status == 400)
+        let resolved = await api.handle(try resolve(#"{"resolution": "notCaptured", "note": "not in the TSYS batch report of 2026-11-27"}"#))
+        #expect(resolved.status == 200)
+        #expect(try json(resolved)["resolution"] as? String == "notCaptured")
+        #expect(await api.handle(try resolve(#"{"resolution": "captured", "note": "again"}"#)).status == 409)
+        #expect(await api.handle(try T.request("POST", "/v1/settlements/stl_missing/resolve", body: #"{"resolution": "captured", "note": "n"}"#)).status == 404)
+        // Not captured: the same batch number may go again.
+        #expect(await api.handle(try Self.post(body, key: "d-2")).status == 200)
+    }
+
     /// 50 clients at once over HTTP: the same key, then different keys with the same batch
     /// number. The host receives each batch exactly once and every answer is consistent.
     @Test func fiftyConcurrentClientsSettleABatchOnce() async throws {

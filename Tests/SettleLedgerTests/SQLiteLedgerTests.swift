@@ -135,4 +135,46 @@ import Testing
         #expect(admitted.load(ordering: .relaxed) == 1)
         #expect(refused.load(ordering: .relaxed) == 49)
     }
+
+    @Test func entriesAreListedNewestFirstByPagesAndFilters() throws {
+        let ledger = try ledger()
+        var ids: [String] = []
+        for number in 1...7 {
+            let entry = try admitted(try ledger.admit(Self.submission(key: "k\(number)", batch: number), at: Self.start.addingTimeInterval(Double(number))))
+            try ledger.complete(entry.id, with: Self.outcome(number.isMultiple(of: 2) ? .rejected : .accepted), at: Self.start)
+            ids.append(entry.id)
+        }
+        var seen: [String] = []
+        var query = LedgerQuery(limit: 3)
+        repeat {
+            let page = try ledger.list(query)
+            seen += page.entries.map(\.id)
+            query.cursor = page.nextCursor
+        } while query.cursor != nil
+        #expect(seen == ids.reversed())
+        #expect(try ledger.list(LedgerQuery(state: .rejected)).entries.map(\.submission.batchNumber) == [6, 4, 2])
+        let window = LedgerQuery(from: Self.start.addingTimeInterval(3), to: Self.start.addingTimeInterval(5))
+        #expect(try ledger.list(window).entries.map(\.submission.batchNumber) == [4, 3])
+        #expect(try ledger.list(LedgerQuery(terminalNumber: "9999")).entries.isEmpty)
+        #expect(throws: LedgerError.self) { try ledger.list(LedgerQuery(cursor: "nonsense")) }
+    }
+
+    @Test(arguments: [LedgerResolution.captured, .notCaptured])
+    func anInDoubtEntryIsResolvedOnceAndTheGuardFollows(_ resolution: LedgerResolution) throws {
+        let ledger = try ledger()
+        let doubtful = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
+        try ledger.complete(doubtful.id, with: Self.outcome(.inDoubt, status: 502), at: Self.start)
+        guard case .resolved(let resolved) = try ledger.resolve(doubtful.id, as: resolution, note: "TSYS report 2026-11-27", at: Self.start) else {
+            throw LedgerError("not resolved")
+        }
+        #expect(resolved.resolution == resolution.rawValue)
+        #expect(resolved.resolutionNote == "TSYS report 2026-11-27")
+        guard case .notInDoubt = try ledger.resolve(doubtful.id, as: .captured, note: "again", at: Self.start) else { throw LedgerError("resolved twice") }
+        #expect(try ledger.resolve("stl_missing", as: .captured, note: "", at: Self.start) == .notFound)
+        let again = try ledger.admit(Self.submission(key: "b"), at: Self.start)
+        switch (resolution, again) {
+        case (.captured, .alreadyAccepted), (.notCaptured, .admitted): break
+        default: Issue.record("after \(resolution): \(again)")
+        }
+    }
 }
