@@ -10,14 +10,13 @@ import SettleService
 extension SettlementAPI {
     /// Records the batch, then settles it, unless its idempotency key or batch number says the
     /// money may already be on its way: nothing is sent that is not on record first.
-    func settleRecorded(
-        _ batch: Batch, _ encoded: EncodedBatch, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
-    ) async -> HTTPResponse {
+    func settleRecorded(_ read: SettlementDocument.Encoded, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
         let key = request.head.headers["idempotency-key"]
         if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
             return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
         }
-        let submission = LedgerMapping.submission(batch, encoded, key: key, environment: environment)
+        var submission = LedgerMapping.submission(read.batch, read.encoded, key: key, environment: environment)
+        submission.allocatesBatchNumber = read.automaticBatchNumber
         let admission: LedgerAdmission
         do {
             admission = try ledger.admit(submission, at: Date())
@@ -26,6 +25,19 @@ extension SettlementAPI {
         }
         switch admission {
         case .admitted(let entry):
+            var encoded = read.encoded
+            if read.automaticBatchNumber {
+                // The fingerprint covers the request as sent (placeholder number); the wire
+                // carries the number the ledger allocated.
+                var batch = read.batch
+                batch.batchNumber = entry.submission.batchNumber
+                do {
+                    encoded = try BatchEncoder(profile: defaults.profile).encodeValidated(batch)
+                } catch {
+                    try? ledger.complete(entry.id, with: LedgerOutcome(state: .failed, failure: "\(error)", answer: LedgerAnswer(status: 500, body: [])), at: Date())
+                    return JSONResponse.problem(500, code: 544, "Cannot build the batch", "\(error)")
+                }
+            }
             return await transmit(entry, encoded, trace: trace, ledger: ledger)
         case .replay(let entry):
             guard let answer = entry.outcome?.answer else { return located(interrupted(entry), entry.id) }

@@ -83,15 +83,17 @@ public struct SettlementAPI: Sendable {
                 status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(metrics.render().utf8))
         case "/v1/settlements/validate":
             guard method == "POST" else { return notAllowed("POST") }
-            return read(request) { batch, encoded in JSONResponse.make(200, ValidationReportDTO(batch: batch, encoded: encoded)) }
+            return read(request) { read in
+                JSONResponse.make(200, ValidationReportDTO(batch: read.batch, encoded: read.encoded, automaticBatchNumber: read.automaticBatchNumber))
+            }
                 ?? JSONResponse.problem(500, "Internal error", "validation produced no answer")
         case "/v1/settlements" where method == "GET" || method == "HEAD":
             return listSettlements(request)
         case "/v1/settlements":
             guard method == "POST" else { return notAllowed("GET, POST") }
-            var read: (batch: Batch, encoded: EncodedBatch)?
-            let refusal = self.read(request) { batch, encoded in
-                read = (batch, encoded)
+            var read: SettlementDocument.Encoded?
+            let refusal = self.read(request) { document in
+                read = document
                 return nil
             }
             guard let read else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
@@ -101,7 +103,7 @@ public struct SettlementAPI: Sendable {
             }
             let trace = wantsTrace ? PacketTrace() : nil
             guard let ledger else { return await settle(read.encoded, trace: trace).response }
-            return await settleRecorded(read.batch, read.encoded, request: request, trace: trace, ledger: ledger)
+            return await settleRecorded(read, request: request, trace: trace, ledger: ledger)
         case let path where Self.settlementID(in: path) != nil:
             let id = String(path.dropFirst("/v1/settlements/".count))
             if id.hasSuffix("/resolve") {
@@ -116,14 +118,17 @@ public struct SettlementAPI: Sendable {
     }
 
     /// Reads and encodes the document, or answers why not (415, 400 with every problem).
-    private func read(_ request: HTTPRequest, _ next: (Batch, EncodedBatch) -> HTTPResponse?) -> HTTPResponse? {
+    private func read(_ request: HTTPRequest, _ next: (SettlementDocument.Encoded) -> HTTPResponse?) -> HTTPResponse? {
         let type = request.head.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard type == "application/json" else {
             return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
         }
         let issues: [ValidationIssue]
+        // With a ledger to allocate it, a document may leave the batch number out.
+        var defaults = self.defaults
+        defaults.allowsAutomaticBatchNumber = ledger != nil
         switch SettlementDocument.encode(json: request.body, defaults: defaults, today: clock.today()) {
-        case .success(let read): return next(read.batch, read.encoded)
+        case .success(let read): return next(read)
         case .failure(.invalidBatch(let found)): issues = found
         case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
         }

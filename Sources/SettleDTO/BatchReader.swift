@@ -9,6 +9,9 @@ struct BatchReader {
         "merchant", "industryType", "batchNumber", "transmissionDate", "settings", "travelAgency", "detailRecords",
     ]
 
+    /// Stands in for a number the ledger will allocate, so the rest of the batch validates.
+    static let automaticBatchNumberPlaceholder = 1
+
     static let merchantKeys: KeySet = [
         "bankId", "agentBankNumber", "agentChainNumber", "number", "storeNumber", "terminalNumber", "categoryCode", "name",
         "city", "state", "zip", "countryCode", "currencyCode", "language", "timeZone", "localPhone", "servicePhone",
@@ -33,7 +36,8 @@ struct BatchReader {
         }
         return Batch(
             merchant: merchant ?? Self.emptyMerchant, industryType: industry,
-            batchNumber: doc.int("batchNumber", &issues),
+            batchNumber: defaults.allowsAutomaticBatchNumber && !doc.has("batchNumber")
+                ? Self.automaticBatchNumberPlaceholder : doc.int("batchNumber", &issues),
             transmissionDate: doc.date("transmissionDate", default: today, &issues),
             settings: readSettings(doc.object("settings", &issues), &issues),
             travelAgency: doc.object("travelAgency", &issues).map { readTravelAgency($0, &issues) },

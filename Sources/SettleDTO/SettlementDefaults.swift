@@ -13,6 +13,9 @@ public struct SettlementDefaults: Sendable, Hashable {
     public var developerId: String?
     public var applicationId: String?
     public var profile: WireProfile
+    /// Whether a document may leave `batchNumber` out for the settlement ledger to allocate
+    /// (only where a ledger keeps track of the numbers used).
+    public var allowsAutomaticBatchNumber = false
 
     public init(
         combineRecords: Bool = true, deviceCode: String = "Q", locationNumber: String = "00001",

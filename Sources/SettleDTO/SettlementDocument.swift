@@ -14,18 +14,26 @@ public enum SettlementDocument {
         case invalid([ValidationIssue])
     }
 
+    /// A document read, validated and encoded.
+    public struct Encoded: Sendable {
+        public var batch: Batch
+        public var encoded: EncodedBatch
+        /// The document left `batchNumber` out (allowed by ``SettlementDefaults/allowsAutomaticBatchNumber``):
+        /// `batch` carries a placeholder until the ledger allocates the number.
+        public var automaticBatchNumber: Bool
+    }
+
     /// Reads, validates and encodes a document: the batch and its wire form, or why not
     /// (`.invalidBatch` with every problem, or `.buildFailed` for a defect, code 544).
     /// Validation runs once: a batch the reader accepted goes straight to the encoder.
-    public static func encode(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate)
-        -> Result<(batch: Batch, encoded: EncodedBatch), EncodingError>
-    {
-        switch read(json: json, defaults: defaults, today: today) {
+    public static func encode(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Encoded, EncodingError> {
+        let (outcome, automatic) = readDocument(json: json, defaults: defaults, today: today)
+        switch outcome {
         case .invalid(let issues):
             return .failure(.invalidBatch(issues))
         case .valid(let batch):
             do {
-                return .success((batch, try BatchEncoder(profile: defaults.profile).encodeValidated(batch)))
+                return .success(Encoded(batch: batch, encoded: try BatchEncoder(profile: defaults.profile).encodeValidated(batch), automaticBatchNumber: automatic))
             } catch {
                 return .failure(.buildFailed(error))
             }
@@ -35,14 +43,18 @@ public enum SettlementDocument {
     /// Reads and validates a document.
     /// - Parameter today: the batch transmission date when the document gives none (an injectable clock).
     public static func read(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Outcome {
+        readDocument(json: json, defaults: defaults, today: today).outcome
+    }
+
+    private static func readDocument(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> (outcome: Outcome, automaticBatchNumber: Bool) {
         let root: JSONElement
         do {
             root = try JSONParser.parse(json).root
         } catch {
-            return .invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")])
+            return (.invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")]), false)
         }
         var issues = IssueList()
-        guard let document = DocumentObject(root, at: "", &issues) else { return .invalid(issues.issues) }
+        guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false) }
         let batch = BatchReader(defaults: defaults, today: today).read(document, &issues)
         // Model rules run on what could be read; a field with a reading problem is not reported twice.
         let flagged = Set(issues.issues.map(\.path))
@@ -50,6 +62,7 @@ public enum SettlementDocument {
             !flagged.contains { issue.path == $0 || issue.path.hasPrefix($0 + "/") }
         }
         let all = issues.issues + modelIssues
-        return all.isEmpty ? .valid(batch) : .invalid(all)
+        let automatic = defaults.allowsAutomaticBatchNumber && !document.has("batchNumber")
+        return (all.isEmpty ? .valid(batch) : .invalid(all), automatic)
     }
 }

@@ -15,10 +15,12 @@ public struct ValidationReportDTO: Sendable, Hashable, Codable {
         self.problems = problems.map(ProblemDTO.init)
     }
 
-    public init(batch: Batch, encoded: EncodedBatch) {
+    /// `automaticBatchNumber`: the number is allocated when the batch is settled (shown as 0).
+    public init(batch: Batch, encoded: EncodedBatch, automaticBatchNumber: Bool = false) {
         valid = true
         problems = []
         self.batch = BatchSummaryDTO(batch: batch, encoded: encoded)
+        if automaticBatchNumber { self.batch?.batchNumber = 0 }
         totals = BatchTotalsDTO(encoded.totals)
     }
 }

@@ -8,6 +8,9 @@ public struct LedgerSubmission: Sendable, Hashable {
     public var merchantNumber: String
     public var terminalNumber: String
     public var batchNumber: Int
+    /// The document gave no batch number: the ledger allocates the next free one (001–999,
+    /// wrapping, skipping numbers used within the guard window) and records it in `batchNumber`.
+    public var allocatesBatchNumber = false
     public var batchDate: LocalDate
     public var industry: String
     public var recordCount: Int

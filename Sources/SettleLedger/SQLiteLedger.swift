@@ -39,7 +39,12 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                     // Expired: the key may be used afresh.
                     try database.query("UPDATE settlements SET idempotency_key = NULL WHERE id = ?", [.text(earlier.id)])
                 }
-                if let refusal = try guardRefusal(submission, database) { return refusal }
+                var submission = submission
+                if submission.allocatesBatchNumber {
+                    submission.batchNumber = try freeBatchNumber(for: submission, database)
+                } else if let refusal = try guardRefusal(submission, database) {
+                    return refusal
+                }
                 let id = "stl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
                 try LedgerRows.insert(submission, id: id, at: now, into: database)
                 guard let entry = try LedgerRows.entry(id: id, in: database) else { throw LedgerError("the new entry \(id) was not found") }
@@ -63,6 +68,25 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
             }
         }
         return nil
+    }
+
+    /// The number after the merchant and terminal's latest, wrapping after 999, that no entry
+    /// of theirs used within the guard window of this batch's date.
+    private func freeBatchNumber(for submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> Int {
+        let rows = try database.query(
+            "SELECT batch_number, batch_date FROM settlements WHERE merchant_number = ? AND terminal_number = ? ORDER BY created_at DESC, id DESC",
+            [.text(submission.merchantNumber), .text(submission.terminalNumber)])
+        var used = Set<Int>()
+        for row in rows {
+            guard let number = row[0].integer, let date = row[1].text.flatMap(LocalDate.init(iso:)) else { continue }
+            if abs(date.daysSinceEpoch - submission.batchDate.daysSinceEpoch) < policy.guardDays { used.insert(Int(number)) }
+        }
+        let latest = rows.first?[0].integer.map(Int.init) ?? 0
+        for step in 1...999 {
+            let candidate = (latest + step - 1) % 999 + 1
+            if !used.contains(candidate) { return candidate }
+        }
+        throw LedgerError("every batch number 001-999 of merchant \(submission.merchantNumber) terminal \(submission.terminalNumber) was used within \(policy.guardDays) days")
     }
 
     public func markTransmitting(_ id: String, at now: Date) throws(LedgerError) {

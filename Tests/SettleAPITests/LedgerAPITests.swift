@@ -192,6 +192,30 @@ import Testing
         #expect(await api.handle(try Self.post(body, key: "d-2")).status == 200)
     }
 
+    @Test func aBatchWithoutANumberGetsTheNextFreeOne() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let numbered = try T.example("retail")
+        let unnumbered = numbered.replacingOccurrences(of: "\"batchNumber\": 7,", with: "")
+        #expect(unnumbered != numbered)
+        let check = await api.handle(try T.request("POST", "/v1/settlements/validate", body: unnumbered))
+        #expect(check.status == 200)
+        #expect((try json(check)["batch"] as? [String: Any])?["batchNumber"] as? Int == 0)
+        #expect(await api.handle(try Self.post(numbered, key: "n-7")).status == 200)
+        for expected in [8, 9] {
+            let response = await api.handle(try Self.post(unnumbered, key: "auto-\(expected)"))
+            #expect(response.status == 200)
+            #expect(try json(response)["responseBatchNumber"] as? Int == expected)
+            let record = try json(await api.handle(try T.request("GET", try #require(response.headers["location"]))))
+            #expect(record["batchNumber"] as? Int == expected)
+        }
+        // A retry of an allocated one replays it rather than allocating again.
+        let replay = await api.handle(try Self.post(unnumbered, key: "auto-9"))
+        #expect(try json(replay)["responseBatchNumber"] as? Int == 9)
+        #expect(sessions(simulator) == 3)
+    }
+
     /// 50 clients at once over HTTP: the same key, then different keys with the same batch
     /// number. The host receives each batch exactly once and every answer is consistent.
     @Test func fiftyConcurrentClientsSettleABatchOnce() async throws {

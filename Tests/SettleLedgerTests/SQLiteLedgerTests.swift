@@ -177,4 +177,23 @@ import Testing
         default: Issue.record("after \(resolution): \(again)")
         }
     }
+
+    @Test func batchNumbersAreAllocatedAfterTheLatestSkippingRecentOnesAndWrapping() throws {
+        let ledger = try ledger()
+        var clock = Self.start
+        func allocate(_ key: String, date: LocalDate = Self.today) throws -> Int {
+            var submission = Self.submission(key: key, batch: 1, date: date)
+            submission.allocatesBatchNumber = true
+            clock += 1
+            return try admitted(try ledger.admit(submission, at: clock)).submission.batchNumber
+        }
+        #expect(try allocate("a") == 1)
+        #expect(try allocate("b") == 2)
+        clock += 1
+        _ = try admitted(try ledger.admit(Self.submission(key: "c", batch: 998), at: clock))
+        #expect(try allocate("d") == 999)
+        #expect(try allocate("e") == 3)  // wraps past 1 and 2, used within five days
+        // Five days on, the early numbers are free again; the sequence continues after the latest.
+        #expect(try allocate("f", date: Self.today.adding(days: 5)) == 4)
+    }
 }
