@@ -38,23 +38,6 @@ enum LedgerMapping {
             answer: LedgerAnswer(status: answer.status, body: answer.body))
     }
 
-    static func record(_ entry: LedgerEntry, withRecords: Bool = true) -> SettlementRecordDTO {
-        let s = entry.submission, o = entry.outcome
-        let rejection = o?.rejection.flatMap { try? JSONDecoder().decode(RejectionDTO.self, from: Data($0.utf8)) }
-        return SettlementRecordDTO(
-            id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey, merchantNumber: s.merchantNumber,
-            terminalNumber: s.terminalNumber, batchNumber: s.batchNumber, batchDate: s.batchDate.iso, industryType: s.industry,
-            recordCount: s.recordCount,
-            totals: SettlementRecordTotalsDTO(netDeposit: s.netDeposit, hashingTotal: s.hashingTotal, cashBackTotal: s.cashBackTotal),
-            environment: s.environment, responseCode: o?.responseCode, responseText: o?.responseText,
-            responseBatchNumber: o?.responseBatchNumber, responseNetDeposit: o?.responseNetDeposit, responseRecordCount: o?.responseRecordCount,
-            rejection: rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
-            resolutionNote: entry.resolutionNote, createdAt: timestamp(entry.createdAt), updatedAt: timestamp(entry.updatedAt),
-            records: !withRecords ? nil : s.records.map {
-                SettlementRecordLineDTO(index: $0.index, maskedCardNumber: $0.maskedCardNumber, amount: $0.amount, transactionCode: $0.transactionCode)
-            })
-    }
-
     /// RFC 3339 in UTC with milliseconds.
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))

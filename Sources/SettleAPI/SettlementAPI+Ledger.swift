@@ -99,7 +99,7 @@ extension SettlementAPI {
         guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         do {
             guard let entry = try ledger.entry(id) else { return JSONResponse.problem(404, "Not found", "no settlement \(id)") }
-            return JSONResponse.make(200, LedgerMapping.record(entry))
+            return JSONResponse.make(200, SettlementRecordDTO(entry))
         } catch {
             return ledgerUnavailable(error)
         }

@@ -35,7 +35,7 @@ extension SettlementAPI {
         }
         do {
             let page = try ledger.list(query)
-            return JSONResponse.make(200, SettlementListDTO(settlements: page.entries.map { LedgerMapping.record($0, withRecords: false) }, nextCursor: page.nextCursor))
+            return JSONResponse.make(200, SettlementListDTO(settlements: page.entries.map { SettlementRecordDTO($0, withRecords: false) }, nextCursor: page.nextCursor))
         } catch {
             return JSONResponse.problem(400, "Invalid cursor", "pass the nextCursor of the previous page unchanged")
         }
@@ -52,7 +52,7 @@ extension SettlementAPI {
         }
         do {
             switch try ledger.resolve(id, as: resolution, note: body.note, at: Date()) {
-            case .resolved(let entry): return JSONResponse.make(200, LedgerMapping.record(entry))
+            case .resolved(let entry): return JSONResponse.make(200, SettlementRecordDTO(entry))
             case .notFound: return JSONResponse.problem(404, "Not found", "no settlement \(id)")
             case .notInDoubt(let entry):
                 let detail = entry.resolution == nil
@@ -66,7 +66,7 @@ extension SettlementAPI {
     }
 
     /// An RFC 3339 time, or a date meaning its UTC midnight.
-    static func instant(_ text: String) -> Date? {
+    public static func instant(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         guard let day = LocalDate(iso: text) else { return nil }

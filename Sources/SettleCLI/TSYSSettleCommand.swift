@@ -8,7 +8,7 @@ struct TSYSSettleCommand: ParsableCommand {
         commandName: "tsys-settle",
         abstract: "Settle card batches with TSYS (EIS 1081 terminal-capture settlement).",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self, SettlementsCommand.self]
     )
 
     /// Applies the configuration file, if any, before the command parses and reads its options.

@@ -53,10 +53,13 @@ enum LedgerRows {
         try select("WHERE idempotency_key = ?", [.text(key)], database).first
     }
 
+    /// Entries of the same merchant, terminal and batch number at the same host (each
+    /// environment's host keeps its own duplicate window).
     static func entries(sameBatchAs submission: LedgerSubmission, in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
         try select(
-            "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? ORDER BY created_at DESC",
-            [.text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber))], database)
+            "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? AND environment = ? ORDER BY created_at DESC",
+            [.text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber)), .text(submission.environment)],
+            database)
     }
 
     static func entries(inStates states: [SettlementState], in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {

@@ -41,7 +41,7 @@ enum LedgerSchema {
                     updated_at INTEGER NOT NULL
                 );
                 CREATE UNIQUE INDEX settlements_key ON settlements(idempotency_key) WHERE idempotency_key IS NOT NULL;
-                CREATE INDEX settlements_batch ON settlements(merchant_number, terminal_number, batch_number);
+                CREATE INDEX settlements_batch ON settlements(merchant_number, terminal_number, batch_number, environment);
                 CREATE INDEX settlements_created ON settlements(created_at);
                 CREATE TABLE settlement_records (
                     settlement_id TEXT NOT NULL REFERENCES settlements(id),

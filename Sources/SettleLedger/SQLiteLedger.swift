@@ -53,7 +53,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
         }
     }
 
-    /// The batch-number guard: an accepted batch within the window, an unresolved in-doubt
+    /// The batch-number guard, per host (environment): an accepted batch within the window, an unresolved in-doubt
     /// attempt, or one being settled right now blocks the same merchant + terminal + number.
     private func guardRefusal(_ submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> LedgerAdmission? {
         for earlier in try LedgerRows.entries(sameBatchAs: submission, in: database) {
@@ -74,8 +74,11 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
     /// of theirs used within the guard window of this batch's date.
     private func freeBatchNumber(for submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> Int {
         let rows = try database.query(
-            "SELECT batch_number, batch_date FROM settlements WHERE merchant_number = ? AND terminal_number = ? ORDER BY created_at DESC, id DESC",
-            [.text(submission.merchantNumber), .text(submission.terminalNumber)])
+            """
+            SELECT batch_number, batch_date FROM settlements WHERE merchant_number = ? AND terminal_number = ? AND environment = ?
+            ORDER BY created_at DESC, id DESC
+            """,
+            [.text(submission.merchantNumber), .text(submission.terminalNumber), .text(submission.environment)])
         var used = Set<Int>()
         for row in rows {
             guard let number = row[0].integer, let date = row[1].text.flatMap(LocalDate.init(iso:)) else { continue }

@@ -155,4 +155,29 @@ import Testing
         second.waitUntilExit()
         #expect(simulator.sessionLines().count <= 1)  // the killed session, at most; never a second
     }
+
+    /// `tsys-settle settlements list|show|resolve` on the ledger a running `serve` writes.
+    @Test func theLedgerIsReadAndResolvedFromTheCommandLine() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-cli-\(UUID().uuidString)").path
+        let (process, port) = try start([], data: data)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
+        #expect(try post(port, "/v1/settlements", document, key: "cli-1").0 == 200)
+        let listed = try CLIRunner.run(["settlements", "list", "--data-dir", data, "--json"])
+        #expect(listed.status == 0)
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])
+        let first = try #require((page["settlements"] as? [[String: Any]])?.first)
+        let id = try #require(first["id"] as? String)
+        #expect(first["state"] as? String == "accepted")
+        let text = try CLIRunner.run(["settlements", "list", "--data-dir", data, "--state", "accepted"])
+        #expect(text.output.contains(id) && text.output.contains("simulator"))
+        let shown = try CLIRunner.run(["settlements", "show", id, "--data-dir", data])
+        #expect(shown.status == 0)
+        #expect(shown.output.contains("411111******1111") && !shown.output.contains("4111111111111111"))
+        let refused = try CLIRunner.run(["settlements", "resolve", id, "--captured", "--note", "report", "--data-dir", data])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("not in doubt"))
+        #expect(try CLIRunner.run(["settlements", "show", "stl_missing", "--data-dir", data]).status == 1)
+        #expect(try CLIRunner.run(["settlements", "list", "--data-dir", data, "--state", "lost"]).status != 0)
+    }
 }

@@ -89,6 +89,10 @@ import Testing
         }
         _ = try admitted(try ledger.admit(Self.submission(key: "c", date: Self.today.adding(days: 5)), at: Self.start))
         _ = try admitted(try ledger.admit(Self.submission(key: "d", batch: 8), at: Self.start))
+        // Another host (the live one after testing) keeps its own window.
+        var live = Self.submission(key: "e")
+        live.environment = "live"
+        _ = try admitted(try ledger.admit(live, at: Self.start))
     }
 
     @Test(arguments: [(SettlementState.rejected, true), (.failed, true), (.duplicate, true), (.inDoubt, false)])

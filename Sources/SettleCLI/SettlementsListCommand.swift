@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleLedger
+
+/// `tsys-settle settlements list`: newest first, filtered, a page at a time.
+struct SettlementsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded settlements, newest first.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Option(help: "Only this merchant number.") var merchant: String?
+    @Option(help: "Only this terminal number.") var terminal: String?
+    @Option(help: "Only this state: \(SettlementState.allCases.map(\.rawValue).joined(separator: ", ")).") var state: String?
+    @Option(help: "Created at or after (RFC 3339 time or YYYY-MM-DD).") var from: String?
+    @Option(help: "Created before (RFC 3339 time or YYYY-MM-DD).") var to: String?
+    @Option(help: "At most this many (1-500).") var limit = 50
+    @Option(help: "The next-page cursor a previous list printed.") var cursor: String?
+    @Flag(help: "Print JSON (the API's GET /v1/settlements document).") var json = false
+
+    func run() throws {
+        var query = LedgerQuery(merchantNumber: merchant, terminalNumber: terminal, limit: limit, cursor: cursor)
+        guard (1...500).contains(limit) else { throw CLIError("--limit must be 1-500") }
+        if let state {
+            guard let parsed = SettlementState(rawValue: state) else { throw CLIError("--state must be one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))") }
+            query.state = parsed
+        }
+        for (text, keyPath, flag) in [(from, \LedgerQuery.from, "--from"), (to, \LedgerQuery.to, "--to")] {
+            guard let text else { continue }
+            guard let date = SettlementAPI.instant(text) else { throw CLIError("\(flag) takes an RFC 3339 time or YYYY-MM-DD") }
+            query[keyPath: keyPath] = date
+        }
+        let page: LedgerPage
+        do {
+            page = try ledger.open().list(query)
+        } catch let error as LedgerError {
+            throw CLIError(error.description)
+        }
+        let records = page.entries.map { SettlementRecordDTO($0, withRecords: false) }
+        if json { return try BatchFile.printJSON(SettlementListDTO(settlements: records, nextCursor: page.nextCursor)) }
+        for record in records {
+            let answer = record.responseCode ?? record.resolution ?? "-"
+            print([record.id, record.createdAt, record.state, record.environment, "\(record.merchantNumber)/\(record.terminalNumber)", "batch \(record.batchNumber)",
+                   "\(record.recordCount) records", "net \(record.totals.netDeposit)", answer].joined(separator: "  "))
+        }
+        if let next = page.nextCursor { print("more: --cursor \(next)") }
+        if records.isEmpty { print("no settlements") }
+    }
+}
