@@ -61,6 +61,9 @@ public final class SimulatorServer: Sendable {
     /// Transcripts of the sessions that have ended, in the order they ended.
     public var transcripts: [HostTranscript] { state.withLock { $0.transcripts } }
 
+    /// Sessions in progress right now.
+    public var runningSessions: Int { state.withLock { $0.running } }
+
     /// Waits until no session is running (tests use it before reading transcripts).
     public func waitUntilIdle(timeout: Duration = .seconds(10)) {
         let deadline = ContinuousClock.now + timeout

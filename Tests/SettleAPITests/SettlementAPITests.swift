@@ -181,7 +181,7 @@ import Testing
     /// flight (the host still "processing" with DC2s) completes and its client gets the GB.
     @Test func shutdownLetsASettlementInFlightFinish() async throws {
         var script = SimulatorScript()
-        script.processingDelay = .milliseconds(600)
+        script.processingDelay = .milliseconds(800)
         script.processingInterval = .milliseconds(100)
         let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
         defer { simulator.stop() }
@@ -191,8 +191,11 @@ import Testing
         let body = try Self.example("retail")
         let client = try HTTPTestClient(port: port)
         client.send("POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
-        try await Task.sleep(for: .milliseconds(200))  // the batch is with the host now
-        #expect(simulator.transcripts.isEmpty)  // its session has not ended
+        // Wait until the batch is with the host (its session started and has not ended).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while simulator.runningSessions == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(simulator.runningSessions == 1)
+        #expect(simulator.transcripts.isEmpty)
         api.readiness.markDraining()
         await server.shutdown()
         let response = try #require(client.response())
