@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Counters for `/metrics` in the Prometheus text format: requests by route and status,
-/// settlements by outcome and response code, settlement duration, open connections.
+/// settlements by outcome and response code, ledger admissions, settlement duration, open connections.
 public final class APIMetrics: Sendable {
     /// Upper bounds (seconds) of the settlement duration histogram.
     static let bounds: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]
@@ -9,6 +9,7 @@ public final class APIMetrics: Sendable {
     private struct State {
         var requests: [String: Int] = [:]
         var settlements: [String: Int] = [:]
+        var admissions: [String: Int] = [:]
         var buckets = [Int](repeating: 0, count: APIMetrics.bounds.count)
         var durationCount = 0
         var durationSum = 0.0
@@ -36,6 +37,11 @@ public final class APIMetrics: Sendable {
         }
     }
 
+    /// What the ledger said to a submission: admitted, replayed, refused and why.
+    func admission(_ result: String) {
+        state.withLock { $0.admissions["result=\"\(result)\"", default: 0] += 1 }
+    }
+
     /// The exposition text (version 0.0.4).
     public func render() -> String {
         let snapshot = state.withLock { $0 }
@@ -47,6 +53,9 @@ public final class APIMetrics: Sendable {
         lines += ["# HELP tsys_settle_settlements_total Settlements attempted, by outcome and host response code.",
                   "# TYPE tsys_settle_settlements_total counter"]
         lines += snapshot.settlements.keys.sorted().map { "tsys_settle_settlements_total{\($0)} \(snapshot.settlements[$0]!)" }
+        lines += ["# HELP tsys_settle_ledger_admissions_total Submissions the ledger admitted, replayed or refused, by result.",
+                  "# TYPE tsys_settle_ledger_admissions_total counter"]
+        lines += snapshot.admissions.keys.sorted().map { "tsys_settle_ledger_admissions_total{\($0)} \(snapshot.admissions[$0]!)" }
         lines += ["# HELP tsys_settle_settlement_duration_seconds Time from connecting to the host to its answer.",
                   "# TYPE tsys_settle_settlement_duration_seconds histogram"]
         for (index, bound) in Self.bounds.enumerated() {

@@ -23,6 +23,7 @@ extension SettlementAPI {
         } catch {
             return ledgerUnavailable(error)
         }
+        metrics.admission(Self.label(admission))
         switch admission {
         case .admitted(let entry):
             var encoded = read.encoded
@@ -79,6 +80,17 @@ extension SettlementAPI {
         // start: the safe reading of a settlement whose ending was not recorded.
         try? ledger.complete(entry.id, with: LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)), at: Date())
         return located(response, entry.id)
+    }
+
+    static func label(_ admission: LedgerAdmission) -> String {
+        switch admission {
+        case .admitted: "admitted"
+        case .replay: "replayed"
+        case .keyReused: "key_reused"
+        case .inFlight: "in_flight"
+        case .alreadyAccepted: "batch_number_accepted"
+        case .unresolvedInDoubt: "batch_in_doubt"
+        }
     }
 
     /// The answer for an entry the service was stopped under (recovered as in doubt or failed).

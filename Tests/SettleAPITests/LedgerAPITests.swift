@@ -101,6 +101,9 @@ import Testing
         #expect((problem["settlement"] as? String)?.hasPrefix("stl_") == true)
         #expect(second.headers["content-location"] != nil)
         #expect(sessions(simulator) == 1)  // the host never saw the second (no QD needed)
+        let metrics = String(decoding: await api.handle(try T.request("GET", "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains(#"tsys_settle_ledger_admissions_total{result="admitted"} 1"#))
+        #expect(metrics.contains(#"tsys_settle_ledger_admissions_total{result="batch_number_accepted"} 1"#))
     }
 
     @Test func aRejectedBatchMayBeCorrectedAndSentAgainWithItsNumber() async throws {
