@@ -4,13 +4,19 @@ enum OpenAPISpecification {
 openapi: 3.1.0
 info:
   title: tsys-settle
-  version: 0.4.0
+  version: 0.5.0
   summary: Settle card batches with TSYS (EIS 1081) over a JSON API.
   description: |
     A settlement document is validated in full (every problem reported with a JSON pointer and a
     stable code) before anything is sent; only then is the batch encoded and settled with the
     configured processor environment (the built-in simulator unless configured otherwise).
     Amounts are integers in minor units. Card numbers never appear in full in any response.
+
+    Every settlement is written to the settlement ledger before anything is sent. An
+    `Idempotency-Key` makes a retry safe: the same key and request replay the first answer; a
+    batch number accepted by the same host within five days is refused before it is sent; an
+    in-doubt attempt blocks its number until it is resolved. Each settlement response names its
+    ledger entry in `Location`.
 servers:
   - url: http://127.0.0.1:8080
 security:
@@ -19,13 +25,21 @@ paths:
   /v1/settlements:
     post:
       operationId: settle
-      summary: Settle a batch.
+      summary: Settle a batch (recorded in the ledger first).
       parameters:
         - name: trace
           in: query
           required: false
           description: Return the settlement's connection events and packets, card numbers masked (only where the server allows it; 403 otherwise).
           schema: { type: boolean }
+        - name: Idempotency-Key
+          in: header
+          required: false
+          description: >-
+            Makes a retry safe for at least 24 hours: the same key with the same batch replays the first
+            answer (`Idempotent-Replayed: true`); with another batch it is 422; while the first is still
+            being settled it is 409 with `Retry-After`. 1-255 visible ASCII characters; a UUID is a good choice.
+          schema: { type: string, minLength: 1, maxLength: 255, pattern: "^[!-~]+$" }
       requestBody:
         required: true
         content:
@@ -35,6 +49,9 @@ paths:
       responses:
         "200":
           description: The host accepted the batch (GB).
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+            Idempotent-Replayed: { $ref: "#/components/headers/IdempotentReplayed" }
           content:
             application/json:
               schema: { $ref: "#/components/schemas/SettlementResult" }
@@ -42,11 +59,99 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
-        "409": { description: The host already has this batch number (QD)., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+        "409":
+          description: >-
+            Not settled now: the host already has this batch number (QD, with `result`), or the ledger
+            refused it before sending (`type` ends in settlement-in-progress, batch-number-accepted or
+            batch-in-doubt; `settlement` names the earlier entry).
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+            Retry-After: { description: Seconds to wait before asking again (settlement-in-progress)., schema: { type: integer } }
+          content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
         "415": { $ref: "#/components/responses/Problem" }
-        "422": { description: The host rejected the batch (RB)., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
-        "502": { description: The link failed; `result.failure.inDoubt` says whether the batch may have been captured., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
-        "504": { description: The host did not answer in time., content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } } }
+        "422":
+          description: The host rejected the batch (RB, with `result`), or the Idempotency-Key was used for another batch.
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+          content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
+        "502":
+          description: The link failed; `result.failure.inDoubt` says whether the batch may have been captured.
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+          content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
+        "503": { description: The ledger could not record the settlement; nothing was sent., content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } } }
+        "504":
+          description: The host did not answer in time.
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+          content: { application/problem+json: { schema: { $ref: "#/components/schemas/SettlementProblem" } } }
+    get:
+      operationId: listSettlements
+      summary: Recorded settlements, newest first, a page at a time.
+      parameters:
+        - { name: merchant, in: query, required: false, schema: { type: string } }
+        - { name: terminal, in: query, required: false, schema: { type: string } }
+        - { name: state, in: query, required: false, schema: { $ref: "#/components/schemas/SettlementState" } }
+        - { name: from, in: query, required: false, description: Created at or after (RFC 3339 time or date)., schema: { type: string } }
+        - { name: to, in: query, required: false, description: Created before (RFC 3339 time or date)., schema: { type: string } }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 50 } }
+        - { name: cursor, in: query, required: false, description: The nextCursor of the previous page., schema: { type: string } }
+      responses:
+        "200":
+          description: One page.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [settlements]
+                properties:
+                  settlements: { type: array, items: { $ref: "#/components/schemas/SettlementRecord" } }
+                  nextCursor: { type: string }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+  /v1/settlements/{id}:
+    get:
+      operationId: getSettlement
+      summary: One recorded settlement, with its records (card numbers masked).
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+      responses:
+        "200":
+          description: The ledger entry.
+          content: { application/json: { schema: { $ref: "#/components/schemas/SettlementRecord" } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+  /v1/settlements/{id}/resolve:
+    post:
+      operationId: resolveSettlement
+      summary: Record an operator's finding on an in-doubt settlement, after checking TSYS reports.
+      description: >-
+        `captured`: the batch number stays taken (as if accepted). `notCaptured`: the same batch may be
+        sent again with its number. Only an in-doubt settlement is resolved, once.
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [resolution, note]
+              properties:
+                resolution: { enum: [captured, notCaptured] }
+                note: { type: string, minLength: 1, maxLength: 500, description: What the finding rests on. }
+      responses:
+        "200":
+          description: Resolved.
+          content: { application/json: { schema: { $ref: "#/components/schemas/SettlementRecord" } } }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
   /v1/settlements/validate:
     post:
       operationId: validate
@@ -94,6 +199,13 @@ paths:
         "200": { description: Metrics., content: { text/plain: { schema: { type: string } } } }
         "401": { $ref: "#/components/responses/Unauthorized" }
 components:
+  headers:
+    Location:
+      description: The settlement's ledger entry (`GET` it for its state).
+      schema: { type: string, pattern: "^/v1/settlements/[A-Za-z0-9_]+$" }
+    IdempotentReplayed:
+      description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key."
+      schema: { const: "true" }
   securitySchemes:
     apiKey:
       type: http
@@ -134,10 +246,56 @@ components:
         code: { type: integer }
         problems: { type: array, items: { $ref: "#/components/schemas/ValidationProblem" } }
         result: { $ref: "#/components/schemas/SettlementResult" }
+        settlement: { type: string, description: the ledger entry the problem is about }
     SettlementProblem:
       allOf:
         - $ref: "#/components/schemas/Problem"
         - required: [result]
+    SettlementState: { enum: [received, transmitting, accepted, duplicate, rejected, failed, in_doubt] }
+    SettlementRecord:
+      type: object
+      description: A settlement as the ledger holds it. `records` is left out of lists.
+      required: [id, state, merchantNumber, terminalNumber, batchNumber, batchDate, industryType, recordCount, totals, environment, createdAt, updatedAt]
+      properties:
+        id: { type: string }
+        state: { $ref: "#/components/schemas/SettlementState" }
+        idempotencyKey: { type: string }
+        merchantNumber: { type: string }
+        terminalNumber: { type: string }
+        batchNumber: { type: integer }
+        batchDate: { type: string, format: date }
+        industryType: { type: string }
+        recordCount: { type: integer }
+        totals:
+          type: object
+          required: [netDeposit, hashingTotal, cashBackTotal]
+          properties:
+            netDeposit: { type: integer, description: minor units; negative for a net credit }
+            hashingTotal: { type: integer }
+            cashBackTotal: { type: integer }
+        environment: { $ref: "#/components/schemas/Environment" }
+        responseCode: { type: string }
+        responseText: { type: string }
+        responseBatchNumber: { type: integer }
+        responseNetDeposit: { type: integer }
+        responseRecordCount: { type: integer }
+        rejection: { type: object }
+        failure: { type: string }
+        answerStatus: { type: integer }
+        resolution: { enum: [captured, notCaptured] }
+        resolutionNote: { type: string }
+        createdAt: { type: string, format: date-time }
+        updatedAt: { type: string, format: date-time }
+        records:
+          type: array
+          items:
+            type: object
+            required: [index, maskedCardNumber, amount, transactionCode]
+            properties:
+              index: { type: integer }
+              maskedCardNumber: { type: string, description: first six and last four digits at most }
+              amount: { type: integer }
+              transactionCode: { type: string }
     ValidationProblem:
       type: object
       required: [code, pointer, message]
@@ -196,7 +354,7 @@ components:
           type: object
           properties:
             industryType: { type: string }
-            batchNumber: { type: integer }
+            batchNumber: { type: integer, description: 0 when the ledger will allocate it }
             transmissionDate: { type: string, format: date }
             detailRecordCount: { type: integer }
             lineItemCount: { type: integer }
@@ -208,11 +366,15 @@ components:
     SettlementDocument:
       type: object
       description: One batch. Unknown fields are refused; `cvv`, track data and PIN blocks are never accepted.
-      required: [industryType, batchNumber, merchant, detailRecords]
+      required: [industryType, merchant, detailRecords]
       additionalProperties: false
       properties:
         industryType: { enum: [unknown, retail, restaurant, groceryStore, directMarketing, hotel, autoRental, passengerTransport] }
-        batchNumber: { type: integer, minimum: 1, maximum: 999 }
+        batchNumber:
+          type: integer
+          minimum: 1
+          maximum: 999
+          description: Leave it out to have the ledger allocate the next free number for the merchant and terminal.
         transmissionDate: { type: string, format: date }
         merchant: { $ref: "#/components/schemas/Merchant" }
         settings:
