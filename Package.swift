@@ -92,7 +92,8 @@ let package = Package(
         .executableTarget(
             name: "SettleBench",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLoad", "SettleRecords", "SettleLink", "SettleService", "SettleSimulator", "SettleTransport",
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink", "SettleService",
+                "SettleSimulator", "SettleTransport",
             ],
             swiftSettings: swiftSettings
         ),

@@ -12,8 +12,8 @@ extension Array {
 struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris"].contains(mode) else {
-            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]")
+        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger"].contains(mode) else {
+            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N]")
             exit(arguments.isEmpty ? 1 : 2)
         }
         arguments.removeFirst()
@@ -24,6 +24,14 @@ struct BenchCommand {
                 arguments.removeFirst(2)
             }
             return try await HTTPBenchmark(requests: requests, connections: connections).run()
+        }
+        if mode == "ledger" {
+            var settlements = 400, concurrency = 8
+            while arguments.count >= 2, let value = Int(arguments[1]), value > 0 {
+                if arguments[0] == "--settlements" { settlements = value } else if arguments[0] == "--concurrency" { concurrency = value }
+                arguments.removeFirst(2)
+            }
+            return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency).run()
         }
         if mode == "slowloris" {
             var slow = 300, requests = 500

@@ -12,4 +12,18 @@ public struct LedgerEntry: Sendable, Hashable {
     public var resolutionNote: String?
     public var createdAt: Date
     public var updatedAt: Date
+
+    public init(
+        id: String, submission: LedgerSubmission, state: SettlementState, outcome: LedgerOutcome? = nil, resolution: String? = nil,
+        resolutionNote: String? = nil, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.submission = submission
+        self.state = state
+        self.outcome = outcome
+        self.resolution = resolution
+        self.resolutionNote = resolutionNote
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }

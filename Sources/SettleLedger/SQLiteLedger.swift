@@ -1,7 +1,7 @@
 import Foundation
 import SettleModel
 
-/// The ledger in an SQLite file (WAL, full-sync commits). One connection per process behind a
+/// The ledger in an SQLite file (WAL; full-sync commits where the service acts on them). One connection per process behind a
 /// lock; replicas sharing the file are serialized by SQLite's write lock (`BEGIN IMMEDIATE`).
 public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
     public let path: String
@@ -47,8 +47,8 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                 }
                 let id = "stl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
                 try LedgerRows.insert(submission, id: id, at: now, into: database)
-                guard let entry = try LedgerRows.entry(id: id, in: database) else { throw LedgerError("the new entry \(id) was not found") }
-                return .admitted(entry)
+                let stored = Date(milliseconds: now.milliseconds)  // as it reads back
+                return .admitted(LedgerEntry(id: id, submission: submission, state: .received, createdAt: stored, updatedAt: stored))
             }
         }
     }
@@ -92,11 +92,16 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
         throw LedgerError("every batch number 001-999 of merchant \(submission.merchantNumber) terminal \(submission.terminalNumber) was used within \(policy.guardDays) days")
     }
 
+    /// Durable: the entry (and its admission before it) is on disk before anything is sent.
+    /// Admission and completion are not synced on their own: a power cut can lose an admission
+    /// only before this point (nothing was sent), and a completion only as `in_doubt` (safe).
     public func markTransmitting(_ id: String, at now: Date) throws(LedgerError) {
         _ = try locked { (database) throws(LedgerError) in
-            try database.query(
-                "UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received'",
-                [.integer(now.milliseconds), .text(id)])
+            try database.durably { () throws(LedgerError) in
+                try database.query(
+                    "UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received'",
+                    [.integer(now.milliseconds), .text(id)])
+            }
         }
     }
 
@@ -110,7 +115,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
 
     public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
         try locked { (database) throws(LedgerError) in
-            try database.transaction { () throws(LedgerError) in
+            try database.durably { () throws(LedgerError) in try database.transaction { () throws(LedgerError) in
                 let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database)
                 try database.query(
                     "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting'",
@@ -123,7 +128,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                     if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
                 }
                 return changed
-            }
+            } }
         }
     }
 
@@ -155,7 +160,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
 
     public func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
         try locked { (database) throws(LedgerError) in
-            try database.transaction { () throws(LedgerError) in
+            try database.durably { () throws(LedgerError) in try database.transaction { () throws(LedgerError) in
                 guard let entry = try LedgerRows.entry(id: id, in: database) else { return .notFound }
                 guard entry.state == .inDoubt, entry.resolution == nil else { return .notInDoubt(entry) }
                 try database.query(
@@ -163,7 +168,7 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                     [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
                 guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
                 return .resolved(resolved)
-            }
+            } }
         }
     }
 
