@@ -88,6 +88,29 @@ import Testing
         #expect(sessions(simulator) == 1)
     }
 
+    @Test func aKeyStillInFlightIs409WithRetryAfter() async throws {
+        var slow = SimulatorScript()
+        slow.processingDelay = .milliseconds(500)
+        slow.processingInterval = .milliseconds(100)
+        let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        let first = Task { await api.handle(try Self.post(body, key: "slow-1")) }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while simulator.runningSessions == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        let second = await api.handle(try Self.post(body, key: "slow-1"))
+        #expect(second.status == 409)
+        #expect(second.headers["retry-after"] == "2")
+        #expect(try json(second)["type"] as? String == "https://tsys-settle.dev/problems/settlement-in-progress")
+        #expect(try await first.value.status == 200)
+        // Once it has finished, the same request gets the answer.
+        let third = await api.handle(try Self.post(body, key: "slow-1"))
+        #expect(third.status == 200)
+        #expect(third.body == (try await first.value.body))
+        #expect(sessions(simulator) == 1)
+    }
+
     @Test func anAcceptedBatchNumberIsRefusedBeforeAnythingIsSent() async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
         defer { simulator.stop() }
