@@ -106,7 +106,13 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
     }
 
     public func complete(_ id: String, with outcome: LedgerOutcome, at now: Date) throws(LedgerError) {
-        try locked { (database) throws(LedgerError) in try LedgerRows.complete(id, with: outcome, at: now, in: database) }
+        try locked { (database) throws(LedgerError) in
+            if policy.syncsEveryChange {
+                try database.durably { () throws(LedgerError) in try LedgerRows.complete(id, with: outcome, at: now, in: database) }
+            } else {
+                try LedgerRows.complete(id, with: outcome, at: now, in: database)
+            }
+        }
     }
 
     public func entry(_ id: String) throws(LedgerError) -> LedgerEntry? {

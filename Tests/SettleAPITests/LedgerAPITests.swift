@@ -90,7 +90,8 @@ import Testing
 
     @Test func aKeyStillInFlightIs409WithRetryAfter() async throws {
         var slow = SimulatorScript()
-        slow.processingDelay = .milliseconds(500)
+        // Long enough that the second request surely arrives while the first is with the host.
+        slow.processingDelay = .seconds(2)
         slow.processingInterval = .milliseconds(100)
         let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: T.today))
         defer { simulator.stop() }
