@@ -7,29 +7,30 @@ import Glibc
 /// requests go to the handler, its writes are flushed as the socket allows, and a timer holds
 /// each phase to its timeout.
 final class HTTPConnection: @unchecked Sendable {
-    // Every mutable property is touched only on `queue`.
-    private let descriptor: Int32
-    private let channel: any ByteChannel
-    private let queue: DispatchQueue
-    private let configuration: HTTPServerConfiguration
-    private let handler: HTTPServer.Handler
-    private let onClose: @Sendable (HTTPConnection) -> Void
-    private var machine: HTTPConnectionMachine
-    private var readSource: (any DispatchSourceRead)?
-    private var writeSource: (any DispatchSourceWrite)?
-    private var timer: (any DispatchSourceTimer)?
-    private var readSuspended = false
-    private var writeSuspended = true
-    private var output: [UInt8] = []
-    private var closeAfterWrite = false
-    private var isClosed = false
-    private var timedPhase: HTTPConnectionMachine.Phase?
+    // Every mutable property is touched only on `queue` (internal so the extension in
+    // HTTPConnection+Closing.swift can reach them).
+    let descriptor: Int32
+    let channel: any ByteChannel
+    let queue: DispatchQueue
+    let configuration: HTTPServerConfiguration
+    let handler: HTTPServer.Handler
+    let onClose: @Sendable (HTTPConnection) -> Void
+    var machine: HTTPConnectionMachine
+    var readSource: (any DispatchSourceRead)?
+    var writeSource: (any DispatchSourceWrite)?
+    var timer: (any DispatchSourceTimer)?
+    var readSuspended = false
+    var writeSuspended = true
+    var output: [UInt8] = []
+    var closeAfterWrite = false
+    var isClosed = false
+    var timedPhase: HTTPConnectionMachine.Phase?
     /// The final response is out and the write side shut; the client's remaining bytes are
     /// read and dropped until it closes or `lingerTimeout` passes.
-    private var lingering = false
-    private var lingerOnClose = false
+    var lingering = false
+    var lingerOnClose = false
     /// A TLS read needed the socket writable (a handshake message did not fit); retried on flush.
-    private var readWaitsForWritable = false
+    var readWaitsForWritable = false
 
     init(
         descriptor: Int32, channel: any ByteChannel, configuration: HTTPServerConfiguration, handler: @escaping HTTPServer.Handler,
@@ -84,7 +85,7 @@ final class HTTPConnection: @unchecked Sendable {
         queue.async { [self] in lingering ? shut() : perform(machine.drain()) }
     }
 
-    private func readAvailable() {
+    func readAvailable() {
         if lingering { return discardInput() }
         // Uninitialized and freed at once: a zeroed 64 KiB array per readable event showed in
         // profiles, and a buffer kept per connection would hold 64 KiB for every idle client.
@@ -106,7 +107,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// `clientMayStillSend`: the actions answer bytes just read, so a `.close` among them may
     /// refuse a request whose rest is still on its way (the close then lingers).
-    private func perform(_ actions: [HTTPConnectionMachine.Action], clientMayStillSend: Bool = false) {
+    func perform(_ actions: [HTTPConnectionMachine.Action], clientMayStillSend: Bool = false) {
         for action in actions {
             switch action {
             case .write(let bytes): output += bytes
@@ -129,7 +130,7 @@ final class HTTPConnection: @unchecked Sendable {
         armTimer()
     }
 
-    private func flush() {
+    func flush() {
         guard !isClosed else { return }
         while !output.isEmpty {
             switch output.withUnsafeBytes({ channel.write($0) }) {
@@ -147,38 +148,7 @@ final class HTTPConnection: @unchecked Sendable {
         if closeAfterWrite { lingerOnClose ? linger() : shut() }
     }
 
-    /// After a refusal (an error or a timeout, sent while the request may still be arriving):
-    /// send FIN, then read and drop
-    /// what the client is still sending before closing. Closing with unread bytes would send a
-    /// reset, and a client still uploading could lose the response it was sent (as nginx's
-    /// lingering close avoids).
-    private func linger() {
-        guard !isClosed, !lingering else { return }
-        lingering = true
-        machine.closed()
-        channel.finish()
-        shutdown(descriptor, Int32(SHUT_WR))
-        timedPhase = nil
-        let timeout = configuration.lingerTimeout.components
-        timer?.schedule(deadline: .now() + .nanoseconds(Int(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)))
-        if readSuspended {
-            readSuspended = false
-            readSource?.resume()
-        }
-        discardInput()
-    }
-
-    private func discardInput() {
-        var sink = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = sink.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-            if count > 0 || (count < 0 && errno == EINTR) { continue }
-            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
-            return shut()  // the client closed (or the connection failed)
-        }
-    }
-
-    private func updateReading() {
+    func updateReading() {
         guard !isClosed, !lingering else { return }
         if machine.wantsInput && readSuspended {
             readSuspended = false
@@ -189,55 +159,5 @@ final class HTTPConnection: @unchecked Sendable {
             readSuspended = true
             readSource?.suspend()
         }
-    }
-
-    private func armTimer() {
-        guard !isClosed, !lingering else { return }
-        let phase = output.isEmpty ? machine.phase : nil
-        guard phase != timedPhase || phase == nil else { return }
-        timedPhase = phase
-        let timeout: Duration? = switch phase {
-        case .idle: channel.isEstablished ? configuration.idleTimeout : configuration.headerReadTimeout
-        case .readingHead: configuration.headerReadTimeout
-        case .readingBody: configuration.bodyTimeout
-        case .handling, .closed: nil
-        case nil: configuration.writeTimeout
-        }
-        guard let timeout else { return timer?.schedule(deadline: .distantFuture) ?? () }
-        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-        timer?.schedule(deadline: .now() + .nanoseconds(Int(nanoseconds)))
-    }
-
-    private func timedOut(_ phase: HTTPConnectionMachine.Phase?) {
-        guard !isClosed else { return }
-        if lingering { return shut() }
-        if phase == .readingHead || phase == .readingBody {
-            // Best effort: the client is slow, not necessarily gone.
-            output += HTTPResponse(status: 408, body: Array("request timeout\n".utf8)).serialized(closing: true)
-            closeAfterWrite = true
-            lingerOnClose = true
-            machine.closed()
-            flush()
-            if !isClosed { shut() }
-        } else {
-            shut()
-        }
-    }
-
-    private func shut() {
-        guard !isClosed else { return }
-        isClosed = true
-        machine.closed()
-        timer?.cancel()
-        // Sources must be running to be cancelled; the descriptor closes when the read source is gone.
-        if writeSuspended { writeSource?.resume() }
-        writeSource?.cancel()
-        if readSuspended { readSource?.resume() }
-        channel.finish()
-        let (descriptor, channel) = (self.descriptor, self.channel)
-        // The channel (and its SSL) lives until the descriptor is closed.
-        readSource?.setCancelHandler { withExtendedLifetime(channel) { _ = close(descriptor) } }
-        readSource?.cancel()
-        onClose(self)
     }
 }

@@ -70,28 +70,6 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
         return nil
     }
 
-    /// The number after the merchant and terminal's latest, wrapping after 999, that no entry
-    /// of theirs used within the guard window of this batch's date.
-    private func freeBatchNumber(for submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> Int {
-        let rows = try database.query(
-            """
-            SELECT batch_number, batch_date FROM settlements WHERE merchant_number = ? AND terminal_number = ? AND environment = ?
-            ORDER BY created_at DESC, id DESC
-            """,
-            [.text(submission.merchantNumber), .text(submission.terminalNumber), .text(submission.environment)])
-        var used = Set<Int>()
-        for row in rows {
-            guard let number = row[0].integer, let date = row[1].text.flatMap(LocalDate.init(iso:)) else { continue }
-            if abs(date.daysSinceEpoch - submission.batchDate.daysSinceEpoch) < policy.guardDays { used.insert(Int(number)) }
-        }
-        let latest = rows.first?[0].integer.map(Int.init) ?? 0
-        for step in 1...999 {
-            let candidate = (latest + step - 1) % 999 + 1
-            if !used.contains(candidate) { return candidate }
-        }
-        throw LedgerError("every batch number 001-999 of merchant \(submission.merchantNumber) terminal \(submission.terminalNumber) was used within \(policy.guardDays) days")
-    }
-
     /// Durable: the entry (and its admission before it) is on disk before anything is sent.
     /// Admission and completion are not synced on their own: a power cut can lose an admission
     /// only before this point (nothing was sent), and a completion only as `in_doubt` (safe).
@@ -138,47 +116,8 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
         }
     }
 
-    public func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage {
-        var conditions: [String] = []
-        var values: [SQLiteValue] = []
-        if let merchant = query.merchantNumber { conditions.append("merchant_number = ?"); values.append(.text(merchant)) }
-        if let terminal = query.terminalNumber { conditions.append("terminal_number = ?"); values.append(.text(terminal)) }
-        if let state = query.state { conditions.append("state = ?"); values.append(.text(state.rawValue)) }
-        if let from = query.from { conditions.append("created_at >= ?"); values.append(.integer(from.milliseconds)) }
-        if let to = query.to { conditions.append("created_at < ?"); values.append(.integer(to.milliseconds)) }
-        if let cursor = query.cursor {
-            // "<created_at>.<id>" of the last entry of the previous page.
-            let parts = cursor.split(separator: ".", maxSplits: 1)
-            guard parts.count == 2, let created = Int64(parts[0]) else { throw LedgerError("invalid cursor") }
-            conditions.append("(created_at < ? OR (created_at = ? AND id < ?))")
-            values += [.integer(created), .integer(created), .text(String(parts[1]))]
-        }
-        let limit = min(max(query.limit, 1), 500)
-        let clause = (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY created_at DESC, id DESC LIMIT \(limit + 1)"
-        var entries = try locked { (database) throws(LedgerError) in try LedgerRows.select(clause, values, database) }
-        var next: String?
-        if entries.count > limit {
-            entries.removeLast()
-            next = entries.last.map { "\($0.createdAt.milliseconds).\($0.id)" }
-        }
-        return LedgerPage(entries: entries, nextCursor: next)
-    }
-
-    public func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
-        try locked { (database) throws(LedgerError) in
-            try database.durably { () throws(LedgerError) in try database.transaction { () throws(LedgerError) in
-                guard let entry = try LedgerRows.entry(id: id, in: database) else { return .notFound }
-                guard entry.state == .inDoubt, entry.resolution == nil else { return .notInDoubt(entry) }
-                try database.query(
-                    "UPDATE settlements SET resolution = ?, resolution_note = ?, updated_at = ? WHERE id = ?",
-                    [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
-                guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
-                return .resolved(resolved)
-            } }
-        }
-    }
-
-    private func locked<T>(_ body: (SQLiteDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
+    /// Runs `body` with the connection, one caller at a time.
+    func locked<T>(_ body: (SQLiteDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body(database)
