@@ -8,4 +8,6 @@
 #include <openssl/pkcs12.h>
 #include <openssl/sha.h>
 #include <openssl/crypto.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
 #endif

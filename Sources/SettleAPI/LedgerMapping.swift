@@ -8,10 +8,10 @@ import SettleRecords
 /// Between the API's values and the ledger's: what is recorded of a batch, of its outcome, and
 /// what is shown of an entry.
 enum LedgerMapping {
-    static func submission(_ batch: Batch, _ encoded: EncodedBatch, key: String?, environment: String) -> LedgerSubmission {
+    static func submission(_ batch: Batch, _ encoded: EncodedBatch, key: String?, environment: String, fingerprintKey: [UInt8]) -> LedgerSubmission {
         let totals = encoded.totals
         return LedgerSubmission(
-            idempotencyKey: key, fingerprint: fingerprint(encoded), merchantNumber: batch.merchant.number,
+            idempotencyKey: key, fingerprint: fingerprint(encoded, key: fingerprintKey), merchantNumber: batch.merchant.number,
             terminalNumber: batch.merchant.terminalNumber, batchNumber: batch.batchNumber, batchDate: batch.transmissionDate,
             industry: batch.industryType.rawValue, recordCount: totals.recordCount,
             netDeposit: totals.netDepositIsCredit ? -totals.netDeposit : totals.netDeposit, hashingTotal: totals.hashingTotal,
@@ -23,10 +23,13 @@ enum LedgerMapping {
             })
     }
 
-    /// SHA-256 of the batch as it would go on the wire: the canonical form of the request, so
-    /// the same batch sent with its fields in another order or spacing has the same fingerprint.
-    static func fingerprint(_ encoded: EncodedBatch) -> String {
-        SHA256Digest.hex(encoded.framed.bytes)
+    /// HMAC-SHA-256 of the batch as it would go on the wire: the canonical form of the request,
+    /// so the same batch sent with its fields in another order or spacing has the same
+    /// fingerprint. Keyed, because a plain hash of a one-record batch could be reversed to its
+    /// card number from the ledger's own masked number, amount and dates (PCI DSS asks keyed
+    /// hashes for the same reason).
+    static func fingerprint(_ encoded: EncodedBatch, key: [UInt8]) -> String {
+        SHA256Digest.hmacHex(encoded.framed.bytes, key: key)
     }
 
     static func outcome(_ result: SettlementResultDTO, _ outcome: SettlementOutcomeState, answer: HTTPAnswer) -> LedgerOutcome {

@@ -15,7 +15,7 @@ extension SettlementAPI {
         if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
             return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
         }
-        var submission = LedgerMapping.submission(read.batch, read.encoded, key: key, environment: environment)
+        var submission = LedgerMapping.submission(read.batch, read.encoded, key: key, environment: environment, fingerprintKey: fingerprintKey)
         submission.allocatesBatchNumber = read.automaticBatchNumber
         let admission: LedgerAdmission
         do {

@@ -23,6 +23,9 @@ public struct SettlementAPI: Sendable {
     /// The durable record of settlements: with it every submission is recorded before it is
     /// sent, `Idempotency-Key` and the batch-number guard apply, and results can be looked up.
     public var ledger: (any SettlementLedger)?
+    /// The key of the request fingerprints the ledger stores (HMAC-SHA-256). Replicas sharing a
+    /// ledger must share it; the default is random per process, for tests and single runs.
+    public var fingerprintKey: [UInt8] = SHA256Digest.random(32)
 
     public init(
         defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,

@@ -64,6 +64,7 @@ struct ServeCommand: ParsableCommand {
         configured.allowsTrace = allowTrace || environment["TSYS_SETTLE_ALLOW_TRACE"]?.lowercased() == "true"
         let ledger = try ledgerOptions.open()
         configured.ledger = ledger
+        configured.fingerprintKey = try ledgerOptions.fingerprintKey()
         // Whatever was on the wire when the service last stopped is in doubt; nothing is resent.
         for entry in try ledger.recoverInterrupted(at: Date()) {
             FileHandle.standardError.write(Data(

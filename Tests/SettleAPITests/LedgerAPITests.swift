@@ -112,6 +112,23 @@ import Testing
         #expect(sessions(simulator) == 1)
     }
 
+    /// Fingerprints are keyed (a plain hash of a one-record batch could be reversed to its card
+    /// number from the ledger's masked number and amount): replicas must share the key, and
+    /// with another key the same request no longer matches.
+    @Test func fingerprintsAreKeyed() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try Self.ledger()
+        var first = api(simulator, ledger), sameKey = api(simulator, ledger), otherKey = api(simulator, ledger)
+        first.fingerprintKey = Array(repeating: 1, count: 32)
+        sameKey.fingerprintKey = first.fingerprintKey
+        otherKey.fingerprintKey = Array(repeating: 2, count: 32)
+        let body = try T.example("retail")
+        #expect(await first.handle(try Self.post(body, key: "f-1")).status == 200)
+        #expect(await sameKey.handle(try Self.post(body, key: "f-1")).headers["idempotent-replayed"] == "true")
+        #expect(await otherKey.handle(try Self.post(body, key: "f-1")).status == 422)
+    }
+
     @Test func anAcceptedBatchNumberIsRefusedBeforeAnythingIsSent() async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
         defer { simulator.stop() }

@@ -154,6 +154,9 @@ import Testing
         kill(second.processIdentifier, SIGTERM)
         second.waitUntilExit()
         #expect(simulator.sessionLines().count <= 1)  // the killed session, at most; never a second
+        // The fingerprints are keyed with a key of the data directory's own, readable only by us.
+        let attributes = try FileManager.default.attributesOfItem(atPath: data + "/fingerprint.key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
     /// `tsys-settle settlements list|show|resolve` on the ledger a running `serve` writes.
