@@ -181,7 +181,9 @@ import Testing
     /// flight (the host still "processing" with DC2s) completes and its client gets the GB.
     @Test func shutdownLetsASettlementInFlightFinish() async throws {
         var script = SimulatorScript()
-        script.processingDelay = .milliseconds(800)
+        // Long, so that the test sees the session running even when other suites keep the
+        // cooperative pool busy for a while.
+        script.processingDelay = .seconds(3)
         script.processingInterval = .milliseconds(100)
         let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
         defer { simulator.stop() }
