@@ -180,6 +180,7 @@ paths:
   /readyz:
     get:
       operationId: ready
+      summary: Ready to settle (503 while draining, or when the settlement ledger cannot be written).
       security: []
       responses:
         "200": { $ref: "#/components/responses/Health" }

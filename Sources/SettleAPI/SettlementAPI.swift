@@ -72,6 +72,14 @@ public struct SettlementAPI: Sendable {
             if request.head.path == "/readyz" && !readiness.isReady {
                 return JSONResponse.problem(503, "Draining", "the service is shutting down; settlements in progress are finishing")
             }
+            if request.head.path == "/readyz", let ledger {
+                // A settlement that cannot be recorded is not sent: without the ledger, not ready.
+                do {
+                    try ledger.check()
+                } catch {
+                    return JSONResponse.problem(503, "Ledger unavailable", "\(error)")
+                }
+            }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
         case "/openapi.yaml":
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }

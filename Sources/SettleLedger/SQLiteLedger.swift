@@ -116,6 +116,11 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
         }
     }
 
+    public func check() throws(LedgerError) {
+        // BEGIN IMMEDIATE takes the write lock: a read-only, full or locked-out file fails here.
+        try locked { (database) throws(LedgerError) in try database.transaction { () throws(LedgerError) in _ = try database.query("SELECT 1") } }
+    }
+
     /// Runs `body` with the connection, one caller at a time.
     func locked<T>(_ body: (SQLiteDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
         lock.lock()

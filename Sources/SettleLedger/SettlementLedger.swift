@@ -14,6 +14,8 @@ public protocol SettlementLedger: Sendable {
     /// At start-up: every `transmitting` entry becomes `in_doubt` (nothing is resent), every
     /// `received` one `failed` (nothing was sent); returns what changed, for the log.
     func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry]
+    /// Throws unless the ledger can be read and written now (readiness checks).
+    func check() throws(LedgerError)
     /// Entries matching `query`, newest first, a page at a time.
     func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage
     /// An operator's finding on an in-doubt entry after checking TSYS reports; `note` says why.

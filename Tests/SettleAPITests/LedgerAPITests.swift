@@ -67,6 +67,21 @@ import Testing
         }
     }
 
+    /// A ledger that cannot write (a full disk, a lost volume: hard to make for real in a test)
+    /// takes the service out of rotation, and a settlement is refused rather than sent unrecorded.
+    @Test func withoutAWorkingLedgerTheServiceIsNotReadyAndSendsNothing() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        var api = api(simulator, try Self.ledger())
+        #expect(await api.handle(try T.request("GET", "/readyz")).status == 200)
+        api.ledger = BrokenLedger()
+        #expect(await api.handle(try T.request("GET", "/readyz")).status == 503)
+        #expect(await api.handle(try T.request("GET", "/healthz")).status == 200)
+        let refused = await api.handle(try Self.post(try T.example("retail"), key: "b-1"))
+        #expect(refused.status == 503)
+        #expect(sessions(simulator) == 0)
+    }
+
     @Test func aRetryWithTheSameKeyReplaysTheAnswerAndSendsNothing() async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
         defer { simulator.stop() }
@@ -303,4 +318,17 @@ import Testing
         await server.shutdown()
         #expect(sessions(simulator) == 2)  // one per batch number, whatever the clients did
     }
+}
+
+/// A ledger whose disk has failed.
+struct BrokenLedger: SettlementLedger {
+    let failure = LedgerError("disk I/O error")
+    func admit(_ submission: LedgerSubmission, at now: Date) throws(LedgerError) -> LedgerAdmission { throw failure }
+    func markTransmitting(_ id: String, at now: Date) throws(LedgerError) { throw failure }
+    func complete(_ id: String, with outcome: LedgerOutcome, at now: Date) throws(LedgerError) { throw failure }
+    func entry(_ id: String) throws(LedgerError) -> LedgerEntry? { throw failure }
+    func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] { throw failure }
+    func check() throws(LedgerError) { throw failure }
+    func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage { throw failure }
+    func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult { throw failure }
 }
