@@ -94,10 +94,7 @@ public struct SettlementAPI: Sendable {
                 status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(metrics.render().utf8))
         case "/v1/settlements/validate":
             guard method == "POST" else { return notAllowed("POST") }
-            return read(request) { read in
-                JSONResponse.make(200, ValidationReportDTO(batch: read.batch, encoded: read.encoded, automaticBatchNumber: read.automaticBatchNumber))
-            }
-                ?? JSONResponse.problem(500, "Internal error", "validation produced no answer")
+            return check(request)
         case "/v1/settlements" where method == "GET" || method == "HEAD":
             return listSettlements(request)
         case "/v1/settlements":
@@ -126,27 +123,6 @@ public struct SettlementAPI: Sendable {
         default:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
-    }
-
-    /// Reads and encodes the document, or answers why not (415, 400 with every problem).
-    private func read(_ request: HTTPRequest, _ next: (SettlementDocument.Encoded) -> HTTPResponse?) -> HTTPResponse? {
-        let type = request.head.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard type == "application/json" else {
-            return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
-        }
-        let issues: [ValidationIssue]
-        // With a ledger to allocate it, a document may leave the batch number out.
-        var defaults = self.defaults
-        defaults.allowsAutomaticBatchNumber = ledger != nil
-        switch SettlementDocument.encode(json: request.body, defaults: defaults, today: clock.today()) {
-        case .success(let read): return next(read)
-        case .failure(.invalidBatch(let found)): issues = found
-        case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
-        }
-        let count = issues.count
-        return JSONResponse.make(400, ProblemDocument(
-            status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
-            detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
     }
 
     /// Sends the batch and answers with the outcome's status; also returns what the ledger records.

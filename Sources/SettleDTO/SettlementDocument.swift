@@ -40,6 +40,24 @@ public enum SettlementDocument {
         }
     }
 
+    /// A document read and validated, with the shape it would have on the wire (a dry run).
+    public struct Checked: Sendable {
+        public var batch: Batch
+        public var shape: BatchShape
+        public var automaticBatchNumber: Bool
+    }
+
+    /// Reads and validates a document and plans its blocks, writing no bytes: everything a dry
+    /// run reports, at the cost of validation alone.
+    public static func check(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Checked, EncodingError> {
+        let (outcome, automatic) = readDocument(json: json, defaults: defaults, today: today)
+        switch outcome {
+        case .invalid(let issues): return .failure(.invalidBatch(issues))
+        case .valid(let batch):
+            return .success(Checked(batch: batch, shape: BatchEncoder(profile: defaults.profile).shape(batch), automaticBatchNumber: automatic))
+        }
+    }
+
     /// Reads and validates a document.
     /// - Parameter today: the batch transmission date when the document gives none (an injectable clock).
     public static func read(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Outcome {

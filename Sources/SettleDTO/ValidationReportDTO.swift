@@ -15,13 +15,19 @@ public struct ValidationReportDTO: Sendable, Hashable, Codable {
         self.problems = problems.map(ProblemDTO.init)
     }
 
+    public init(batch: Batch, encoded: EncodedBatch) {
+        self.init(batch: batch, shape: BatchShape(
+            totals: encoded.totals, blockCount: encoded.framed.blockCount, wireBytes: encoded.framed.bytes.count,
+            applicationType: encoded.applicationType))
+    }
+
     /// `automaticBatchNumber`: the number is allocated when the batch is settled (shown as 0).
-    public init(batch: Batch, encoded: EncodedBatch, automaticBatchNumber: Bool = false) {
+    public init(batch: Batch, shape: BatchShape, automaticBatchNumber: Bool = false) {
         valid = true
         problems = []
-        self.batch = BatchSummaryDTO(batch: batch, encoded: encoded)
+        self.batch = BatchSummaryDTO(batch: batch, shape: shape)
         if automaticBatchNumber { self.batch?.batchNumber = 0 }
-        totals = BatchTotalsDTO(encoded.totals)
+        totals = BatchTotalsDTO(shape.totals)
     }
 }
 
@@ -37,15 +43,15 @@ public struct BatchSummaryDTO: Sendable, Hashable, Codable {
     public var blockCount: Int
     public var wireBytes: Int
 
-    public init(batch: Batch, encoded: EncodedBatch) {
+    public init(batch: Batch, shape: BatchShape) {
         industryType = batch.industryType.rawValue
         batchNumber = batch.batchNumber
         transmissionDate = batch.transmissionDate.iso
         detailRecordCount = batch.detailRecords.count
         lineItemCount = batch.detailRecords.reduce(0) { $0 + $1.lineItemCount }
-        applicationType = String(encoded.applicationType)
+        applicationType = String(shape.applicationType)
         combineRecords = batch.settings.combineRecords
-        blockCount = encoded.framed.blockCount
-        wireBytes = encoded.framed.bytes.count
+        blockCount = shape.blockCount
+        wireBytes = shape.wireBytes
     }
 }

@@ -23,6 +23,23 @@ import Testing
         }
     }
 
+    /// The dry run's shape (planned, no bytes written) is exactly what encoding produces.
+    @Test(arguments: seeds.prefix(100))
+    func theShapeOfABatchMatchesItsEncoding(seed: UInt64) throws {
+        var generator = RandomBatches(seed: seed)
+        var batch = generator.batch()
+        for combine in [true, false] {
+            batch.settings.combineRecords = combine
+            let encoder = BatchEncoder()
+            let encoded = try encoder.encode(batch)
+            let shape = encoder.shape(batch)
+            #expect(shape.totals == encoded.totals)
+            #expect(shape.blockCount == encoded.framed.blockCount)
+            #expect(shape.wireBytes == encoded.framed.bytes.count)
+            #expect(shape.applicationType == encoded.applicationType)
+        }
+    }
+
     @Test(arguments: seeds.prefix(100))
     func blockedAndUnblockedCarryTheSameRecords(seed: UInt64) throws {
         var generator = RandomBatches(seed: seed)

@@ -1,0 +1,50 @@
+import Foundation
+import SettleDTO
+import SettleHTTP
+import SettleModel
+import SettleRecords
+
+/// Reading the settlement document of a request: the media type, every problem, the defaults.
+extension SettlementAPI {
+    /// Reads and encodes the document, or answers why not (415, 400 with every problem).
+    func read(_ request: HTTPRequest, _ next: (SettlementDocument.Encoded) -> HTTPResponse?) -> HTTPResponse? {
+        if let refusal = unsupportedMediaType(request) { return refusal }
+        switch SettlementDocument.encode(json: request.body, defaults: documentDefaults, today: clock.today()) {
+        case .success(let read): return next(read)
+        case .failure(.invalidBatch(let found)): return invalid(found)
+        case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
+        }
+    }
+
+    /// `POST /v1/settlements/validate`: every check, the totals and the planned blocks; no
+    /// wire bytes are written for a dry run.
+    func check(_ request: HTTPRequest) -> HTTPResponse {
+        if let refusal = unsupportedMediaType(request) { return refusal }
+        switch SettlementDocument.check(json: request.body, defaults: documentDefaults, today: clock.today()) {
+        case .success(let checked):
+            return JSONResponse.make(200, ValidationReportDTO(batch: checked.batch, shape: checked.shape, automaticBatchNumber: checked.automaticBatchNumber))
+        case .failure(.invalidBatch(let found)): return invalid(found)
+        case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
+        }
+    }
+
+    /// With a ledger to allocate it, a document may leave the batch number out.
+    private var documentDefaults: SettlementDefaults {
+        var defaults = self.defaults
+        defaults.allowsAutomaticBatchNumber = ledger != nil
+        return defaults
+    }
+
+    private func unsupportedMediaType(_ request: HTTPRequest) -> HTTPResponse? {
+        let type = request.head.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard type != "application/json" else { return nil }
+        return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
+    }
+
+    private func invalid(_ issues: [ValidationIssue]) -> HTTPResponse {
+        let count = issues.count
+        return JSONResponse.make(400, ProblemDocument(
+            status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
+            detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
+    }
+}
