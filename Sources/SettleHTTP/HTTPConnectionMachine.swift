@@ -97,7 +97,11 @@ public struct HTTPConnectionMachine: Sendable {
             guard let event else { break }
             switch event {
             case .head(let head):
-                current = (head, [])
+                // One allocation for a body of declared length (the parser has checked it against
+                // the limit), instead of growing it chunk by chunk.
+                var body: [UInt8] = []
+                if let length = head.headers["content-length"].flatMap(Int.init) { body.reserveCapacity(length) }
+                current = (head, body)
                 // Ask for the body only while it has not started to arrive.
                 if head.expectsContinue && !parser.hasBufferedInput { actions.append(.write(HTTPResponse.continueBytes)) }
             case .body(let bytes): current?.body += bytes
