@@ -19,6 +19,7 @@ struct DocumentBenchmark {
         print("settle-bench document: \(records) retail details, \(json.count) bytes of JSON, best of \(rounds)")
         report("parse JSON to a tree", try Stopwatch.best(of: rounds) { _ = try JSONValue(parsing: json) })
         report("parse + read + validate", Stopwatch.best(of: rounds) { _ = SettlementDocument.read(json: json, defaults: defaults, today: today) })
+        report("dry run (validate route)", Stopwatch.best(of: rounds) { _ = SettlementDocument.check(json: json, defaults: defaults, today: today) })
         report("the API's whole read", Stopwatch.best(of: rounds) { _ = SettlementDocument.encode(json: json, defaults: defaults, today: today) })
         report("validate (model)", Stopwatch.best(of: rounds) { _ = BatchValidator().validate(batch) })
         report("encode (validated)", try Stopwatch.best(of: rounds) { _ = try BatchEncoder().encodeValidated(batch) })
