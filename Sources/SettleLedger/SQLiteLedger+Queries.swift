@@ -44,18 +44,21 @@ extension SQLiteLedger {
     }
 
     /// The number after the merchant and terminal's latest, wrapping after 999, that no entry
-    /// of theirs used within the guard window of this batch's date.
+    /// of theirs used within the guard window of this batch's date (nor an unresolved in-doubt one).
     func freeBatchNumber(for submission: LedgerSubmission, _ database: SQLiteDatabase) throws(LedgerError) -> Int {
         let rows = try database.query(
             """
-            SELECT batch_number, batch_date FROM settlements WHERE merchant_number = ? AND terminal_number = ? AND environment = ?
+            SELECT batch_number, batch_date, state, resolution FROM settlements WHERE merchant_number = ? AND terminal_number = ? AND environment = ?
             ORDER BY created_at DESC, id DESC
             """,
             [.text(submission.merchantNumber), .text(submission.terminalNumber), .text(submission.environment)])
         var used = Set<Int>()
         for row in rows {
             guard let number = row[0].integer, let date = row[1].text.flatMap(LocalDate.init(iso:)) else { continue }
-            if abs(date.daysSinceEpoch - submission.batchDate.daysSinceEpoch) < policy.guardDays { used.insert(Int(number)) }
+            let recent = abs(date.daysSinceEpoch - submission.batchDate.daysSinceEpoch) < policy.guardDays
+            // An unresolved in-doubt attempt holds its number whatever its age, as the guard says.
+            let unresolved = row[2].text == SettlementState.inDoubt.rawValue && row[3].text == nil
+            if recent || unresolved { used.insert(Int(number)) }
         }
         let latest = rows.first?[0].integer.map(Int.init) ?? 0
         for step in 1...999 {

@@ -200,4 +200,15 @@ import Testing
         // Five days on, the early numbers are free again; the sequence continues after the latest.
         #expect(try allocate("f", date: Self.today.adding(days: 5)) == 4)
     }
+
+    @Test func anUnresolvedInDoubtNumberIsSkippedWhateverItsAge() throws {
+        let ledger = try ledger()
+        let old = try admitted(try ledger.admit(Self.submission(key: "old", batch: 3, date: Self.today.adding(days: -10)), at: Self.start))
+        try ledger.complete(old.id, with: Self.outcome(.inDoubt, status: 502), at: Self.start)
+        let latest = try admitted(try ledger.admit(Self.submission(key: "latest", batch: 2), at: Self.start.addingTimeInterval(1)))
+        try ledger.complete(latest.id, with: Self.outcome(.accepted), at: Self.start)
+        var submission = Self.submission(key: "auto", batch: 1)
+        submission.allocatesBatchNumber = true
+        #expect(try admitted(try ledger.admit(submission, at: Self.start.addingTimeInterval(2))).submission.batchNumber == 4)
+    }
 }
