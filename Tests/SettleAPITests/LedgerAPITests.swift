@@ -103,6 +103,16 @@ import Testing
         #expect(sessions(simulator) == 1)
     }
 
+    @Test(arguments: ["", String(repeating: "k", count: 256), "has space", "caf\u{E9}"])
+    func aMalformedIdempotencyKeyIs400AndNothingIsSent(_ key: String) async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let response = await api(simulator, try Self.ledger()).handle(try Self.post(try T.example("retail"), key: key))
+        #expect(response.status == 400)
+        #expect(try json(response)["title"] as? String == "Invalid Idempotency-Key")
+        #expect(sessions(simulator) == 0)
+    }
+
     @Test func aKeyStillInFlightIs409WithRetryAfter() async throws {
         var slow = SimulatorScript()
         // Long enough that the second request surely arrives while the first is with the host.
