@@ -19,7 +19,8 @@ extension SettlementAPI {
         submission.allocatesBatchNumber = read.automaticBatchNumber
         let admission: LedgerAdmission
         do {
-            admission = try ledger.admit(submission, at: Date())
+            let now = Date(), admitted = submission
+            admission = try await LedgerCalls.run { () throws(LedgerError) in try ledger.admit(admitted, at: now) }
         } catch {
             return ledgerUnavailable(error)
         }
@@ -35,7 +36,8 @@ extension SettlementAPI {
                 do {
                     encoded = try BatchEncoder(profile: defaults.profile).encodeValidated(batch)
                 } catch {
-                    try? ledger.complete(entry.id, with: LedgerOutcome(state: .failed, failure: "\(error)", answer: LedgerAnswer(status: 500, body: [])), at: Date())
+                    let failure = LedgerOutcome(state: .failed, failure: "\(error)", answer: LedgerAnswer(status: 500, body: []))
+                    _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(entry.id, with: failure, at: Date()) }
                     return JSONResponse.problem(500, code: 544, "Cannot build the batch", "\(error)")
                 }
             }
@@ -71,14 +73,16 @@ extension SettlementAPI {
 
     private func transmit(_ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
         do {
-            try ledger.markTransmitting(entry.id, at: Date())
+            let id = entry.id
+            try await LedgerCalls.run { () throws(LedgerError) in try ledger.markTransmitting(id, at: Date()) }
         } catch {
             return ledgerUnavailable(error)
         }
         let (response, result, state) = await settle(encoded, trace: trace)
         // If this write fails the entry stays `transmitting` and becomes `in_doubt` at the next
         // start: the safe reading of a settlement whose ending was not recorded.
-        try? ledger.complete(entry.id, with: LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)), at: Date())
+        let (id, outcome) = (entry.id, LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)))
+        _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: outcome, at: Date()) }
         return located(response, entry.id)
     }
 
@@ -107,10 +111,10 @@ extension SettlementAPI {
     }
 
     /// `GET /v1/settlements/{id}`.
-    func lookUp(_ id: String) -> HTTPResponse {
+    func lookUp(_ id: String) async -> HTTPResponse {
         guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         do {
-            guard let entry = try ledger.entry(id) else { return JSONResponse.problem(404, "Not found", "no settlement \(id)") }
+            guard let entry = try await LedgerCalls.run({ () throws(LedgerError) in try ledger.entry(id) }) else { return JSONResponse.problem(404, "Not found", "no settlement \(id)") }
             return JSONResponse.make(200, SettlementRecordDTO(entry))
         } catch {
             return ledgerUnavailable(error)

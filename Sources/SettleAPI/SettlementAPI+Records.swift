@@ -8,7 +8,7 @@ import SettleModel
 /// `POST /v1/settlements/{id}/resolve`.
 extension SettlementAPI {
     /// `GET /v1/settlements?merchant=&terminal=&state=&from=&to=&limit=&cursor=`.
-    func listSettlements(_ request: HTTPRequest) -> HTTPResponse {
+    func listSettlements(_ request: HTTPRequest) async -> HTTPResponse {
         guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         let parameters = QueryParameters(target: Substring(request.head.target))
         let known: Set<String> = ["merchant", "terminal", "state", "from", "to", "limit", "cursor"]
@@ -34,7 +34,8 @@ extension SettlementAPI {
             query.limit = number
         }
         do {
-            let page = try ledger.list(query)
+            let asked = query
+            let page = try await LedgerCalls.run { () throws(LedgerError) in try ledger.list(asked) }
             return JSONResponse.make(200, SettlementListDTO(settlements: page.entries.map { SettlementRecordDTO($0, withRecords: false) }, nextCursor: page.nextCursor))
         } catch {
             return JSONResponse.problem(400, "Invalid cursor", "pass the nextCursor of the previous page unchanged")
@@ -42,7 +43,7 @@ extension SettlementAPI {
     }
 
     /// `POST /v1/settlements/{id}/resolve` with `{"resolution": "captured" | "notCaptured", "note": "..."}`.
-    func resolveSettlement(_ id: String, _ request: HTTPRequest) -> HTTPResponse {
+    func resolveSettlement(_ id: String, _ request: HTTPRequest) async -> HTTPResponse {
         guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         guard let body = try? JSONDecoder().decode(ResolutionRequestDTO.self, from: Data(request.body)),
             let resolution = LedgerResolution(rawValue: body.resolution), !body.note.isEmpty, body.note.count <= 500
@@ -51,7 +52,8 @@ extension SettlementAPI {
                 400, "Invalid resolution", #"send {"resolution": "captured" or "notCaptured", "note": "what it rests on (1-500 characters)"}"#)
         }
         do {
-            switch try ledger.resolve(id, as: resolution, note: body.note, at: Date()) {
+            let note = body.note
+            switch try await LedgerCalls.run({ () throws(LedgerError) in try ledger.resolve(id, as: resolution, note: note, at: Date()) }) {
             case .resolved(let entry): return JSONResponse.make(200, SettlementRecordDTO(entry))
             case .notFound: return JSONResponse.problem(404, "Not found", "no settlement \(id)")
             case .notInDoubt(let entry):

@@ -75,7 +75,7 @@ public struct SettlementAPI: Sendable {
             if request.head.path == "/readyz", let ledger {
                 // A settlement that cannot be recorded is not sent: without the ledger, not ready.
                 do {
-                    try ledger.check()
+                    try await LedgerCalls.run { () throws(LedgerError) in try ledger.check() }
                 } catch {
                     return JSONResponse.problem(503, "Ledger unavailable", "\(error)")
                 }
@@ -96,7 +96,7 @@ public struct SettlementAPI: Sendable {
             guard method == "POST" else { return notAllowed("POST") }
             return check(request)
         case "/v1/settlements" where method == "GET" || method == "HEAD":
-            return listSettlements(request)
+            return await listSettlements(request)
         case "/v1/settlements":
             guard method == "POST" else { return notAllowed("GET, POST") }
             var read: SettlementDocument.Encoded?
@@ -116,10 +116,10 @@ public struct SettlementAPI: Sendable {
             let id = String(path.dropFirst("/v1/settlements/".count))
             if id.hasSuffix("/resolve") {
                 guard method == "POST" else { return notAllowed("POST") }
-                return resolveSettlement(String(id.dropLast("/resolve".count)), request)
+                return await resolveSettlement(String(id.dropLast("/resolve".count)), request)
             }
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
-            return lookUp(id)
+            return await lookUp(id)
         default:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
@@ -127,11 +127,13 @@ public struct SettlementAPI: Sendable {
 
     /// Sends the batch and answers with the outcome's status; also returns what the ledger records.
     func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, result: SettlementResultDTO, state: SettlementOutcomeState) {
-        // The link is blocking I/O with its own deadlines: run it off the cooperative pool.
+        // The link is blocking I/O with its own deadlines (seconds, if the host is slow): a thread
+        // of its own, so it holds neither the cooperative pool nor the global queue the HTTP
+        // connections run on.
         let settler = self.settler
         let started = ContinuousClock.now
         let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: settler.settle(encoded, trace: trace)) }
+            Thread.detachNewThread { continuation.resume(returning: settler.settle(encoded, trace: trace)) }
         }
         var result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
         result.trace = trace?.entries

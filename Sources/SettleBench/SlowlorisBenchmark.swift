@@ -24,7 +24,7 @@ struct SlowlorisBenchmark {
                 failures += 1
                 continue
             }
-            let (status, _) = client.exchange(request)
+            let (status, _) = await client.exchange(request)
             latencies.append(ContinuousClock.now - started)
             if status != 200 { failures += 1 }
         }

@@ -41,7 +41,11 @@ final class HTTPConnection: @unchecked Sendable {
         self.configuration = configuration
         self.handler = handler
         self.onClose = onClose
-        queue = DispatchQueue(label: "tsys-settle.http.connection")
+        // On the global queue: the connections' work shares about one thread per core with the
+        // handlers' tasks. A serial queue of its own may get a thread of its own, and with many
+        // connections the switching cost more than the requests. So nothing may block a thread
+        // of that pool: the link and the ledger run on threads of their own.
+        queue = DispatchQueue(label: "tsys-settle.http.connection", target: .global())
         machine = HTTPConnectionMachine(limits: configuration.limits)
     }
 

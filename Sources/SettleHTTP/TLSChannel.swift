@@ -21,7 +21,8 @@ final class TLSChannel: ByteChannel {
         outcome(SSL_write(ssl, bytes.baseAddress, Int32(clamping: bytes.count)))
     }
 
-    var hasBufferedInput: Bool { SSL_pending(ssl) > 0 }
+    // SSL_has_pending also counts a record read but not yet decrypted, which SSL_pending does not.
+    var hasBufferedInput: Bool { SSL_pending(ssl) > 0 || SSL_has_pending(ssl) == 1 }
 
     var isEstablished: Bool { SSL_is_init_finished(ssl) == 1 }
 

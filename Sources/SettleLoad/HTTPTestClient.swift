@@ -6,8 +6,10 @@ import Glibc
 
 /// A blocking HTTP/1.1 client for tests and benchmarks: sends exact bytes (malformed ones
 /// included), reads responses by their `Content-Length`, over plain TCP or any ``ByteStream``
-/// (TLS). Reads wait at most 5 s. Call it from a thread that may block.
-public final class HTTPTestClient {
+/// (TLS). Reads wait at most 5 s. The synchronous calls block their thread; from async code
+/// the `async` overloads block a thread of their own instead, never the cooperative pool (where
+/// the server under test runs its handlers). Used by one caller at a time.
+public final class HTTPTestClient: @unchecked Sendable {
     /// One response as received.
     public struct Response: Sendable {
         public var status: Int
@@ -89,6 +91,19 @@ public final class HTTPTestClient {
 
     /// Whether the server has closed the connection (reads end without more data).
     public func isClosedByServer() -> Bool { buffer.isEmpty && !fill() }
+
+    /// ``response()`` on a thread of its own.
+    public func response() async -> Response? { await Self.offPool { self.response() } }
+
+    /// ``isClosedByServer()`` on a thread of its own.
+    public func isClosedByServer() async -> Bool { await Self.offPool { self.isClosedByServer() } }
+
+    /// ``exchange(_:)`` on a thread of its own.
+    public func exchange(_ request: [UInt8]) async -> (status: Int, time: Duration) { await Self.offPool { self.exchange(request) } }
+
+    private static func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in Thread.detachNewThread { continuation.resume(returning: body()) } }
+    }
 
     /// Reads more bytes; false when the server closed (or the 5 s wait passed).
     private func fill() -> Bool {

@@ -200,11 +200,34 @@ import Testing
         #expect(simulator.transcripts.isEmpty)
         api.readiness.markDraining()
         await server.shutdown()
-        let response = try #require(client.response())
+        let response = try #require(await client.response())
         #expect(response.status == 200)
         #expect(response.body.contains("\"responseCode\":\"GB\""))
         #expect(response.head.contains("Connection: close"))
         #expect(server.openConnections == 0)
         #expect(throws: (any Error).self) { try HTTPTestClient(port: port) }
+    }
+
+    /// A host takes seconds per batch: settlements wait on it side by side, not in a queue the
+    /// size of the CPU count (the link once ran on the global queue, which held 8 to about 4).
+    @Test func slowSettlementsAreWithTheHostAtTheSameTime() async throws {
+        var slow = SimulatorScript()
+        slow.processingDelay = .seconds(2)
+        slow.processingInterval = .milliseconds(100)
+        let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: Self.today))
+        defer { simulator.stop() }
+        let api = api(simulator)
+        let body = try Self.example("retail")
+        let settlements = (1...8).map { number in
+            Task { await api.handle(try Self.request("POST", "/v1/settlements", body: body.replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(2000 + number)\""))) }
+        }
+        var most = 0
+        let deadline = ContinuousClock.now + .seconds(20)
+        while most < 8 && ContinuousClock.now < deadline {
+            most = max(most, simulator.runningSessions)
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(most == 8)
+        for settlement in settlements { #expect(try await settlement.value.status == 200) }
     }
 }

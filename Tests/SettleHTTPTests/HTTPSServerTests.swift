@@ -33,10 +33,10 @@ extension HTTPServerTests {
             let (server, port, identity) = try await server()
             let client = try client(port, trusting: identity)
             client.send("GET /one HTTP/1.1\r\nHost: a\r\n\r\nGET /two HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(client.response()?.body == "GET /one ")
-            #expect(client.response()?.body == "GET /two ")
+            #expect(await client.response()?.body == "GET /one ")
+            #expect(await client.response()?.body == "GET /two ")
             client.send("POST /three HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabc")
-            #expect(client.response()?.body == "POST /three abc")
+            #expect(await client.response()?.body == "POST /three abc")
             await server.shutdown()
         }
 
@@ -46,7 +46,7 @@ extension HTTPServerTests {
             // 3 MB: many TLS records in, and an echo larger than the socket buffer out (partial writes).
             let body = String(repeating: "0123456789abcdef", count: 3 * 65536)
             client.send("POST /big HTTP/1.1\r\nHost: a\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
-            let response = try #require(client.response())
+            let response = try #require(await client.response())
             #expect(response.status == 200)
             #expect(response.body == "POST /big " + body)
             await server.shutdown()
@@ -56,8 +56,8 @@ extension HTTPServerTests {
             let (server, port, _) = try await server()
             let client = try HTTPTestClient(port: port)
             client.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(client.response() == nil)
-            #expect(client.isClosedByServer())
+            #expect(await client.response() == nil)
+            #expect(await client.isClosedByServer())
             // The server is unharmed: a TLS client is still served.
             await server.shutdown()
         }
@@ -72,7 +72,7 @@ extension HTTPServerTests {
             }
             let modern = try client(port, trusting: identity)
             modern.send("GET /ok HTTP/1.1\r\nHost: a\r\n\r\n")
-            #expect(modern.response()?.status == 200)
+            #expect(await modern.response()?.status == 200)
             await server.shutdown()
         }
 
