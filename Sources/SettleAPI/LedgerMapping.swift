@@ -32,38 +32,17 @@ enum LedgerMapping {
         SHA256Digest.hmacHex(encoded.framed.bytes, key: key)
     }
 
-    static func outcome(_ result: SettlementResultDTO, _ outcome: SettlementOutcomeState, answer: HTTPAnswer) -> LedgerOutcome {
+    static func outcome(_ result: SettlementResultDTO, _ state: SettlementState, answer: LedgerAnswer) -> LedgerOutcome {
         let rejection = result.rejection.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         return LedgerOutcome(
-            state: outcome.state, responseCode: result.responseCode, responseText: result.responseText,
+            state: state, responseCode: result.responseCode, responseText: result.responseText,
             responseBatchNumber: result.responseBatchNumber, responseNetDeposit: result.responseNetDeposit,
             responseRecordCount: result.responseRecordCount, rejection: rejection, failure: result.failure?.message,
-            answer: LedgerAnswer(status: answer.status, body: answer.body))
+            answer: answer)
     }
 
     /// RFC 3339 in UTC with milliseconds.
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
-}
-
-/// The status and body a settlement was answered with.
-struct HTTPAnswer {
-    var status: Int
-    var body: [UInt8]
-}
-
-/// Which ledger state a settlement outcome leaves.
-enum SettlementOutcomeState {
-    case accepted, duplicate, rejected, failed, inDoubt
-
-    var state: SettlementState {
-        switch self {
-        case .accepted: .accepted
-        case .duplicate: .duplicate
-        case .rejected: .rejected
-        case .failed: .failed
-        case .inDoubt: .inDoubt
-        }
     }
 }

@@ -66,6 +66,7 @@ paths:
             batch-in-doubt; `settlement` names the earlier entry).
           headers:
             Location: { $ref: "#/components/headers/Location" }
+            Content-Location: { description: The earlier ledger entry a refusal is about., schema: { type: string } }
             Retry-After: { description: Seconds to wait before asking again (settlement-in-progress)., schema: { type: integer } }
           content: { application/problem+json: { schema: { $ref: "#/components/schemas/Problem" } } }
         "415": { $ref: "#/components/responses/Problem" }

@@ -81,7 +81,7 @@ extension SettlementAPI {
         let (response, result, state) = await settle(encoded, trace: trace)
         // If this write fails the entry stays `transmitting` and becomes `in_doubt` at the next
         // start: the safe reading of a settlement whose ending was not recorded.
-        let (id, outcome) = (entry.id, LedgerMapping.outcome(result, state, answer: HTTPAnswer(status: response.status, body: response.body)))
+        let (id, outcome) = (entry.id, LedgerMapping.outcome(result, state, answer: LedgerAnswer(status: response.status, body: response.body)))
         _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: outcome, at: Date()) }
         return located(response, entry.id)
     }

@@ -126,7 +126,7 @@ public struct SettlementAPI: Sendable {
     }
 
     /// Sends the batch and answers with the outcome's status; also returns what the ledger records.
-    func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, result: SettlementResultDTO, state: SettlementOutcomeState) {
+    func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, result: SettlementResultDTO, state: SettlementState) {
         // The link is blocking I/O with its own deadlines (seconds, if the host is slow): a thread
         // of its own, so it holds neither the cooperative pool nor the global queue the HTTP
         // connections run on.
