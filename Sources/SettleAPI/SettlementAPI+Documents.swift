@@ -36,8 +36,10 @@ extension SettlementAPI {
     }
 
     private func unsupportedMediaType(_ request: HTTPRequest) -> HTTPResponse? {
-        let type = request.head.headers["content-type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard type != "application/json" else { return nil }
+        // The media type before any parameters, compared without Foundation's character sets
+        // (they showed in the validate route's profile).
+        let type = request.head.headers["content-type"].map { $0.prefix { $0 != ";" }.trimmingHTTPWhitespace() }
+        if let type, HTTPHeaders.sameName(type, "application/json") { return nil }
         return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
     }
 

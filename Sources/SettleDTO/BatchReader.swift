@@ -26,6 +26,7 @@ struct BatchReader {
         var details: [DetailRecord] = []
         if let elements = doc.array("detailRecords", required: true, &issues) {
             let reader = DetailReader(industry: industry)
+            details.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
                 guard let object = DocumentObject(element, at: "/detailRecords", element: index, &issues) else {
                     details.append(DetailReader.placeholder)

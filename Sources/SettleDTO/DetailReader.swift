@@ -28,7 +28,12 @@ struct DetailReader {
         let kind: TransactionType = d.choice("transactionType", &issues) ?? .cardPresent
         let notPresent = kind == .cardNotPresent || kind == .forceCardNotPresent || industry == .directMarketing
         let offlineSource = kind == .offlineCredit ? "9" : kind.isForce ? "E" : nil
-        var detail = DetailRecord(
+        // Every field is read into a local and the record made by one initializer: setting
+        // fields on a record after making it cost a copy of the whole record (profiled).
+        let purchaseIdentifier = d.string("purchaseIdentifier", default: "", &issues)
+        let groups = GroupReaders()
+        let level3Object = d.object("level3", &issues)
+        return DetailRecord(
             transactionType: kind,
             cardholderId: d.string("cardholderId", default: notPresent ? "N" : "@", &issues),
             accountDataSource: accountDataSource(d, default: notPresent || kind.isCredit ? "@" : nil, &issues),
@@ -49,37 +54,38 @@ struct DetailReader {
             authorizationReversalSent: d.bool("authorizationReversalSent", default: false, &issues),
             debitAcknowledgementMissing: d.bool("debitAcknowledgementMissing", default: false, &issues),
             totalAuthorizedAmount: d.optionalAmount("totalAuthorizedAmount", &issues),
-            purchaseIdentifier: d.string("purchaseIdentifier", default: "", &issues))
-        detail.cashBack = d.optionalAmount("cashBack", &issues)
-        detail.gratuity = d.optionalAmount("gratuity", &issues)
-        detail.merchantVerificationValue = d.optionalString("merchantVerificationValue", &issues)
-        detail.marketSpecificData = d.optionalString("marketSpecificData", &issues)
-        // Class reference `IsBillPayment`: market specific data indicator B.
-        if d.bool("isBillPayment", default: false, &issues) {
-            if let other = detail.marketSpecificData, other != "B" {
-                issues.add(.missingOrErroneousValue, d.path("isBillPayment"), "conflicts with marketSpecificData '\(other)'")
-            }
-            detail.marketSpecificData = "B"
+            purchaseIdentifier: level3Object.map { level3PurchaseIdentifier($0, detail: purchaseIdentifier, &issues) } ?? purchaseIdentifier,
+            cashBack: d.optionalAmount("cashBack", &issues),
+            gratuity: d.optionalAmount("gratuity", &issues),
+            cardNotPresent: d.object("cardNotPresent", &issues).map { groups.cardNotPresent($0, &issues) },
+            autoRental: d.object("autoRental", &issues).map { groups.autoRental($0, &issues) },
+            lodging: d.object("lodging", &issues).map { groups.lodging($0, &issues) },
+            passengerTransport: d.object("passengerTransport", &issues).map { groups.passengerTransport($0, &issues) },
+            debit: d.object("debit", &issues).map { groups.debit($0, &issues) },
+            merchantVerificationValue: d.optionalString("merchantVerificationValue", &issues),
+            level2: d.object("level2", &issues).map { CommercialReaders().level2($0, &issues) },
+            level3: level3Object.map { CommercialReaders().level3($0, &issues) },
+            marketSpecificData: marketSpecificData(d, &issues),
+            posDataCode: d.optionalString("posDataCode", &issues))
+    }
+
+    /// `marketSpecificData`, or B for the class reference's `IsBillPayment`.
+    private func marketSpecificData(_ d: DocumentObject, _ issues: inout IssueList) -> String? {
+        let given = d.optionalString("marketSpecificData", &issues)
+        guard d.bool("isBillPayment", default: false, &issues) else { return given }
+        if let given, given != "B" {
+            issues.add(.missingOrErroneousValue, d.path("isBillPayment"), "conflicts with marketSpecificData '\(given)'")
         }
-        detail.posDataCode = d.optionalString("posDataCode", &issues)
-        let groups = GroupReaders()
-        detail.cardNotPresent = d.object("cardNotPresent", &issues).map { groups.cardNotPresent($0, &issues) }
-        detail.lodging = d.object("lodging", &issues).map { groups.lodging($0, &issues) }
-        detail.autoRental = d.object("autoRental", &issues).map { groups.autoRental($0, &issues) }
-        detail.passengerTransport = d.object("passengerTransport", &issues).map { groups.passengerTransport($0, &issues) }
-        detail.debit = d.object("debit", &issues).map { groups.debit($0, &issues) }
-        detail.level2 = d.object("level2", &issues).map { CommercialReaders().level2($0, &issues) }
-        if let level3 = d.object("level3", &issues) {
-            detail.level3 = CommercialReaders().level3(level3, &issues)
-            // Class reference `TSYSLevel3.PurchaseIdentifier` is the detail's purchase identifier.
-            if let identifier = level3.optionalString("purchaseIdentifier", &issues) {
-                if !detail.purchaseIdentifier.isEmpty && detail.purchaseIdentifier != identifier {
-                    issues.add(.missingOrErroneousValue, level3.path("purchaseIdentifier"), "differs from the detail's purchaseIdentifier")
-                }
-                detail.purchaseIdentifier = identifier
-            }
+        return "B"
+    }
+
+    /// Class reference `TSYSLevel3.PurchaseIdentifier` is the detail's purchase identifier.
+    private func level3PurchaseIdentifier(_ level3: DocumentObject, detail: String, _ issues: inout IssueList) -> String {
+        guard let identifier = level3.optionalString("purchaseIdentifier", &issues) else { return detail }
+        if !detail.isEmpty && detail != identifier {
+            issues.add(.missingOrErroneousValue, level3.path("purchaseIdentifier"), "differs from the detail's purchaseIdentifier")
         }
-        return detail
+        return identifier
     }
 
     /// `accountDataSource`, or the class reference's `entryDataSource` name for it.

@@ -16,8 +16,7 @@ extension HTTPConnection {
         channel.finish()
         shutdown(descriptor, Int32(SHUT_WR))
         timedPhase = nil
-        let timeout = configuration.lingerTimeout.components
-        timer?.schedule(deadline: .now() + .nanoseconds(Int(timeout.seconds * 1_000_000_000 + timeout.attoseconds / 1_000_000_000)))
+        setDeadline(configuration.lingerTimeout)
         if readSuspended {
             readSuspended = false
             readSource?.resume()
@@ -48,9 +47,24 @@ extension HTTPConnection {
         case .handling, .closed: nil
         case nil: configuration.writeTimeout
         }
-        guard let timeout else { return timer?.schedule(deadline: .distantFuture) ?? () }
-        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-        timer?.schedule(deadline: .now() + .nanoseconds(Int(nanoseconds)))
+        setDeadline(timeout)
+    }
+
+    /// The current phase must end within `timeout` from now (nil: it has no timeout).
+    private func setDeadline(_ timeout: Duration?) {
+        let time = timeout.map { timeout in
+            let (seconds, attoseconds) = timeout.components
+            return DispatchTime.now() + .nanoseconds(Int(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+        }
+        if let fires = deadline.set(time) { timer?.schedule(deadline: fires) }
+    }
+
+    func timerFired() {
+        switch deadline.fired(at: .now()) {
+        case .expired: timedOut(timedPhase)
+        case .reschedule(let fires): timer?.schedule(deadline: fires)
+        case .none: break
+        }
     }
 
     func timedOut(_ phase: HTTPConnectionMachine.Phase?) {

@@ -25,6 +25,7 @@ final class HTTPConnection: @unchecked Sendable {
     var closeAfterWrite = false
     var isClosed = false
     var timedPhase: HTTPConnectionMachine.Phase?
+    var deadline = LazyDeadline()
     /// The final response is out and the write side shut; the client's remaining bytes are
     /// read and dropped until it closes or `lingerTimeout` passes.
     var lingering = false
@@ -65,11 +66,10 @@ final class HTTPConnection: @unchecked Sendable {
                 }
             }
             writeSource = write
-            // One timer for the connection's life, rescheduled as its phase changes (cheaper
-            // than a new source per phase).
+            // One timer for the connection's life, following its phase's deadline (cheaper
+            // than a new source per phase; see LazyDeadline for why it is seldom moved).
             let clock = DispatchSource.makeTimerSource(queue: queue)
-            clock.setEventHandler { [self] in timedOut(timedPhase) }
-            clock.schedule(deadline: .distantFuture)
+            clock.setEventHandler { [self] in timerFired() }
             clock.resume()
             timer = clock
             read.resume()

@@ -10,12 +10,17 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// Every value of the field `name`, in order.
     public func values(_ name: String) -> [String] {
-        let wanted = name.lowercased()
-        return fields.filter { $0.name.lowercased() == wanted }.map(\.value)
+        fields.compactMap { HTTPHeaders.sameName($0.name, name) ? $0.value : nil }
     }
 
-    /// The single value of `name`, or `nil` when absent.
-    public subscript(name: String) -> String? { values(name).first }
+    /// The first value of `name`, or `nil` when absent.
+    public subscript(name: String) -> String? { fields.first { HTTPHeaders.sameName($0.name, name) }?.value }
+
+    /// Field names are ASCII tokens, so they compare by folding A-Z only, with no lowercased
+    /// copies (every request looks up several fields).
+    public static func sameName(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { $0 == $1 || ($0 | 0x20 == $1 | 0x20 && ($0 | 0x20) &- 97 < 26) }
+    }
 
     /// Comma-separated list elements of every `name` field, trimmed and lowercased.
     public func tokens(_ name: String) -> [String] {
@@ -38,7 +43,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs (HTTP's optional whitespace).
-    func trimmingHTTPWhitespace() -> String {
+    public func trimmingHTTPWhitespace() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }

@@ -119,6 +119,17 @@ import Testing
         #expect(await api.handle(try Self.request("GET", "/healthz")).status == 200)
     }
 
+    @Test(arguments: [
+        ("application/json", 200), ("Application/JSON", 200), ("application/json; charset=utf-8", 200), (" application/json ;charset=utf-8", 200),
+        ("application/jsonx", 415), ("application/json-patch+json", 415), ("text/json", 415), ("application/jso", 415), ("", 415),
+    ])
+    func theMediaTypeIsJSONWhateverItsCaseAndParameters(contentType: String, status: Int) async throws {
+        let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
+        defer { server.stop() }
+        let response = await api(server).handle(try Self.request("POST", "/v1/settlements/validate", body: try Self.example("retail"), contentType: contentType))
+        #expect(response.status == status)
+    }
+
     @Test func metricsCountRequestsSettlementsAndConnections() async throws {
         let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
         defer { server.stop() }
