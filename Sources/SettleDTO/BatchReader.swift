@@ -9,6 +9,9 @@ struct BatchReader {
         "merchant", "industryType", "batchNumber", "transmissionDate", "settings", "travelAgency", "detailRecords",
     ]
 
+    static let settingsKeys: KeySet = ["combineRecords", "deviceCode", "amexAggregatorName", "genKey"]
+    static let travelAgencyKeys: KeySet = ["code", "name"]
+
     /// Stands in for a number the ledger will allocate, so the rest of the batch validates.
     static let automaticBatchNumberPlaceholder = 1
 
@@ -19,7 +22,7 @@ struct BatchReader {
     ]
 
     func read(_ doc: DocumentObject, _ issues: inout IssueList) -> Batch {
-        doc.checkKeys(Self.keys, &issues)
+        let doc = doc.reading(Self.keys, &issues)
         let industry: IndustryType = doc.choice("industryType", &issues) ?? .unknown
         let merchant = doc.object("merchant", &issues).map { readMerchant($0, &issues) }
         if merchant == nil && !doc.has("merchant") { issues.add(.missingOrErroneousValue, "/merchant", "is required") }
@@ -46,7 +49,7 @@ struct BatchReader {
     }
 
     private func readMerchant(_ m: DocumentObject, _ issues: inout IssueList) -> Merchant {
-        m.checkKeys(Self.merchantKeys, &issues)
+        let m = m.reading(Self.merchantKeys, &issues)
         // Authorization-only class reference properties: accepted and type-checked, not sent in settlement.
         _ = m.optionalString("streetAddress", &issues)
         _ = m.optionalString("phone", &issues)
@@ -68,8 +71,7 @@ struct BatchReader {
         var settings = BatchSettings(
             combineRecords: defaults.combineRecords, deviceCode: defaults.deviceCode, amexAggregatorName: defaults.amexAggregatorName,
             genKey: defaults.genKey, developerId: defaults.developerId, applicationId: defaults.applicationId)
-        guard let s else { return settings }
-        s.checkKeys(["combineRecords", "deviceCode", "amexAggregatorName", "genKey"], &issues)
+        guard let s = s?.reading(Self.settingsKeys, &issues) else { return settings }
         settings.combineRecords = s.bool("combineRecords", default: settings.combineRecords, &issues)
         settings.deviceCode = s.string("deviceCode", default: settings.deviceCode, &issues)
         settings.amexAggregatorName = s.optionalString("amexAggregatorName", &issues) ?? settings.amexAggregatorName
@@ -78,7 +80,7 @@ struct BatchReader {
     }
 
     private func readTravelAgency(_ t: DocumentObject, _ issues: inout IssueList) -> TravelAgency {
-        t.checkKeys(["code", "name"], &issues)
+        let t = t.reading(Self.travelAgencyKeys, &issues)
         return TravelAgency(code: t.string("code", &issues), name: t.string("name", default: "", &issues))
     }
 

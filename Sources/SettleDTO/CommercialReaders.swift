@@ -19,7 +19,7 @@ struct CommercialReaders {
     ]
 
     func level2(_ o: DocumentObject, _ issues: inout IssueList) -> Level2 {
-        o.checkKeys(Self.level2Keys, &issues)
+        let o = o.reading(Self.level2Keys, &issues)
         return Level2(
             cardType: o.choice("cardType", &issues) ?? .visa, isTaxExempt: o.bool("isTaxExempt", default: false, &issues),
             localSalesTax: o.optionalAmount("localSalesTax", &issues),
@@ -31,7 +31,7 @@ struct CommercialReaders {
     }
 
     func level3(_ o: DocumentObject, _ issues: inout IssueList) -> Level3 {
-        o.checkKeys(Self.level3Keys, &issues)
+        let o = o.reading(Self.level3Keys, &issues)
         var items: [LineItem] = []
         let itemsPointer = o.path("lineItems")
         for (index, element) in (o.array("lineItems", required: true, &issues) ?? []).enumerated() {
@@ -66,7 +66,7 @@ struct CommercialReaders {
     }
 
     private func lineItem(_ o: DocumentObject, _ issues: inout IssueList) -> LineItem {
-        o.checkKeys(Self.lineItemKeys, &issues)
+        let o = o.reading(Self.lineItemKeys, &issues)
         return LineItem(
             commodityCode: o.string("commodityCode", default: "", &issues), description: o.string("description", &issues),
             productCode: o.string("productCode", default: "", &issues), quantity: quantity(o, &issues),

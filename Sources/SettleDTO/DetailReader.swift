@@ -19,7 +19,7 @@ struct DetailReader {
         transactionNumber: 0)
 
     func read(_ d: DocumentObject, _ issues: inout IssueList) -> DetailRecord {
-        d.checkKeys(Self.keys, &issues)
+        let d = d.reading(Self.keys, &issues)
         // The class reference requires each aggregate's industry to match the batch's.
         if d.has("industryType"), let own: IndustryType = d.choice("industryType", &issues), own != industry {
             issues.add(.missingOrErroneousValue, d.path("industryType"),

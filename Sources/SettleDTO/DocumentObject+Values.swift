@@ -4,16 +4,16 @@ import SettleModel
 /// Each looks its member up once and hands what it found to the `read` functions below.
 extension DocumentObject {
     func string(_ key: StaticString, default fallback: String? = nil, _ issues: inout IssueList) -> String {
-        readString(value(key), key, default: fallback, &issues)
+        readString(member(key), key, default: fallback, &issues)
     }
 
     func optionalString(_ key: StaticString, _ issues: inout IssueList) -> String? {
-        guard let found = value(key) else { return nil }
+        guard let found = member(key) else { return nil }
         return readString(found, key, default: "", &issues)
     }
 
     func integer(_ key: StaticString, default fallback: Int64? = nil, _ issues: inout IssueList) -> Int64 {
-        readInteger(value(key), key, default: fallback, &issues)
+        readInteger(member(key), key, default: fallback, &issues)
     }
 
     func int(_ key: StaticString, default fallback: Int? = nil, _ issues: inout IssueList) -> Int {
@@ -25,27 +25,27 @@ extension DocumentObject {
     }
 
     func optionalAmount(_ key: StaticString, _ issues: inout IssueList) -> Amount? {
-        guard let found = value(key) else { return nil }
+        guard let found = member(key) else { return nil }
         return Amount(minorUnits: readInteger(found, key, default: 0, &issues))
     }
 
     func bool(_ key: StaticString, default fallback: Bool, _ issues: inout IssueList) -> Bool {
-        guard let found = value(key) else { return fallback }
-        switch found.kind {
+        guard let found = member(key) else { return fallback }
+        switch tape.nodes[found].kind {
         case .true: return true
         case .false: return false
         default:
-            issues.add(.invalidFormat, path(key), "must be true or false, got \(found.typeName)")
+            issues.add(.invalidFormat, path(key), "must be true or false, got \(JSONElement(tape: tape, index: found).typeName)")
             return fallback
         }
     }
 
     func date(_ key: StaticString, default fallback: LocalDate? = nil, _ issues: inout IssueList) -> LocalDate {
-        readDate(value(key), key, default: fallback, &issues)
+        readDate(member(key), key, default: fallback, &issues)
     }
 
     func optionalDate(_ key: StaticString, _ issues: inout IssueList) -> LocalDate? {
-        guard let found = value(key) else { return nil }
+        guard let found = member(key) else { return nil }
         return readDate(found, key, default: nil, &issues)
     }
 
@@ -61,7 +61,7 @@ extension DocumentObject {
 
     func choice<T: RawRepresentable & CaseIterable>(_ key: StaticString, default fallback: T? = nil, _ issues: inout IssueList) -> T?
     where T.RawValue == String {
-        let found = value(key)
+        let found = member(key)
         guard found != nil || fallback == nil else { return fallback }
         let text = readString(found, key, default: nil, &issues)
         guard !text.isEmpty else { return fallback }
@@ -72,33 +72,34 @@ extension DocumentObject {
         return value
     }
 
-    private func readString(_ found: JSONElement?, _ key: StaticString, default fallback: String?, _ issues: inout IssueList) -> String {
+    private func readString(_ found: Int?, _ key: StaticString, default fallback: String?, _ issues: inout IssueList) -> String {
         guard let found else {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? ""
         }
-        guard let text = found.string else {
-            issues.add(.invalidFormat, path(key), "must be a string, got \(found.typeName)")
+        guard tape.nodes[found].kind == .string else {
+            issues.add(.invalidFormat, path(key), "must be a string, got \(JSONElement(tape: tape, index: found).typeName)")
             return fallback ?? ""
         }
-        return text
+        return tape.string(at: found)
     }
 
-    private func readInteger(_ found: JSONElement?, _ key: StaticString, default fallback: Int64?, _ issues: inout IssueList) -> Int64 {
+    private func readInteger(_ found: Int?, _ key: StaticString, default fallback: Int64?, _ issues: inout IssueList) -> Int64 {
         guard let found else {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? 0
         }
-        if let number = found.integer { return number }
-        if found.kind == .number {
+        let node = tape.nodes[found]
+        if node.kind == .integer { return Int64(bitPattern: node.payload) }
+        if node.kind == .number {
             issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
         } else {
-            issues.add(.invalidFormat, path(key), "must be a number, got \(found.typeName)")
+            issues.add(.invalidFormat, path(key), "must be a number, got \(JSONElement(tape: tape, index: found).typeName)")
         }
         return fallback ?? 0
     }
 
-    private func readDate(_ found: JSONElement?, _ key: StaticString, default fallback: LocalDate?, _ issues: inout IssueList) -> LocalDate {
+    private func readDate(_ found: Int?, _ key: StaticString, default fallback: LocalDate?, _ issues: inout IssueList) -> LocalDate {
         let placeholder = fallback ?? LocalDate.placeholder
         guard found != nil || fallback == nil else { return placeholder }
         let text = readString(found, key, default: fallback == nil ? nil : "", &issues)

@@ -14,6 +14,10 @@ struct DocumentObject {
     /// ``KeySignature`` (and the object's mask of them) before any bytes, so most lookups,
     /// of the many optional fields a record does not carry, end after one mask test.
     private let object: JSONElement
+    /// Set by ``reading(_:_:)``: the names this object may have, and each one's value node
+    /// (-1 when absent) in a table the tape keeps, so accessors find members by slot.
+    private var allowed: KeySet?
+    private var slots: UnsafeMutablePointer<Int32>?
 
     init?(_ value: JSONElement, at pointer: String, element index: Int? = nil, _ issues: inout IssueList) {
         self.parent = pointer
@@ -42,12 +46,18 @@ struct DocumentObject {
 
     func path(_ key: StaticString) -> String { path(key.description) }
 
-    /// Rejects keys the schema does not define, and says plainly that card security data is never accepted.
-    func checkKeys(_ allowed: KeySet, _ issues: inout IssueList) {
+    /// The object checked against the names it may have, and indexed by them for its reader.
+    /// Names the schema does not define are problems; card security data is refused plainly.
+    func reading(_ allowed: KeySet, _ issues: inout IssueList) -> DocumentObject {
         let tape = object.tape
+        let slots = tape.slotTable(count: allowed.count)
         for entry in tape.keys(of: object.index) {
             let (index, signature) = (Int(entry.node), KeySignature(bits: entry.signature))
-            guard !allowed.contains(signature: signature, where: { tape.string(at: index, equals: $0, signature: signature) }) else { continue }
+            if let slot = allowed.slot(signature: entry.signature, where: { tape.string(at: index, equals: $0, signature: signature) }) {
+                // A repeated name was reported when the object was made; the first is read.
+                if slots[slot] < 0 { slots[slot] = entry.node + 1 }
+                continue
+            }
             let key = tape.string(at: index)
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
                 issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
@@ -59,17 +69,37 @@ struct DocumentObject {
                 issues.add(.invalidFormat, path(key), "is not a field of this object")
             }
         }
+        var indexed = self
+        indexed.allowed = allowed
+        indexed.slots = slots
+        return indexed
     }
 
     func has(_ key: StaticString) -> Bool {
-        value(key) != nil
+        member(key) != nil
     }
 
     /// The member's value; nil when it is absent or null (null means "not given").
     func value(_ key: StaticString) -> JSONElement? {
-        guard let index = object.tape.member(of: object.index, named: key), object.tape.nodes[index].kind != .null else { return nil }
-        return JSONElement(tape: object.tape, index: index)
+        member(key).map { JSONElement(tape: object.tape, index: $0) }
     }
+
+    /// The tape index of the member's value; nil when it is absent or null. The typed
+    /// accessors read the tape through this and make no ``JSONElement``: each one counts a
+    /// reference to the tape, which cost more than the lookup itself.
+    func member(_ key: StaticString) -> Int? {
+        let found: Int?
+        if let allowed, let slots {
+            found = allowed.slot(of: key).flatMap { slots[$0] < 0 ? nil : Int(slots[$0]) }
+        } else {
+            found = object.tape.member(of: object.index, named: key)
+        }
+        guard let index = found, object.tape.nodes[index].kind != .null else { return nil }
+        return index
+    }
+
+    /// The parsed document this object is part of.
+    var tape: JSONTape { object.tape }
 
     func object(_ key: StaticString, _ issues: inout IssueList) -> DocumentObject? {
         guard let value = value(key) else { return nil }

@@ -15,7 +15,7 @@ struct GroupReaders {
     static let debitKeys: KeySet = ["retrievalReferenceNumber", "systemTraceAuditNumber", "networkId", "settlementDate"]
 
     func cardNotPresent(_ o: DocumentObject, _ issues: inout IssueList) -> CardNotPresentData {
-        o.checkKeys(Self.cardNotPresentKeys, &issues)
+        let o = o.reading(Self.cardNotPresentKeys, &issues)
         return CardNotPresentData(
             motoIndicator: o.string("motoIndicator", default: "7", &issues),
             installmentNumber: o.int("installmentNumber", default: 0, &issues),
@@ -23,13 +23,12 @@ struct GroupReaders {
     }
 
     func lodging(_ o: DocumentObject, _ issues: inout IssueList) -> Lodging {
-        o.checkKeys(Self.lodgingKeys, &issues)
+        let o = o.reading(Self.lodgingKeys, &issues)
         var lodging = Lodging(
             checkInDate: o.date("checkInDate", &issues), noShow: o.string("noShow", default: "0", &issues),
             extraCharges: o.string("extraCharges", default: "", &issues),
             marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "H", &issues))
-        if let amex = o.object("amex", &issues) {
-            amex.checkKeys(Self.lodgingAmexKeys, &issues)
+        if let amex = o.object("amex", &issues)?.reading(Self.lodgingAmexKeys, &issues) {
             lodging.amex = LodgingAmex(
                 chargeType: amex.choice("chargeType", default: .hotel, &issues) ?? .hotel,
                 stayDuration: amex.int("stayDuration", &issues), roomRate: amex.amount("roomRate", &issues))
@@ -38,13 +37,12 @@ struct GroupReaders {
     }
 
     func autoRental(_ o: DocumentObject, _ issues: inout IssueList) -> AutoRental {
-        o.checkKeys(Self.autoRentalKeys, &issues)
+        let o = o.reading(Self.autoRentalKeys, &issues)
         var rental = AutoRental(
             rentalDate: o.date("rentalDate", &issues), noShow: o.bool("noShow", default: false, &issues),
             extraCharges: o.string("extraCharges", default: "", &issues),
             marketSpecificDataIdentifier: o.string("marketSpecificDataIdentifier", default: "A", &issues))
-        if let back = o.object("returnDetails", &issues) {
-            back.checkKeys(Self.autoRentalReturnKeys, &issues)
+        if let back = o.object("returnDetails", &issues)?.reading(Self.autoRentalReturnKeys, &issues) {
             rental.returnDetails = AutoRentalReturn(
                 renterName: back.string("renterName", default: "", &issues), returnCity: back.string("returnCity", default: "", &issues),
                 returnStateOrCountry: back.string("returnStateOrCountry", default: "", &issues),
@@ -54,12 +52,11 @@ struct GroupReaders {
     }
 
     func passengerTransport(_ o: DocumentObject, _ issues: inout IssueList) -> PassengerTransport {
-        o.checkKeys(Self.passengerTransportKeys, &issues)
+        let o = o.reading(Self.passengerTransportKeys, &issues)
         var legs: [TripLeg] = []
         let legsPointer = o.path("legs")
         for (index, element) in (o.array("legs", required: true, &issues) ?? []).enumerated() {
-            guard let leg = DocumentObject(element, at: legsPointer, element: index, &issues) else { continue }
-            leg.checkKeys(Self.tripLegKeys, &issues)
+            guard let leg = DocumentObject(element, at: legsPointer, element: index, &issues)?.reading(Self.tripLegKeys, &issues) else { continue }
             legs.append(TripLeg(
                 carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),
                 stopOver: leg.string("stopOver", default: "", &issues), destination: leg.string("destination", &issues)))
@@ -72,7 +69,7 @@ struct GroupReaders {
     }
 
     func debit(_ o: DocumentObject, _ issues: inout IssueList) -> DirectDebit {
-        o.checkKeys(Self.debitKeys, &issues)
+        let o = o.reading(Self.debitKeys, &issues)
         return DirectDebit(
             retrievalReferenceNumber: o.string("retrievalReferenceNumber", &issues),
             systemTraceAuditNumber: o.int("systemTraceAuditNumber", &issues), networkId: o.string("networkId", &issues),

@@ -12,6 +12,9 @@ final class JSONTape: @unchecked Sendable {
     let directory: UnsafeBufferPointer<KeyEntry>
     /// Strings that had escapes, already decoded.
     let decoded: [String]
+    /// Where the objects being read keep their slot tables (see ``slotTable(count:)``).
+    private var slotChunks: [UnsafeMutableBufferPointer<Int32>] = []
+    private var slotsUsed = 0
 
     init(input: UnsafeBufferPointer<UInt8>, nodes: [JSONNode], directory: [KeyEntry], decoded: [String]) {
         let inputCopy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, input.count))
@@ -30,6 +33,22 @@ final class JSONTape: @unchecked Sendable {
         UnsafeMutableRawPointer(mutating: input.baseAddress)?.deallocate()
         UnsafeMutableRawPointer(mutating: nodes.baseAddress)?.deallocate()
         UnsafeMutableRawPointer(mutating: directory.baseAddress)?.deallocate()
+        for chunk in slotChunks { chunk.deallocate() }
+    }
+
+    /// A table of `count` slots, each -1, that lives as long as the tape: a reader's index of
+    /// one object's members (``DocumentObject/reading(_:_:)``). Carved from chunks the tape
+    /// owns, so indexing a hundred details costs no hundred allocations. A tape is read by one
+    /// reader at a time (one request's), which is what makes this mutation safe.
+    func slotTable(count: Int) -> UnsafeMutablePointer<Int32> {
+        if slotChunks.isEmpty || slotsUsed + count > slotChunks[slotChunks.count - 1].count {
+            slotChunks.append(.allocate(capacity: max(4096, count)))
+            slotsUsed = 0
+        }
+        let table = slotChunks[slotChunks.count - 1].baseAddress! + slotsUsed
+        table.initialize(repeating: -1, count: count)
+        slotsUsed += count
+        return table
     }
 
     /// The root value.
