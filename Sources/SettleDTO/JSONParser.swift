@@ -7,7 +7,7 @@ import Foundation
 /// each value with failing container requests: profiling showed that bookkeeping costing more
 /// than the whole engine. Being ours also lets it keep duplicate keys (so they can be
 /// rejected), say where a syntax error is, and produce a flat tape instead of a tree.
-struct JSONParser {
+struct JSONParser: ~Copyable {
     /// Deeper nesting is refused rather than risking the stack (a settlement needs about 5).
     static let maximumDepth = 64
 
@@ -15,17 +15,18 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
-    var nodes: [JSONNode] = []
+    var nodes: TapeBuffer<JSONNode>
     var decoded: [String] = []
     /// Every object's member names, each object's together (see ``KeyEntry``).
-    var directory: [KeyEntry] = []
+    var directory: TapeBuffer<KeyEntry>
     /// Names of the objects still open, innermost last; moved to `directory` as each closes.
     private var pendingKeys: [KeyEntry] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // About one node per 12 bytes of a settlement document; one allocation up front.
-        nodes.reserveCapacity(bytes.count / 12 + 4)
+        // About one node per 12 bytes of a settlement document, and a name per two nodes.
+        nodes = TapeBuffer(capacity: bytes.count / 12 + 4)
+        directory = TapeBuffer(capacity: bytes.count / 24 + 4)
     }
 
     /// Parses exactly one JSON text; surrounding whitespace and a leading UTF-8 byte order mark
@@ -33,12 +34,19 @@ struct JSONParser {
     static func parse(_ data: some ContiguousBytes) throws(JSONSyntaxError) -> JSONTape {
         let result: Result<JSONTape, JSONSyntaxError> = data.withUnsafeBytes { raw in
             var parser = JSONParser(raw.bindMemory(to: UInt8.self))
-            return Result { () throws(JSONSyntaxError) in
+            do throws(JSONSyntaxError) {
                 try parser.document()
-                return JSONTape(input: parser.bytes, nodes: parser.nodes, directory: parser.directory, decoded: parser.decoded)
+            } catch {
+                return .failure(error)
             }
+            return .success(parser.tape())
         }
         return try result.get()
+    }
+
+    /// The parsed document; the tape takes the parser's buffers.
+    private consuming func tape() -> JSONTape {
+        JSONTape(input: bytes, nodes: nodes.take(), directory: directory.take(), decoded: decoded)
     }
 
     private mutating func document() throws(JSONSyntaxError) {
@@ -85,7 +93,7 @@ struct JSONParser {
         }
         finish(at, count: count, payload: mask)
         nodes[at].start = Int32(directory.count)
-        directory.append(contentsOf: pendingKeys[firstPending...])
+        pendingKeys[firstPending...].withUnsafeBufferPointer { directory.append(contentsOf: $0) }
         pendingKeys.removeSubrange(firstPending...)
     }
 

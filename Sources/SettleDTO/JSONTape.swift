@@ -16,16 +16,13 @@ final class JSONTape: @unchecked Sendable {
     private var slotChunks: [UnsafeMutableBufferPointer<Int32>] = []
     private var slotsUsed = 0
 
-    init(input: UnsafeBufferPointer<UInt8>, nodes: [JSONNode], directory: [KeyEntry], decoded: [String]) {
+    /// Copies the input; takes ownership of `nodes` and `directory` (from ``TapeBuffer/take()``).
+    init(input: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, directory: UnsafeBufferPointer<KeyEntry>, decoded: [String]) {
         let inputCopy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, input.count))
         _ = inputCopy.initialize(from: input)
         self.input = UnsafeBufferPointer(rebasing: inputCopy[0..<input.count])
-        let nodesCopy = UnsafeMutableBufferPointer<JSONNode>.allocate(capacity: max(1, nodes.count))
-        _ = nodesCopy.initialize(from: nodes)
-        self.nodes = UnsafeBufferPointer(rebasing: nodesCopy[0..<nodes.count])
-        let directoryCopy = UnsafeMutableBufferPointer<KeyEntry>.allocate(capacity: max(1, directory.count))
-        _ = directoryCopy.initialize(from: directory)
-        self.directory = UnsafeBufferPointer(rebasing: directoryCopy[0..<directory.count])
+        self.nodes = nodes
+        self.directory = directory
         self.decoded = decoded
     }
 

@@ -53,7 +53,8 @@ struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
     }
 
     /// The slot of a name written in a reader, which must be one of the set's names.
-    func slot(of name: StaticString) -> Int? {
+    /// Inlined: a detail makes about forty of these lookups.
+    @inline(__always) func slot(of name: StaticString) -> Int? {
         let signature = KeySignature(name).bits
         guard !hasTwins else { return slot(signature: signature) { $0.description == name.description } }
         var cell = Self.cell(signature, shift)

@@ -22,7 +22,7 @@ struct KeySignature: Equatable {
     }
 
     /// A member name written in the source: its bytes are read directly, with no `String`.
-    init(_ name: StaticString) {
+    @inline(__always) init(_ name: StaticString) {
         guard name.hasPointerRepresentation else {
             self.init(name.description)
             return

@@ -66,6 +66,16 @@ import Testing
         #expect(throws: Never.self) { try JSONValue(parsing: Data(text.utf8)) }
     }
 
+    /// Texts denser than the parser's first guess at their size (two bytes per value, and an
+    /// object of many short names) make its buffers grow; every value must survive that.
+    @Test func denseTextsGrowTheTape() throws {
+        let numbers = "[" + (0..<20_000).map { String($0 % 10) }.joined(separator: ",") + "]"
+        #expect(try JSONValue(parsing: Data(numbers.utf8)) == .array((0..<20_000).map { .integer(Int64($0 % 10)) }))
+        let members = (0..<5_000).map { ("k\($0)", JSONValue.integer(Int64($0))) }
+        let object = "{" + members.map { "\"\($0.0)\":\($0.0.count)" }.joined(separator: ",") + "}"
+        #expect(try JSONValue(parsing: Data(object.utf8)) == .object(members.map { ($0.0, .integer(Int64($0.0.count))) }))
+    }
+
     /// Mutated example documents, written out, read back to the same value; Foundation's own
     /// reader agrees that the text is JSON.
     @Test(arguments: Array(UInt64(1)...200))
