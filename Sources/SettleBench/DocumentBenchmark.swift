@@ -23,6 +23,16 @@ struct DocumentBenchmark {
         report("the API's whole read", Stopwatch.best(of: rounds) { _ = SettlementDocument.encode(json: json, defaults: defaults, today: today) })
         report("validate (model)", Stopwatch.best(of: rounds) { _ = BatchValidator().validate(batch) })
         report("encode (validated)", try Stopwatch.best(of: rounds) { _ = try BatchEncoder().encodeValidated(batch) })
+        // The validate route's answer, encoded as the API encodes it.
+        guard case .success(let checked) = SettlementDocument.check(json: json, defaults: defaults, today: today) else {
+            throw BenchError("the generated document does not check")
+        }
+        let report = ValidationReportDTO(batch: checked.batch, shape: checked.shape)
+        self.report("encode the report (JSON)", try Stopwatch.best(of: rounds) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            _ = try encoder.encode(report)
+        })
     }
 
     /// The retail example with its first detail repeated, each with its own number and amount.

@@ -10,12 +10,12 @@ struct DocumentObject {
     /// parts and rendered only when a problem is reported.
     private let parent: String
     private let index: Int?
-    /// The object in the parsed tape. Member names stay bytes: lookups compare a name's
-    /// ``KeySignature`` (and the object's mask of them) before any bytes, so most lookups,
-    /// of the many optional fields a record does not carry, end after one mask test.
+    /// The object in the parsed tape. Member names stay bytes, compared once each when the
+    /// object is indexed for its reader; before that (or without it) a lookup tests the
+    /// object's mask of ``KeySignature``s, then compares bytes.
     private let object: JSONElement
     /// Set by ``reading(_:_:)``: the names this object may have, and each one's value node
-    /// (-1 when absent) in a table the tape keeps, so accessors find members by slot.
+    /// (-1 when absent or null) in a table the tape keeps, so accessors find members by slot.
     private var allowed: KeySet?
     private var slots: UnsafeMutablePointer<Int32>?
 
@@ -54,8 +54,10 @@ struct DocumentObject {
         for entry in tape.keys(of: object.index) {
             let (index, signature) = (Int(entry.node), KeySignature(bits: entry.signature))
             if let slot = allowed.slot(signature: entry.signature, where: { tape.string(at: index, equals: $0, signature: signature) }) {
-                // A repeated name was reported when the object was made; the first is read.
-                if slots[slot] < 0 { slots[slot] = entry.node + 1 }
+                // A null member is not given, so it keeps no slot (its neighbouring key node is
+                // in hand, so this is cheaper here than at every lookup). A repeated name was
+                // reported when the object was made; the first given one is read.
+                if slots[slot] < 0 && tape.nodes[index + 1].kind != .null { slots[slot] = entry.node + 1 }
                 continue
             }
             let key = tape.string(at: index)
@@ -88,13 +90,10 @@ struct DocumentObject {
     /// accessors read the tape through this and make no ``JSONElement``: each one counts a
     /// reference to the tape, which cost more than the lookup itself.
     func member(_ key: StaticString) -> Int? {
-        let found: Int?
         if let allowed, let slots {
-            found = allowed.slot(of: key).flatMap { slots[$0] < 0 ? nil : Int(slots[$0]) }
-        } else {
-            found = object.tape.member(of: object.index, named: key)
+            return allowed.slot(of: key).flatMap { slots[$0] < 0 ? nil : Int(slots[$0]) }
         }
-        guard let index = found, object.tape.nodes[index].kind != .null else { return nil }
+        guard let index = object.tape.member(of: object.index, named: key), object.tape.nodes[index].kind != .null else { return nil }
         return index
     }
 

@@ -73,7 +73,7 @@ struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
     /// The names, for comparing with the API description.
     var names: Set<String> { Set(entries.map(\.description)) }
 
-    private static func cell(_ signature: UInt32, _ shift: UInt64) -> Int {
+    @inline(__always) private static func cell(_ signature: UInt32, _ shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (UInt64(signature) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
