@@ -1,8 +1,9 @@
 /// What the parser has found in the bytes so far.
 public enum HTTPParserEvent: Sendable, Hashable {
     case head(HTTPRequestHead)
-    /// A piece of the body (decoded when chunked).
-    case body([UInt8])
+    /// A piece of the body (decoded when chunked): a slice of the parser's buffer, so no copy is
+    /// made unless the caller keeps it past the next `append`.
+    case body(ArraySlice<UInt8>)
     /// The request is complete; the next bytes begin the next (pipelined) request.
     case end
 }
@@ -73,13 +74,13 @@ public struct HTTPRequestParser: Sendable {
             let count = min(remaining, buffer.count - offset)
             defer { offset += count }
             state = .fixed(remaining: remaining - count)
-            return .body(Array(buffer[offset..<(offset + count)]))
+            return .body(buffer[offset..<(offset + count)])
         case .chunked(var decoder):
             let step = try decoder.next(buffer, &offset)
             state = .chunked(decoder)
             switch step {
             case nil: return nil
-            case .data(let range): return .body(Array(buffer[range]))
+            case .data(let range): return .body(buffer[range])
             case .finished:
                 state = .head
                 return .end

@@ -19,7 +19,7 @@ public struct HTTPResponse: Sendable, Hashable {
     /// The wire form. `includeBody` is false for HEAD (the length still describes the body).
     public func serialized(date: Date = Date(), closing: Bool, includeBody: Bool = true) -> [UInt8] {
         var text = "HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\n"
-        for field in headers where !Self.managed.contains(field.name.lowercased()) {
+        for field in headers where !Self.managed.contains(where: { HTTPHeaders.sameName($0, field.name) }) {
             text += "\(field.name): \(field.value)\r\n"
         }
         text += "Content-Length: \(body.count)\r\nDate: \(HTTPDate.format(date))\r\n"
@@ -31,5 +31,5 @@ public struct HTTPResponse: Sendable, Hashable {
     }
 
     /// Fields the serializer writes itself, so a handler cannot contradict them.
-    private static let managed: Set<String> = ["content-length", "date", "connection", "transfer-encoding"]
+    private static let managed: [String] = ["content-length", "date", "connection", "transfer-encoding"]
 }
