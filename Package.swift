@@ -124,13 +124,13 @@ let package = Package(
             name: "SettleAPITests",
             dependencies: ["SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleService", "SettleSimulator", "SettleTestSupport"],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,7 @@ import SettleModel
 import SettleService
 import SettleSimulator
 import Synchronization
+import SettleTestSupport
 import Testing
 
 /// The ledger through the API, against the simulator on real TLS with a real SQLite file:
@@ -16,7 +17,7 @@ import Testing
     typealias T = SettlementAPITests
 
     static func ledger() throws -> SQLiteLedger {
-        try SQLiteLedger(directory: FileManager.default.temporaryDirectory.appendingPathComponent("api-ledger-\(UUID().uuidString)").path)
+        try SQLiteLedger(directory: Scratch.url("api-ledger").path)
     }
 
     func api(_ simulator: SimulatorServer, _ ledger: SQLiteLedger) -> SettlementAPI {

@@ -1,10 +1,11 @@
 import Foundation
+import SettleTestSupport
 import Testing
 
 /// The configuration file: fills in what flags and the environment leave unset, refuses typos.
 @Suite struct ConfigFileTests {
     func file(_ text: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tsys-settle-\(UUID().uuidString).conf")
+        let url = Scratch.url("config", suffix: ".conf")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Synchronization
+import SettleTestSupport
 import Testing
 
 /// `tsys-settle serve` as a user runs it: no configuration, the built-in simulator, real HTTP.
@@ -11,7 +12,7 @@ import Testing
     func start(_ arguments: [String] = [], data: String? = nil, banner: ((String) -> Void)? = nil) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = CLIRunner.binary
-        let data = data ?? FileManager.default.temporaryDirectory.appendingPathComponent("serve-data-\(UUID().uuidString)").path
+        let data = data ?? Scratch.url("serve-data").path
         process.arguments = ["serve", "--listen-port", "0", "--data-dir", data] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.merge(CLIRunner.sampleIds) { $1 }
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func serveSpeaksHTTPSWithACertificateFromFiles() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("serve-https-\(UUID().uuidString)")
+        let directory = Scratch.url("serve-https")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let certificate = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
         let made = try tool([
@@ -125,7 +126,7 @@ import Testing
         ([], ["TSYS_SETTLE_LEDGER_KEY": "not-hex"], "TSYS_SETTLE_LEDGER_KEY must be at least 64 hex digits"),
     ])
     func badServerSettingsAreRefusedAtStartByName(_ arguments: [String], _ environment: [String: String], _ message: String) throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-bad-\(UUID().uuidString)").path
+        let data = Scratch.url("serve-bad").path
         let result = try CLIRunner.run(
             ["serve", "--listen-port", "0", "--data-dir", data] + arguments, environment: CLIRunner.sampleIds.merging(environment) { $1 })
         #expect(result.status == 1)
@@ -142,7 +143,7 @@ import Testing
     /// its key gets the in-doubt answer, and the host received the batch once.
     @Test func aCrashMidTransmissionLeavesTheBatchInDoubtAndNothingIsResent() throws {
         let simulator = try SimulatorProcess(["--processing-delay", "30"])
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-crash-\(UUID().uuidString)").path
+        let data = Scratch.url("serve-crash").path
         let (first, port) = try start(simulator.sendArguments, data: data) { _ in }
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
@@ -175,7 +176,7 @@ import Testing
 
     /// `tsys-settle settlements list|show|resolve` on the ledger a running `serve` writes.
     @Test func theLedgerIsReadAndResolvedFromTheCommandLine() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("serve-cli-\(UUID().uuidString)").path
+        let data = Scratch.url("serve-cli").path
         let (process, port) = try start([], data: data)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))

@@ -1,4 +1,5 @@
 import Foundation
+import SettleTestSupport
 
 /// `tsys-settle simulate` running as its own process for a test, on a free port.
 final class SimulatorProcess {
@@ -9,7 +10,7 @@ final class SimulatorProcess {
     private var text = ""
 
     init(_ arguments: [String] = []) throws {
-        certificate = FileManager.default.temporaryDirectory.appendingPathComponent("simulator-\(UUID().uuidString).pem")
+        certificate = Scratch.url("simulator", suffix: ".pem")
         process.executableURL = CLIRunner.binary
         process.arguments = ["simulate", "--port", "0", "--certificate-out", certificate.path] + arguments
         let output = Pipe()

@@ -2,6 +2,7 @@ import Foundation
 import SettleHTTP
 import SettleLoad
 import SettleTransport
+import SettleTestSupport
 import Testing
 
 /// HTTPS on OpenSSL over loopback: a certificate and key from PEM files, keep-alive and
@@ -12,7 +13,7 @@ extension HTTPServerTests {
         /// A fresh certificate for 127.0.0.1 written to files, and the server using them.
         func server(minimum: HTTPTLSConfiguration.MinimumVersion = .tls12) async throws -> (HTTPServer, Int, SelfSignedCertificate) {
             let identity = try SelfSignedCertificate.generate()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("https-\(UUID().uuidString)")
+            let directory = Scratch.url("https")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
             try identity.certificatePEM.write(to: certificate, atomically: true, encoding: .utf8)
@@ -80,7 +81,7 @@ extension HTTPServerTests {
             let other = try SelfSignedCertificate.generate()
             let (running, _, identity) = try await server()
             await running.shutdown()
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("https-\(UUID().uuidString)")
+            let directory = Scratch.url("https")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
             try identity.certificatePEM.write(to: certificate, atomically: true, encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import SettleLedger
 import SettleModel
 import Synchronization
+import SettleTestSupport
 import Testing
 
 /// The ledger on real SQLite files: what it records, idempotency keys, the batch-number guard,
@@ -11,7 +12,7 @@ import Testing
     static let today = LocalDate(year: 2026, month: 11, day: 26)
 
     func ledger(_ policy: LedgerPolicy = LedgerPolicy()) throws -> SQLiteLedger {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)")
+        let directory = Scratch.url("ledger")
         return try SQLiteLedger(directory: directory.path, policy: policy)
     }
 

@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func aKeyLogFileReceivesSessionSecretsAndIsAnnounced() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("keylog-\(UUID().uuidString)")
+        let directory = Scratch.url("keylog")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("keys.log").path
@@ -112,13 +112,14 @@ import Testing
 
     @Test(arguments: [(ProcessorEndpoint.tsysLive, false), (.heartlandLive, false), (.tsysTest, true)])
     func aKeyLogFileIsRefusedForLiveProcessorsAndHTTPPost(endpoint: ProcessorEndpoint, http: Bool) {
-        let settler = Settler(endpoint: endpoint, tls: TLSSettings(keyLogFile: "/tmp/never-written.log"), usesHTTPPost: http, connectionTimeout: .seconds(1))
+        let keyLog = Scratch.url("never-written", suffix: ".log").path
+        let settler = Settler(endpoint: endpoint, tls: TLSSettings(keyLogFile: keyLog), usesHTTPPost: http, connectionTimeout: .seconds(1))
         guard case .failed(let code, let message) = settler.settle(try! BatchEncoder().encode(Self.batch)) else {
             return #expect(Bool(false))
         }
         #expect(code == 273)
         #expect(message.contains("SSLKeyLogFile"))
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written.log"))
+        #expect(!FileManager.default.fileExists(atPath: keyLog))
     }
 
     @Test func everythingLoggedAtTraceHasCardNumbersMasked() throws {

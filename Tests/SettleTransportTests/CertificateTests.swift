@@ -44,7 +44,7 @@ import Testing
     @Test func trustThroughACAFileWorks() throws {
         let server = try SimulatorServer(judge: TLSSettlementTests.judge)
         defer { server.stop() }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("simulator-\(UUID().uuidString).pem")
+        let file = Scratch.url("simulator", suffix: ".pem")
         try #require(server.certificatePEM).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(code(try connect(TLSSettings(caFile: file.path), to: server)) == nil)
