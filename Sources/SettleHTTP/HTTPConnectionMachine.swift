@@ -32,6 +32,10 @@ public struct HTTPConnectionMachine: Sendable {
     private var draining = false
     /// A request asked to close the connection: nothing after it is read.
     private var sawFinalRequest = false
+    /// The request being read asked for 100 Continue while requests before it were still
+    /// unanswered: a client takes an interim response as belonging to its oldest unanswered
+    /// request, so it is sent once they are answered.
+    private var continueOwed = false
     /// Most complete requests held while one is being handled (pipelining depth).
     public let maximumQueuedRequests: Int
     /// The error body for a refused request (the service makes it problem+json).
@@ -71,6 +75,10 @@ public struct HTTPConnectionMachine: Sendable {
         var actions: [Action] = [.write(response.serialized(closing: closing, includeBody: head.method != "HEAD"))]
         if closing { return actions + close() }
         actions += dispatchNext()
+        if continueOwed && inFlight == nil {
+            continueOwed = false
+            actions.append(.write(HTTPResponse.continueBytes))
+        }
         return actions + pump()
     }
 
@@ -103,9 +111,12 @@ public struct HTTPConnectionMachine: Sendable {
                 if let length = head.headers["content-length"].flatMap(Int.init) { body.reserveCapacity(length) }
                 current = (head, body)
                 // Ask for the body only while it has not started to arrive.
-                if head.expectsContinue && !parser.hasBufferedInput { actions.append(.write(HTTPResponse.continueBytes)) }
+                if head.expectsContinue && !parser.hasBufferedInput {
+                    if inFlight == nil && ready.isEmpty { actions.append(.write(HTTPResponse.continueBytes)) } else { continueOwed = true }
+                }
             case .body(let bytes): current?.body += bytes
             case .end:
+                continueOwed = false
                 if let current {
                     ready.append(HTTPRequest(head: current.head, body: current.body))
                     sawFinalRequest = !current.head.keepAlive
