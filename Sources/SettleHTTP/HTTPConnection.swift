@@ -97,7 +97,12 @@ final class HTTPConnection: @unchecked Sendable {
         defer { buffer.deallocate() }
         reading: while !isClosed && machine.wantsInput {
             switch channel.read(into: buffer) {
-            case .transferred(let count): perform(machine.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count])), clientMayStillSend: true)
+            case .transferred(let count):
+                perform(machine.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count])), clientMayStillSend: true)
+                // A short read emptied the socket: another read would only say so (EAGAIN), and
+                // bytes that come later raise a read event of their own. Bytes a TLS channel has
+                // already decrypted raise none, so those are read now.
+                if count < buffer.count && !channel.hasBufferedInput { break reading }
             case .wantRead: break reading
             case .wantWrite:
                 readWaitsForWritable = true
