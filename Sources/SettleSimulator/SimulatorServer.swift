@@ -70,18 +70,21 @@ public final class SimulatorServer: Sendable {
         while state.withLock({ $0.running > 0 }) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.005) }
     }
 
+    /// Takes connections as fast as they come; each shakes hands on its own thread, so a slow
+    /// or silent client holds up no other (and a burst does not overflow the listen queue).
     private func acceptLoop() {
         while !state.withLock({ $0.stopped }) {
-            do {
-                guard let stream = try listener.acceptStream(context: context, before: .now + .milliseconds(100)) else { continue }
-                state.withLock { $0.running += 1 }
-                let server = self
-                Thread.detachNewThread { server.serve(stream) }
-            } catch {
-                // A failed handshake (an untrusting client, a port probe) ends only that connection.
-                continue
-            }
+            guard let connection = try? listener.acceptConnection(before: .now + .milliseconds(100)) else { continue }
+            let server = self
+            Thread.detachNewThread { server.open(connection) }
         }
+    }
+
+    private func open(_ connection: AcceptedConnection) {
+        // A failed handshake (an untrusting client, a port probe) ends only that connection.
+        guard let stream = try? connection.openStream(context: context, before: .now + .seconds(10)) else { return }
+        state.withLock { $0.running += 1 }
+        serve(stream)
     }
 
     private func serve(_ stream: any ByteStream) {

@@ -64,10 +64,17 @@ public final class Listener: @unchecked Sendable {
     }
 
     /// Waits for a client and opens its stream: TLS when `context` is given, plain TCP otherwise.
+    /// The handshake runs here, so a server that takes many clients uses ``acceptConnection(before:)``.
     public func acceptStream(context: TLSContext?, before deadline: ContinuousClock.Instant) throws(TransportError) -> (any ByteStream)? {
-        guard let client = try accept(before: deadline) else { return nil }
-        guard let context else { return PlainStream(socket: client) }
-        return try TLSStream.accept(socket: client, context: context, before: .now + .seconds(10))
+        try acceptConnection(before: deadline)?.openStream(context: context, before: .now + .seconds(10))
+    }
+
+    /// Waits for a client and accepts its TCP connection, leaving the TLS handshake to the
+    /// caller (``AcceptedConnection/openStream(context:before:)``, on a thread of the client's
+    /// own): an accept loop that shook hands itself took one client at a time, so a slow or
+    /// silent client held up every other, and a burst of clients overflowed the listen queue.
+    public func acceptConnection(before deadline: ContinuousClock.Instant) throws(TransportError) -> AcceptedConnection? {
+        try accept(before: deadline).map(AcceptedConnection.init)
     }
 
     public func close() {

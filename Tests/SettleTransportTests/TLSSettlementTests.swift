@@ -46,6 +46,21 @@ import Testing
         #expect(server.transcripts.first?.clientAcknowledgedResponse == true)
     }
 
+    /// Clients that connect and never shake hands (a probe, a stalled peer) hold up no one:
+    /// each handshake has a thread of its own, not the accept loop (where the simulator used to
+    /// spend up to ten seconds on each, and bursts of settlements overflowed its listen queue).
+    @Test func silentClientsDoNotHoldUpASettlement() throws {
+        let server = try SimulatorServer(judge: Self.judge)
+        defer { server.stop() }
+        let silent = try (0..<3).map { _ in try PlainStream.connect(host: "127.0.0.1", port: server.port, before: .now + .seconds(2)) }
+        defer { silent.forEach { $0.close() } }
+        let framed = try BatchEncoder().encode(Self.batch()).framed
+        let context = try TLSContext(client: TLSSettings(caCertificatesPEM: server.certificatePEM))
+        let result = try SocketSettlement(host: "127.0.0.1", port: server.port, tls: context, link: LinkSettings(), connectionTimeout: .seconds(2))
+            .settle(framed)
+        #expect(response(result)?.code == .goodBatch)
+    }
+
     @Test func repeatedBatchIsADuplicateOverTLS() throws {
         let server = try SimulatorServer(judge: Self.judge)
         defer { server.stop() }
