@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The member names an object of the document may have, each with a slot (its index here).
 ///
 /// An object is read by first giving each of its members the slot of its name (one hash probe
@@ -15,7 +19,8 @@ struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
     /// Open addressing on the signature: each cell holds a slot + 1, or 0 when empty.
     private let table: UnsafeBufferPointer<UInt8>
     private let shift: UInt64
-    /// Whether two names share a signature (the bytes must then decide every lookup).
+    /// Whether two names share a signature (the bytes then decide every lookup; the merchant's
+    /// `categoryCode` and `currencyCode` do).
     private let hasTwins: Bool
 
     init(arrayLiteral names: StaticString...) {
@@ -56,7 +61,7 @@ struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
     /// Inlined: a detail makes about forty of these lookups.
     @inline(__always) func slot(of name: StaticString) -> Int? {
         let signature = KeySignature(name).bits
-        guard !hasTwins else { return slot(signature: signature) { $0.description == name.description } }
+        guard !hasTwins else { return slot(signature: signature) { Self.same($0, name) } }
         var cell = Self.cell(signature, shift)
         while table[cell] != 0 {
             let slot = Int(table[cell]) - 1
@@ -75,6 +80,10 @@ struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
 
     @inline(__always) private static func cell(_ signature: UInt32, _ shift: UInt64) -> Int {
         Int(truncatingIfNeeded: (UInt64(signature) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private static func same(_ a: StaticString, _ b: StaticString) -> Bool {
+        a.utf8CodeUnitCount == b.utf8CodeUnitCount && (a.utf8Start == b.utf8Start || memcmp(a.utf8Start, b.utf8Start, a.utf8CodeUnitCount) == 0)
     }
 
     private static func permanent<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {

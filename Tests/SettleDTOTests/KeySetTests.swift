@@ -38,6 +38,13 @@ import Testing
         #expect(issues.issues.isEmpty)
     }
 
+    /// The merchant's `categoryCode` and `currencyCode` share a signature; each still reads its own value.
+    @Test func theMerchantsTwinNamesReadTheirOwnValues() throws {
+        var (read, issues) = try object(#"{"currencyCode": "124", "categoryCode": "5999"}"#, BatchReader.merchantKeys)
+        #expect(read.string("categoryCode", &issues) == "5999")
+        #expect(read.string("currencyCode", &issues) == "124")
+    }
+
     @Test func absentNullAndUnknownMembers() throws {
         let keys: KeySet = ["present", "missing", "empty"]
         var (read, issues) = try object(#"{"present": 5, "empty": null, "stray": 1}"#, keys)
