@@ -60,13 +60,13 @@ extension JSONParser {
         leaf(JSONNode(kind: kind))
     }
 
-    mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
+    @inline(__always) mutating func expect(_ byte: UInt8, _ reason: String) throws(JSONSyntaxError) {
         guard index < bytes.count, bytes[index] == byte else { throw fail(reason) }
         index += 1
     }
 
     /// RFC 8259 whitespace only: space, tab, line feed, carriage return.
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1

@@ -1,7 +1,7 @@
 extension JSONParser {
     /// A string token; the cursor is on its opening quote. Appends its node and returns its
     /// ``KeySignature`` bits (the node's payload), which objects fold into their key mask.
-    mutating func string() throws(JSONSyntaxError) -> UInt64 {
+    @inline(__always) mutating func string() throws(JSONSyntaxError) -> UInt64 {
         index += 1
         let start = index
         skipPlainASCII()

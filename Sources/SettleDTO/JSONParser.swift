@@ -7,6 +7,10 @@ import Foundation
 /// each value with failing container requests: profiling showed that bookkeeping costing more
 /// than the whole engine. Being ours also lets it keep duplicate keys (so they can be
 /// rejected), say where a syntax error is, and produce a flat tape instead of a tree.
+///
+/// The small steps of the grammar (strings, separators, whitespace, leaves) are inlined: the
+/// parser is bound by its work per token, and the calls to them were a quarter of parsing a
+/// 100-record document (57 → 41 µs).
 struct JSONParser: ~Copyable {
     /// Deeper nesting is refused rather than risking the stack (a settlement needs about 5).
     static let maximumDepth = 64
@@ -20,7 +24,7 @@ struct JSONParser: ~Copyable {
     /// Every object's member names, each object's together (see ``KeyEntry``).
     var directory: TapeBuffer<KeyEntry>
     /// Names of the objects still open, innermost last; moved to `directory` as each closes.
-    private var pendingKeys: [KeyEntry] = []
+    private var pendingKeys = TapeBuffer<KeyEntry>(capacity: 64)
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -93,8 +97,7 @@ struct JSONParser: ~Copyable {
         }
         finish(at, count: count, payload: mask)
         nodes[at].start = Int32(directory.count)
-        pendingKeys[firstPending...].withUnsafeBufferPointer { directory.append(contentsOf: $0) }
-        pendingKeys.removeSubrange(firstPending...)
+        pendingKeys.move(from: firstPending, to: &directory)
     }
 
     private mutating func array() throws(JSONSyntaxError) {
@@ -110,7 +113,7 @@ struct JSONParser: ~Copyable {
     }
 
     /// Steps over the opening bracket, counting depth; returns the container's node index.
-    private mutating func enter(_ kind: JSONNode.Kind) throws(JSONSyntaxError) -> Int {
+    @inline(__always) private mutating func enter(_ kind: JSONNode.Kind) throws(JSONSyntaxError) -> Int {
         depth += 1
         guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
         index += 1
@@ -118,7 +121,7 @@ struct JSONParser: ~Copyable {
         return nodes.count - 1
     }
 
-    private mutating func finish(_ at: Int, count: Int32, payload: UInt64) {
+    @inline(__always) private mutating func finish(_ at: Int, count: Int32, payload: UInt64) {
         depth -= 1
         nodes[at].length = count
         nodes[at].end = Int32(nodes.count)
@@ -126,7 +129,7 @@ struct JSONParser: ~Copyable {
     }
 
     /// True (and the bracket consumed) when the container is empty.
-    private mutating func closes(_ closing: UInt8) throws(JSONSyntaxError) -> Bool {
+    @inline(__always) private mutating func closes(_ closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard index < bytes.count, bytes[index] == closing else { return false }
         index += 1
@@ -134,7 +137,7 @@ struct JSONParser: ~Copyable {
     }
 
     /// After an element: true for `,` (another follows), false for the closing bracket.
-    private mutating func separator(closing: UInt8) throws(JSONSyntaxError) -> Bool {
+    @inline(__always) private mutating func separator(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard index < bytes.count else { throw fail("unexpected end of input") }
         if bytes[index] == UInt8(ascii: ",") {
@@ -147,7 +150,7 @@ struct JSONParser: ~Copyable {
     }
 
     /// Appends a leaf node (its `end` is the next index).
-    mutating func leaf(_ node: JSONNode) {
+    @inline(__always) mutating func leaf(_ node: JSONNode) {
         var node = node
         node.end = Int32(nodes.count + 1)
         nodes.append(node)

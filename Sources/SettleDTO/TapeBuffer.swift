@@ -25,6 +25,12 @@ struct TapeBuffer<Element: BitwiseCopyable>: ~Copyable {
         count += elements.count
     }
 
+    /// Moves the elements from `start` on to the end of `other`, and forgets them here.
+    mutating func move(from start: Int, to other: inout TapeBuffer<Element>) {
+        other.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
+        count = start
+    }
+
     subscript(index: Int) -> Element {
         get {
             precondition(index >= 0 && index < count, "tape index out of range")
