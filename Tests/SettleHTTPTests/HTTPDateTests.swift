@@ -3,7 +3,7 @@ import Testing
 
 @testable import SettleHTTP
 
-/// The Date field's text, computed with integers, agrees with Foundation's own formatting
+/// The Date field's text, from the C library's breakdown, agrees with Foundation's own formatting
 /// across leap years, centuries, month ends and times before 1970.
 @Suite struct HTTPDateTests {
     static let formatter: DateFormatter = {
