@@ -99,7 +99,7 @@ let package = Package(
         ),
         .target(
             name: "SettleTestSupport",
-            dependencies: ["SettleModel"],
+            dependencies: ["SettleModel", "SettleDTO"],
             path: "Tests/SettleTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -130,7 +130,7 @@ let package = Package(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleLoad", "SettleTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -379,21 +379,25 @@ components:
           description: Leave it out to have the ledger allocate the next free number for the merchant and terminal.
         transmissionDate: { type: string, format: date }
         merchant: { $ref: "#/components/schemas/Merchant" }
-        settings:
-          type: object
-          additionalProperties: false
-          properties:
-            combineRecords: { type: boolean }
-            deviceCode: { type: string }
-            amexAggregatorName: { type: string }
-            genKey: { type: string }
-            developerId: { type: string }
-            applicationId: { type: string }
-        travelAgency:
-          type: object
-          additionalProperties: false
-          properties: { code: { type: string }, name: { type: string } }
+        settings: { $ref: "#/components/schemas/BatchSettings" }
+        travelAgency: { $ref: "#/components/schemas/TravelAgency" }
         detailRecords: { type: array, minItems: 1, items: { $ref: "#/components/schemas/DetailRecord" } }
+    BatchSettings:
+      type: object
+      description: Per-batch overrides of the server's configuration (the developer and application ids are server configuration only).
+      additionalProperties: false
+      properties:
+        combineRecords: { type: boolean }
+        deviceCode: { type: string }
+        amexAggregatorName: { type: string }
+        genKey: { type: string }
+    TravelAgency:
+      type: object
+      description: Passenger transport only (header group 1).
+      additionalProperties: false
+      properties:
+        code: { type: string }
+        name: { type: string }
     Merchant:
       type: object
       additionalProperties: false
@@ -431,12 +435,12 @@ components:
         industryType: { type: string, description: must match the batch's when given }
         transactionType: { enum: [cardNotPresent, cardPresent, offlineCredit, forceCardNotPresent, forceCardPresent, debitPurchase, debitRefund] }
         cardNumber: { type: string, pattern: "^[0-9]{12,19}$" }
-        settlementAmount: { type: integer, minimum: 0, maximum: 9999999 }
-        authorizedAmount: { type: integer, minimum: 0, maximum: 9999999 }
-        totalAuthorizedAmount: { type: integer, minimum: 0, maximum: 9999999 }
+        settlementAmount: { type: integer, minimum: 1, maximum: 9999999, description: minor units }
+        authorizedAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        totalAuthorizedAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         transactionDate: { type: string, format: date }
         transactionTime: { type: string, pattern: "^[0-9]{2}:[0-9]{2}:[0-9]{2}$" }
-        transactionNumber: { type: integer }
+        transactionNumber: { type: integer, minimum: 1, maximum: 9999 }
         approvalCode: { type: string }
         authorizationSource: { type: string }
         requestedACI: { type: string }
@@ -454,8 +458,8 @@ components:
         authorizationReversalSent: { type: boolean }
         debitAcknowledgementMissing: { type: boolean }
         purchaseIdentifier: { type: string }
-        cashBack: { type: integer }
-        gratuity: { type: integer }
+        cashBack: { type: integer, minimum: 1, maximum: 9999999, description: minor units }
+        gratuity: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         cardNotPresent: { $ref: "#/components/schemas/CardNotPresent" }
         autoRental: { $ref: "#/components/schemas/AutoRental" }
         lodging: { $ref: "#/components/schemas/Lodging" }
@@ -471,8 +475,8 @@ components:
       additionalProperties: false
       properties:
         motoIndicator: { type: string, description: "MOTO/e-commerce indicator; default 7 (secure e-commerce)" }
-        installmentNumber: { type: integer }
-        installmentCount: { type: integer }
+        installmentNumber: { type: integer, minimum: 0, maximum: 99, description: at most installmentCount }
+        installmentCount: { type: integer, minimum: 0, maximum: 99 }
     Lodging:
       type: object
       description: Hotel (groups 5 and 7).
@@ -491,8 +495,8 @@ components:
       additionalProperties: false
       properties:
         chargeType: { enum: [hotel, restaurant, giftShop] }
-        stayDuration: { type: integer, description: nights }
-        roomRate: { type: integer, description: minor units }
+        stayDuration: { type: integer, minimum: 0, maximum: 99, description: nights }
+        roomRate: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
     AutoRental:
       type: object
       description: Auto rental (groups 4 and 13).
@@ -519,8 +523,8 @@ components:
       additionalProperties: false
       properties:
         restrictedTicket: { type: boolean }
-        passengerNumber: { type: integer }
-        passengerCount: { type: integer }
+        passengerNumber: { type: integer, minimum: 1, maximum: 99, description: at most passengerCount }
+        passengerCount: { type: integer, minimum: 1, maximum: 99 }
         ticketNumber: { type: string }
         passengerName: { type: string }
         departureDate: { type: string, format: date }
@@ -542,7 +546,7 @@ components:
       additionalProperties: false
       properties:
         retrievalReferenceNumber: { type: string }
-        systemTraceAuditNumber: { type: integer }
+        systemTraceAuditNumber: { type: integer, minimum: 0, maximum: 999999 }
         networkId: { type: string }
         settlementDate: { type: string, format: date }
     Level2:
@@ -552,12 +556,12 @@ components:
       properties:
         cardType: { enum: [visa, masterCard, americanExpress] }
         isTaxExempt: { type: boolean }
-        localSalesTax: { type: integer }
+        localSalesTax: { type: integer, minimum: 0, maximum: 9999999, description: "minor units; when not 0, 0.1% to 22% of the settlement amount" }
         purchaseOrderNumber: { type: string }
         amexSupplierNumber: { type: string }
         amexCardholderReference: { type: string }
         amexShippedToZip: { type: string }
-        amexSalesTax: { type: integer }
+        amexSalesTax: { type: integer, minimum: 0, maximum: 999999, description: minor units }
         amexChargeDescriptor: { type: string }
     Level3:
       type: object
@@ -569,24 +573,24 @@ components:
         localTax:
           description: an amount in minor units, or EXEMPT
           anyOf:
-            - { type: integer }
+            - { type: integer, minimum: 0, maximum: 9999999, description: "when not 0, 0.1% to 22% of the settlement amount" }
             - { type: string, pattern: "^[Ee][Xx][Ee][Mm][Pp][Tt]$" }
-        nationalTax: { type: integer }
+        nationalTax: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         purchaseOrder: { type: string }
-        freightAmount: { type: integer }
-        dutyAmount: { type: integer }
+        freightAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        dutyAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         destinationZip: { type: string }
         shipFromZip: { type: string }
         destinationCountry: { type: string }
         merchantTaxId: { type: string }
         customerTaxId: { type: string }
         commodityCode: { type: string }
-        discountAmount: { type: integer }
+        discountAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         taxInvoiceNumber: { type: string }
         orderDate: { type: string, format: date }
-        freightTaxAmount: { type: integer }
-        freightTaxRate: { type: integer, description: hundredths of a percent }
-        alternateTaxAmount: { type: integer }
+        freightTaxAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        freightTaxRate: { type: integer, minimum: 0, maximum: 9999, description: hundredths of a percent }
+        alternateTaxAmount: { type: integer, minimum: 0, maximum: 999999999, description: minor units (MasterCard) }
         purchaseIdentifier: { type: string, description: the detail's purchase identifier (must agree when both are given) }
         lineItems: { type: array, items: { $ref: "#/components/schemas/LineItem" } }
     LineItem:
@@ -600,21 +604,21 @@ components:
         quantity:
           description: a whole number, or a decimal string with up to 4 places such as "2.5"
           anyOf:
-            - { type: integer }
+            - { type: integer, minimum: 1, maximum: 99999999 }
             - { type: string, pattern: "^[0-9]{1,8}(\\.[0-9]{1,4})?$" }
         unitOfMeasure: { type: string }
         units: { type: string, description: the class reference's name for unitOfMeasure (give one) }
-        unitCost: { type: integer }
-        taxAmount: { type: integer }
-        taxRate: { type: integer }
-        discountAmount: { type: integer }
-        total: { type: integer }
+        unitCost: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        taxAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        taxRate: { type: integer, minimum: 0, maximum: 9999, description: hundredths of a percent }
+        discountAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        total: { type: integer, minimum: 0, maximum: 999999999, description: "minor units; at most 9999999 for Visa" }
         debitCreditIndicator: { type: string }
         alternateTaxId: { type: string }
         taxType: { type: string }
         discountIndicator: { type: string }
         netGrossIndicator: { type: string }
-        discountRate: { type: integer }
+        discountRate: { type: integer, minimum: 0, maximum: 99999, description: MasterCard only }
   examples:
     retail:
       summary: The repository's examples/retail.json

@@ -52,8 +52,7 @@ struct EngineOptions: ParsableArguments {
             }
         }
         var profile = WireProfile.standard
-        if let length = mastercardDescriptionLength ?? environment["TSYS_SETTLE_MC_DESCRIPTION_LENGTH"].flatMap(Int.init) {
-            guard length == 35 || length == 36 else { throw ValidationError("the MasterCard description length must be 35 or 36") }
+        if let length = try FlagOrEnvironment(environment: environment).number(mastercardDescriptionLength, .mastercardDescriptionLength) {
             profile.masterCardLineItemDescriptionLength = length
         }
         profile.requireModernGroups = try boolean(requireModernGroups, "TSYS_SETTLE_REQUIRE_MODERN_GROUPS", true)

@@ -9,11 +9,14 @@ struct FlagOrEnvironment {
         flag ?? environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// A whole number within `range`; out of range is an error naming the setting.
-    func number(_ flag: Int?, _ name: String, _ range: ClosedRange<Int>) throws -> Int? {
-        guard let value = flag ?? environment[name].flatMap(Int.init) else { return nil }
-        guard range.contains(value) else { throw CLIError("\(name) must be \(range.lowerBound)-\(range.upperBound)") }
-        return value
+    /// The setting's whole number, from the flag or else the environment; nil when neither
+    /// gives one. A value out of the setting's range, or an environment value that is not a
+    /// whole number (`80x`, `64MiB`, ` 30`), is an error naming the setting.
+    func number(_ flag: Int?, _ setting: NumericSetting) throws -> Int? {
+        if let flag { return try setting.check(flag) }
+        guard let name = setting.environment, let text = environment[name], !text.isEmpty else { return nil }
+        guard let value = Int(text) else { throw CLIError("\(setting) must be a whole number, got '\(text)'") }
+        return try setting.check(value)
     }
 
     /// A switch: on when the flag is given or the variable is `true`.

@@ -59,7 +59,7 @@ struct LedgerOptions: ParsableArguments {
     /// Opens (or creates) the ledger.
     func open(_ source: FlagOrEnvironment = FlagOrEnvironment()) throws -> SQLiteLedger {
         var policy = LedgerPolicy(syncsEveryChange: source.isOn(ledgerSyncEveryChange, "TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE"))
-        if let hours = try source.number(idempotencyKeyHours, "TSYS_SETTLE_IDEMPOTENCY_KEY_HOURS", 24...24 * 365) {
+        if let hours = try source.number(idempotencyKeyHours, .idempotencyKeyHours) {
             policy.keyRetention = .seconds(hours * 3600)
         }
         do {

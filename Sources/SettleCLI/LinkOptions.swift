@@ -42,8 +42,7 @@ struct LinkOptions: ParsableArguments {
     var localPort: Int?
 
     func tcpOptions(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TCPOptions {
-        let port = localPort ?? environment["TSYS_SETTLE_LOCAL_PORT"].flatMap(Int.init)
-        if let port, !(0...65535).contains(port) { throw CLIError("--local-port must be 0-65535") }
+        let port = try FlagOrEnvironment(environment: environment).number(localPort, .localPort)
         return TCPOptions(keepAlive: tcpKeepAlive || environment["TSYS_SETTLE_TCP_KEEPALIVE"]?.lowercased() == "true", localPort: port)
     }
 
@@ -83,7 +82,7 @@ struct LinkOptions: ParsableArguments {
 
     /// A settler configured from these options (the simulator's port is set by the caller).
     func settler(httpPost: Bool) throws -> Settler {
-        var settler = Settler(endpoint: try endpoint(), tls: try tls(), usesTLS: !plainTCP(), usesHTTPPost: httpPost, connectionTimeout: timeout())
+        var settler = Settler(endpoint: try endpoint(), tls: try tls(), usesTLS: !plainTCP(), usesHTTPPost: httpPost, connectionTimeout: try timeout())
         settler.prefersIPv6 = prefersIPv6()
         settler.tcpOptions = try tcpOptions()
         settler.proxy = try proxySettings()
@@ -94,7 +93,7 @@ struct LinkOptions: ParsableArguments {
     func endpoint(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProcessorEndpoint {
         let name = processor ?? environment["TSYS_SETTLE_PROCESSOR"] ?? "simulator"
         let host = self.host ?? environment["TSYS_SETTLE_HOST"]
-        let port = self.port ?? environment["TSYS_SETTLE_PORT"].flatMap(Int.init)
+        let port = try FlagOrEnvironment(environment: environment).number(self.port, .port)
         guard let endpoint = ProcessorEndpoint(name: name, host: host, port: port) else {
             if name == "custom" { throw CLIError("--processor custom needs --host and --port (1-65535)") }
             throw CLIError("unknown processor '\(name)'; use one of \((ProcessorEndpoint.presetNames + ["custom"]).joined(separator: ", "))")
@@ -122,7 +121,7 @@ struct LinkOptions: ParsableArguments {
         return settings
     }
 
-    func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) -> Duration {
-        .seconds(connectionTimeout ?? environment["TSYS_SETTLE_CONNECTION_TIMEOUT"].flatMap(Int.init) ?? 30)
+    func timeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Duration {
+        .seconds(try FlagOrEnvironment(environment: environment).number(connectionTimeout, .connectionTimeout) ?? 30)
     }
 }

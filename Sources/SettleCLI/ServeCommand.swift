@@ -38,8 +38,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let host = listenHost ?? environment["TSYS_SETTLE_LISTEN_HOST"] ?? "127.0.0.1"
-        let port = listenPort ?? environment["TSYS_SETTLE_LISTEN_PORT"].flatMap(Int.init) ?? 8080
-        guard (0...65535).contains(port) else { throw CLIError("--listen-port must be 0-65535") }
+        let port = try FlagOrEnvironment(environment: environment).number(listenPort, .listenPort) ?? 8080
         let insecure = insecureBind || environment["TSYS_SETTLE_INSECURE_BIND"]?.lowercased() == "true"
         let hashes = apiKeyHash.isEmpty
             ? (environment["TSYS_SETTLE_API_KEY_HASHES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -37,13 +37,13 @@ struct ServerOptions: ParsableArguments {
     /// The server configuration for `host` and `port` with these settings applied.
     func configuration(host: String, port: Int, source: FlagOrEnvironment = FlagOrEnvironment()) throws -> HTTPServerConfiguration {
         var configuration = HTTPServerConfiguration(host: host, port: port)
-        if let count = try source.number(maxConnections, "TSYS_SETTLE_MAX_CONNECTIONS", 1...100_000) { configuration.maximumConnections = count }
-        if let bytes = try source.number(maxBodyBytes, "TSYS_SETTLE_MAX_BODY_BYTES", 1024...(1 << 30)) { configuration.limits.maximumBodyBytes = bytes }
-        if let seconds = try source.number(headerTimeout, "TSYS_SETTLE_HEADER_TIMEOUT", 1...3600) { configuration.headerReadTimeout = .seconds(seconds) }
-        if let seconds = try source.number(idleTimeout, "TSYS_SETTLE_IDLE_TIMEOUT", 1...86_400) { configuration.idleTimeout = .seconds(seconds) }
-        if let seconds = try source.number(bodyTimeout, "TSYS_SETTLE_BODY_TIMEOUT", 1...3600) { configuration.bodyTimeout = .seconds(seconds) }
-        if let seconds = try source.number(writeTimeout, "TSYS_SETTLE_WRITE_TIMEOUT", 1...3600) { configuration.writeTimeout = .seconds(seconds) }
-        if let seconds = try source.number(drainTimeout, "TSYS_SETTLE_DRAIN_TIMEOUT", 0...3600) { configuration.drainTimeout = .seconds(seconds) }
+        if let count = try source.number(maxConnections, .maxConnections) { configuration.maximumConnections = count }
+        if let bytes = try source.number(maxBodyBytes, .maxBodyBytes) { configuration.limits.maximumBodyBytes = bytes }
+        if let seconds = try source.number(headerTimeout, .headerTimeout) { configuration.headerReadTimeout = .seconds(seconds) }
+        if let seconds = try source.number(idleTimeout, .idleTimeout) { configuration.idleTimeout = .seconds(seconds) }
+        if let seconds = try source.number(bodyTimeout, .bodyTimeout) { configuration.bodyTimeout = .seconds(seconds) }
+        if let seconds = try source.number(writeTimeout, .writeTimeout) { configuration.writeTimeout = .seconds(seconds) }
+        if let seconds = try source.number(drainTimeout, .drainTimeout) { configuration.drainTimeout = .seconds(seconds) }
         let certificate = source.text(apiTlsCertificate, "TSYS_SETTLE_API_TLS_CERTIFICATE")
         let key = source.text(apiTlsKey, "TSYS_SETTLE_API_TLS_KEY")
         switch (certificate, key) {

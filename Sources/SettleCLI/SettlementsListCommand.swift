@@ -20,7 +20,7 @@ struct SettlementsListCommand: ParsableCommand {
 
     func run() throws {
         var query = LedgerQuery(merchantNumber: merchant, terminalNumber: terminal, limit: limit, cursor: cursor)
-        guard (1...500).contains(limit) else { throw CLIError("--limit must be 1-500") }
+        _ = try NumericSetting.listLimit.check(limit)
         if let state {
             guard let parsed = SettlementState(rawValue: state) else { throw CLIError("--state must be one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))") }
             query.state = parsed

@@ -43,6 +43,15 @@ struct SimulateCommand: ParsableCommand {
         sigaddset(&stopSignals, SIGINT)
         sigaddset(&stopSignals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
+        for (value, setting) in [
+            (port, NumericSetting.simulatorPort), (nak, .simulatorNAKs), (processingDelay, .simulatorProcessingDelay),
+            (corruptResponses, .simulatorCorruptResponses), (errorDataLength, .simulatorErrorDataLength),
+        ] {
+            _ = try setting.check(value)
+        }
+        if let disconnectAfter { _ = try NumericSetting.simulatorDisconnectAfter.check(disconnectAfter) }
+        if let earlyRejectionAt { _ = try NumericSetting.simulatorEarlyRejectionAt.check(earlyRejectionAt) }
+        guard [17, 32].contains(errorDataLength) else { throw ValidationError("--error-data-length must be 17 or 32") }
         var script = SimulatorScript()
         script.nakTransmissions = nak
         script.disconnectAfterBlocks = disconnectAfter
@@ -54,7 +63,6 @@ struct SimulateCommand: ParsableCommand {
         script.truncatesResponse = truncate
         script.earlyRejectionAtBlock = earlyRejectionAt
         guard ["QD", "DB"].contains(duplicateCode) else { throw ValidationError("--duplicate-code must be QD or DB") }
-        guard [17, 32].contains(errorDataLength) else { throw ValidationError("--error-data-length must be 17 or 32") }
         script.duplicateCode = duplicateCode
         script.errorDataLength = errorDataLength
         let server: SimulatorServer

@@ -71,15 +71,15 @@ struct TuningOptions: ParsableArguments {
         settler.tls.cipherList = text(cipherList, "TSYS_SETTLE_CIPHER_LIST")
         settler.tls.serverName = text(serverName, "TSYS_SETTLE_SERVER_NAME")
         if let key = try file(text(clientKey, "TSYS_SETTLE_CLIENT_KEY")) { settler.tls.clientKeyPEM = key }
-        if let seconds = try number(keepAliveTime, "TSYS_SETTLE_KEEPALIVE_TIME", 1...86_400) { settler.tcpOptions.keepAliveTime = .seconds(seconds) }
-        if let seconds = try number(keepAliveInterval, "TSYS_SETTLE_KEEPALIVE_INTERVAL", 1...86_400) { settler.tcpOptions.keepAliveInterval = .seconds(seconds) }
-        settler.tcpOptions.lingerSeconds = try number(lingerTime, "TSYS_SETTLE_LINGER_TIME", 0...3600)
+        if let seconds = try number(keepAliveTime, .keepAliveTime) { settler.tcpOptions.keepAliveTime = .seconds(seconds) }
+        if let seconds = try number(keepAliveInterval, .keepAliveInterval) { settler.tcpOptions.keepAliveInterval = .seconds(seconds) }
+        settler.tcpOptions.lingerSeconds = try number(lingerTime, .lingerTime)
         settler.tcpOptions.localHost = text(localHost, "TSYS_SETTLE_LOCAL_HOST")
         settler.tcpOptions.noDelay = !source.isOn(tcpDelay, "TSYS_SETTLE_TCP_DELAY")
-        if let seconds = try number(enquiryTimeout, "TSYS_SETTLE_ENQUIRY_TIMEOUT", 1...3600) { settler.link.enquiryTimeout = .seconds(seconds) }
-        if let seconds = try number(acknowledgementTimeout, "TSYS_SETTLE_ACK_TIMEOUT", 1...3600) { settler.link.acknowledgementTimeout = .seconds(seconds) }
-        if let seconds = try number(responseTimeout, "TSYS_SETTLE_RESPONSE_TIMEOUT", 1...3600) { settler.link.responseTimeout = .seconds(seconds) }
-        if let seconds = try number(processingLimit, "TSYS_SETTLE_PROCESSING_LIMIT", 1...86_400) { settler.link.processingLimit = .seconds(seconds) }
-        if let count = try number(maximumRetransmissions, "TSYS_SETTLE_MAX_RETRANSMISSIONS", 0...10) { settler.link.maximumRetransmissions = count }
+        if let seconds = try number(enquiryTimeout, .enquiryTimeout) { settler.link.enquiryTimeout = .seconds(seconds) }
+        if let seconds = try number(acknowledgementTimeout, .acknowledgementTimeout) { settler.link.acknowledgementTimeout = .seconds(seconds) }
+        if let seconds = try number(responseTimeout, .responseTimeout) { settler.link.responseTimeout = .seconds(seconds) }
+        if let seconds = try number(processingLimit, .processingLimit) { settler.link.processingLimit = .seconds(seconds) }
+        if let count = try number(maximumRetransmissions, .maximumRetransmissions) { settler.link.maximumRetransmissions = count }
     }
 }

@@ -31,6 +31,13 @@ public struct JSONWriter {
         atStart = true
     }
 
+    /// A member's name known only at run time (escaped as a string is).
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        atStart = true
+    }
+
     public mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
@@ -55,6 +62,19 @@ public struct JSONWriter {
     public mutating func integer(_ value: some BinaryInteger) {
         separate()
         bytes.append(contentsOf: String(value).utf8)
+        atStart = false
+    }
+
+    /// A finite number (JSON has no infinities or NaN; the parser never makes them).
+    public mutating func number(_ value: Double) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        atStart = false
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: Array("null".utf8))
         atStart = false
     }
 

@@ -60,7 +60,8 @@ extension SQLiteLedger {
             let unresolved = row[2].text == SettlementState.inDoubt.rawValue && row[3].text == nil
             if recent || unresolved { used.insert(Int(number)) }
         }
-        let latest = rows.first?[0].integer.map(Int.init) ?? 0
+        // Within 0-999 whatever a damaged row holds, so the arithmetic below cannot overflow.
+        let latest = min(max(rows.first?[0].integer.map(Int.init) ?? 0, 0), 999)
         for step in 1...999 {
             let candidate = (latest + step - 1) % 999 + 1
             if !used.contains(candidate) { return candidate }

@@ -134,7 +134,13 @@ extension Duration {
 }
 
 extension Date {
-    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    /// Milliseconds since 1970, saturating: a time read back from a damaged ledger row (or
+    /// parsed from a caller's far-off date) must not trap when it is turned back into a cursor.
+    var milliseconds: Int64 {
+        let value = (timeIntervalSince1970 * 1000).rounded()
+        guard value.isFinite else { return value < 0 ? .min : 0 }
+        return value >= 0x1p63 ? .max : value < -0x1p63 ? .min : Int64(value)
+    }
 
     init(milliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(milliseconds) / 1000)

@@ -12,6 +12,10 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, ExpressibleByInte
     public static let zero: Amount = 0
 
     public init(minorUnits: Int64) { self.minorUnits = minorUnits }
+
+    /// Whether a detail record may carry this amount (0 to ``maximumDetailAmount``): products
+    /// and sums of such amounts cannot overflow, so rules compute with them only after this.
+    public var isDetailAmount: Bool { minorUnits >= 0 && minorUnits <= Self.maximumDetailAmount.minorUnits }
     public init(integerLiteral value: Int64) { self.minorUnits = value }
 
     public init(from decoder: any Decoder) throws {

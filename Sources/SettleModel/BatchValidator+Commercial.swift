@@ -17,16 +17,21 @@ extension BatchValidator {
             c.text(l2.amexShippedToZip, q + "/amexShippedToZip", length: 6, allowed: .alphanumeric)
             c.text(l2.amexChargeDescriptor, q + "/amexChargeDescriptor", length: 40)
             if let tax = l2.amexSalesTax { c.amount(tax, q + "/amexSalesTax", maximum: 999_999) }
-            if l2.isTaxExempt || l2.localSalesTax != nil || !l2.purchaseOrderNumber.isEmpty {
-                c.report(.missingOrErroneousValue, q, "American Express Level II uses the amex* fields only")
+            // Each field that does not belong is named, so a caller sees which to remove.
+            let others = [("isTaxExempt", l2.isTaxExempt), ("localSalesTax", l2.localSalesTax != nil), ("purchaseOrderNumber", !l2.purchaseOrderNumber.isEmpty)]
+            for (name, given) in others where given {
+                c.report(.missingOrErroneousValue, q + "/" + name, "is not sent for American Express (its Level II uses the amex* fields)")
             }
             return
         }
         c.text(l2.purchaseOrderNumber, q + "/purchaseOrderNumber", length: 17)
-        if !l2.amexSupplierNumber.isEmpty || !l2.amexCardholderReference.isEmpty || !l2.amexShippedToZip.isEmpty
-            || l2.amexSalesTax != nil || !l2.amexChargeDescriptor.isEmpty
-        {
-            c.report(.missingOrErroneousValue, q, "amex* fields are for American Express cards only")
+        let amexOnly = [
+            ("amexSupplierNumber", !l2.amexSupplierNumber.isEmpty), ("amexCardholderReference", !l2.amexCardholderReference.isEmpty),
+            ("amexShippedToZip", !l2.amexShippedToZip.isEmpty), ("amexSalesTax", l2.amexSalesTax != nil),
+            ("amexChargeDescriptor", !l2.amexChargeDescriptor.isEmpty),
+        ]
+        for (name, given) in amexOnly where given {
+            c.report(.missingOrErroneousValue, q + "/" + name, "is for American Express cards only")
         }
         if let tax = l2.localSalesTax {
             if l2.isTaxExempt { c.report(.missingOrErroneousValue, q + "/localSalesTax", "cannot be set when isTaxExempt is true") }
@@ -81,6 +86,7 @@ extension BatchValidator {
         c.amount(item.taxAmount, q + "/taxAmount")
         c.range(item.taxRate, q + "/taxRate", 0...9999)
         c.amount(item.discountAmount, q + "/discountAmount")
+        c.range(item.discountRate, q + "/discountRate", 0...99_999)
         if brand == .visa {
             c.text(item.commodityCode, q + "/commodityCode", length: 12)
             c.amount(item.unitCost, q + "/unitCost")
@@ -90,6 +96,7 @@ extension BatchValidator {
             for (name, value) in mastercardOnly where !value.isEmpty {
                 c.report(.missingOrErroneousValue, q + "/" + name, "is MasterCard only")
             }
+            if item.discountRate != 0 { c.report(.missingOrErroneousValue, q + "/discountRate", "is MasterCard only") }
         } else {
             // The MasterCard extended item amount is 9 digits.
             c.amount(item.total, q + "/total", maximum: 999_999_999)
@@ -98,15 +105,16 @@ extension BatchValidator {
             c.text(item.taxType, q + "/taxType", length: 4)
             c.code(item.discountIndicator, q + "/discountIndicator", in: Codes.yesNo, required: false)
             c.code(item.netGrossIndicator, q + "/netGrossIndicator", in: Codes.yesNo, required: false)
-            c.range(item.discountRate, q + "/discountRate", 0...99_999)
             if !item.commodityCode.isEmpty { c.report(.missingOrErroneousValue, q + "/commodityCode", "is Visa only") }
         }
     }
 
     /// A non-zero tax must be 0.1%–22% of the sale (TSYS tax amount rule), in integer arithmetic.
+    ///
+    /// The ratio is judged only when both amounts passed their range checks: the products
+    /// below stay under 10^10 then, while a caller's raw number could overflow them.
     private func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: JSONPath, _ c: inout IssueCollector) {
-        c.amount(tax, path)
-        guard tax.minorUnits > 0 else { return }
+        guard c.amount(tax, path), tax.minorUnits > 0, sale.isDetailAmount else { return }
         if tax.minorUnits * 1000 < sale.minorUnits || tax.minorUnits * 100 > sale.minorUnits * 22 {
             c.report(.outOfRange, path, "must be between 0.1% and 22% of the settlement amount")
         }

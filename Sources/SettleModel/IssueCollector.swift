@@ -60,10 +60,15 @@ struct IssueCollector {
         if !allowed.contains(value) { report(.outOfRange, path(), "must be between \(allowed.lowerBound) and \(allowed.upperBound), got \(value)") }
     }
 
-    mutating func amount(_ value: Amount, _ path: @autoclosure () -> JSONPath, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits) {
+    /// Whether the amount is within its range (a problem is reported when it is not), so a
+    /// rule that computes with it can run only on an amount that passed.
+    @discardableResult
+    mutating func amount(_ value: Amount, _ path: @autoclosure () -> JSONPath, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits) -> Bool {
         if value.minorUnits < minimum || value.minorUnits > maximum {
             report(.outOfRange, path(), "must be between \(minimum) and \(maximum) minor units, got \(value.minorUnits)")
+            return false
         }
+        return true
     }
 
     mutating func date(_ value: LocalDate, _ path: @autoclosure () -> JSONPath) {

@@ -23,18 +23,28 @@ public struct BatchTotals: Sendable, Hashable {
     }
 
     /// The totals the trailer must carry for these details.
+    ///
+    /// Validated details cannot overflow these sums, but the simulator totals batches a
+    /// client decoded for it (12-digit amounts, any number of records): the sums saturate
+    /// there, and a saturated total never fits the trailer's 16 digits, so it cannot match.
     public init(details: [DetailRecord]) {
         var hashing: Int64 = 0, cashBack: Int64 = 0, net: Int64 = 0, lineItems = 0
         ReadOnlyRecords.forEach(details) { _, detail in
             let amount = detail.settlementAmount.minorUnits
-            hashing += amount
-            net += detail.transactionType.isCredit ? -amount : amount
-            cashBack += detail.cashBack?.minorUnits ?? 0
+            Self.add(amount, to: &hashing)
+            Self.add(amount, to: &net, negated: detail.transactionType.isCredit)
+            Self.add(detail.cashBack?.minorUnits ?? 0, to: &cashBack)
             lineItems += detail.lineItemCount
         }
         self.init(
             recordCount: 3 + details.count + lineItems, hashingTotal: hashing, cashBackTotal: cashBack,
             netDeposit: net.magnitude > UInt64(Int64.max) ? Int64.max : Int64(net.magnitude), netDepositIsCredit: net < 0)
+    }
+
+    /// `total + value` (`total - value` when negated), held at Int64's ends instead of overflowing.
+    private static func add(_ value: Int64, to total: inout Int64, negated: Bool = false) {
+        let (sum, overflow) = negated ? total.subtractingReportingOverflow(value) : total.addingReportingOverflow(value)
+        total = overflow ? ((value < 0) != negated ? .min : .max) : sum
     }
 
     /// Fixed-width renderings, as the class reference exposes them.

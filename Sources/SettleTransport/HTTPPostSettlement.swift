@@ -163,8 +163,10 @@ public struct HTTPPostSettlement: Sendable {
         return .failed(LinkFailure(code: .invalidResponse, message: "the gateway answered with content type '\(type)'", inDoubt: true, blocksAcknowledged: 0))
     }
 
+    /// libcurl's timeout in milliseconds: at least 1, since 0 means its own default (300 s)
+    /// and a negative value is refused, where the socket path times out at once.
     static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
+        max(1, Int(duration.saturatingMilliseconds))
     }
 }
 

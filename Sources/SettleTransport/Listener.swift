@@ -11,6 +11,9 @@ public final class Listener: @unchecked Sendable {
 
     /// Binds 127.0.0.1 (or ::1) on `port`, 0 for any free port.
     public init(port: Int = 0, ipv6: Bool = false) throws(TransportError) {
+        guard let networkOrder = UInt16(exactly: port)?.bigEndian else {
+            throw TransportError.socket(EINVAL, "listen on loopback port \(port) (ports are 0-65535)")
+        }
         BrokenPipe.ignore()
         let descriptor = Glibc.socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TransportError.socket(errno, "socket") }
@@ -20,13 +23,13 @@ public final class Listener: @unchecked Sendable {
         if ipv6 {
             var address = sockaddr_in6()
             address.sin6_family = sa_family_t(AF_INET6)
-            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            address.sin6_port = in_port_t(networkOrder)
             address.sin6_addr = in6addr_loopback
             bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
         } else {
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_port = in_port_t(networkOrder)
             address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
             bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
         }

@@ -58,11 +58,11 @@ struct Socket: Sendable {
         setOption(Int32(IPPROTO_TCP), TCP_NODELAY, options.noDelay ? 1 : 0)
         if options.keepAlive {
             setOption(SOL_SOCKET, SO_KEEPALIVE, 1)
-            setOption(Int32(IPPROTO_TCP), TCP_KEEPIDLE, Int32(max(1, options.keepAliveTime.components.seconds)))
-            setOption(Int32(IPPROTO_TCP), TCP_KEEPINTVL, Int32(max(1, options.keepAliveInterval.components.seconds)))
+            setOption(Int32(IPPROTO_TCP), TCP_KEEPIDLE, Int32(clamping: max(1, options.keepAliveTime.components.seconds)))
+            setOption(Int32(IPPROTO_TCP), TCP_KEEPINTVL, Int32(clamping: max(1, options.keepAliveInterval.components.seconds)))
         }
         if let seconds = options.lingerSeconds {
-            var value = linger(l_onoff: 1, l_linger: Int32(seconds))
+            var value = linger(l_onoff: 1, l_linger: Int32(clamping: seconds))
             setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &value, socklen_t(MemoryLayout<linger>.size))
         }
         guard options.localHost != nil || options.localPort != nil else { return }
@@ -106,7 +106,7 @@ struct Socket: Sendable {
     func wait(for events: Int16, before deadline: ContinuousClock.Instant) throws(TransportError) -> Bool {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
-            let milliseconds = max(0, Int32(clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+            let milliseconds = max(0, Int32(clamping: remaining.saturatingMilliseconds))
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&entry, 1, milliseconds)
             if ready > 0 { return true }

@@ -14,7 +14,7 @@ import Testing
         let name = rng.pick(Examples.names)
         var document = try JSONValue(parsing: try Examples.data(name))
         for _ in 0..<rng.int(1...3) { document = mutate(document, &rng, depth: 0) }
-        let text = Self.serialize(document)
+        let text = document.text
         switch Examples.read(text) {
         case .invalid(let issues):
             #expect(!issues.isEmpty)
@@ -64,22 +64,5 @@ import Testing
         case 5: .object([])
         default: .string(rng.text(0...30))
         }
-    }
-
-    static func serialize(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let flag): flag ? "true" : "false"
-        case .integer(let number): String(number)
-        case .number(let number): String(number)
-        case .string(let text): quote(text)
-        case .array(let elements): "[" + elements.map(serialize).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.map { quote($0.key) + ":" + serialize($0.value) }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        let data = try? JSONEncoder().encode(text)
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }

@@ -1,45 +1,28 @@
 import Foundation
 @testable import SettleDTO
+import SettleTestSupport
 import Testing
 
 /// `openapi.yaml` describes exactly the fields the document reader accepts, so a client built
 /// from the spec neither misses a field nor sends one the server refuses.
 @Suite struct OpenAPIDocumentTests {
-    static let text = (try? String(contentsOf: Examples.root.appendingPathComponent("openapi.yaml"), encoding: .utf8)) ?? ""
+    static let spec = OpenAPISchemas.repository
 
-    /// The property names of `components.schemas.NAME.properties` (two-space YAML indentation).
-    static func properties(of schema: String) -> Set<String> {
-        var names: Set<String> = []
-        var inSchema = false, inProperties = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indent = line.prefix { $0 == " " }.count
-            if indent == 4 { inSchema = line.hasPrefix("    \(schema):"); inProperties = false; continue }
-            guard inSchema else { continue }
-            if indent == 6 { inProperties = line.hasPrefix("      properties:"); continue }
-            if inProperties && indent == 8, let colon = line.firstIndex(of: ":") {
-                names.insert(line[line.index(line.startIndex, offsetBy: 8)..<colon].trimmingCharacters(in: .whitespaces))
+    /// Every kind of object in the document against its reader, so none of them is an open object.
+    @Test(arguments: DocumentKind.all.map(\.schema))
+    func everyObjectsFieldsMatchItsReader(schema: String) throws {
+        let kind = try #require(DocumentKind.named(schema))
+        #expect(Self.spec.names(of: schema) == kind.keys.names, "\(schema)")
+    }
+
+    /// Each nested object of the catalogue is the schema the spec refers to there.
+    @Test func everyNestedObjectIsTheSpecsSchema() {
+        for kind in DocumentKind.all {
+            for child in kind.children {
+                let text = Self.spec.properties[kind.schema]?[child.member] ?? ""
+                #expect(text.contains("#/components/schemas/\(child.schema)\""), "\(kind.schema).\(child.member)")
+                #expect(DocumentKind.named(child.schema) != nil, "\(child.schema)")
             }
         }
-        return names
-    }
-
-    @Test func detailRecordFieldsMatchTheReader() {
-        #expect(Self.properties(of: "DetailRecord") == DetailReader.keys.names)
-    }
-
-    @Test func documentFieldsMatchTheReader() {
-        #expect(Self.properties(of: "SettlementDocument") == BatchReader.keys.names)
-    }
-
-    /// Every group's schema against its reader, so none of them is an open object.
-    @Test(arguments: [
-        ("Merchant", BatchReader.merchantKeys), ("CardNotPresent", GroupReaders.cardNotPresentKeys), ("Lodging", GroupReaders.lodgingKeys),
-        ("LodgingAmex", GroupReaders.lodgingAmexKeys), ("AutoRental", GroupReaders.autoRentalKeys),
-        ("AutoRentalReturn", GroupReaders.autoRentalReturnKeys), ("PassengerTransport", GroupReaders.passengerTransportKeys),
-        ("TripLeg", GroupReaders.tripLegKeys), ("Debit", GroupReaders.debitKeys), ("Level2", CommercialReaders.level2Keys),
-        ("Level3", CommercialReaders.level3Keys), ("LineItem", CommercialReaders.lineItemKeys),
-    ])
-    func groupFieldsMatchTheirReaders(schema: String, keys: KeySet) {
-        #expect(Self.properties(of: schema) == keys.names, "\(schema)")
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import SettleLedger
+@testable import SettleLedger
 import SettleModel
 import Synchronization
 import SettleTestSupport
@@ -200,6 +200,26 @@ import Testing
         #expect(try allocate("e") == 3)  // wraps past 1 and 2, used within five days
         // Five days on, the early numbers are free again; the sequence continues after the latest.
         #expect(try allocate("f", date: Self.today.adding(days: 5)) == 4)
+    }
+
+    /// A damaged row (a batch number or a time no write of ours makes) is read without
+    /// trapping: numbering stays within 001-999 and paging past it still works (issue 10).
+    @Test func numbersFromADamagedRowDoNotTrap() throws {
+        let ledger = try ledger()
+        let entry = try admitted(try ledger.admit(Self.submission(key: "a", batch: 5), at: Self.start))
+        _ = try admitted(try ledger.admit(Self.submission(key: "b", batch: 6), at: Self.start.addingTimeInterval(1)))
+        let database = try SQLiteDatabase(path: ledger.path)
+        for (number, created) in [(Int64.max, Int64.max), (Int64.min, Int64.max - 1)] {
+            _ = try database.query("UPDATE settlements SET batch_number = ?, created_at = ? WHERE id = ?", [.integer(number), .integer(created), .text(entry.id)])
+            var submission = Self.submission(key: "auto-\(number)", batch: 1)
+            submission.allocatesBatchNumber = true
+            let allocated = try admitted(try ledger.admit(submission, at: Self.start.addingTimeInterval(2))).submission.batchNumber
+            #expect((1...999).contains(allocated))
+            var query = LedgerQuery(limit: 1)
+            let first = try ledger.list(query)
+            query.cursor = try #require(first.nextCursor)
+            #expect(try ledger.list(query).entries.count == 1)
+        }
     }
 
     @Test func anUnresolvedInDoubtNumberIsSkippedWhateverItsAge() throws {

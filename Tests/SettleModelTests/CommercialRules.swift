@@ -23,10 +23,10 @@ enum CommercialRules {
         RuleCase("tax exempt with a tax amount", code: .missingOrErroneousValue, path: d + "/level2/localSalesTax") {
             $0.detailRecords[0].level2 = Level2(cardType: .visa, isTaxExempt: true, localSalesTax: 100)
         },
-        RuleCase("Amex fields on a Visa card", code: .missingOrErroneousValue, path: d + "/level2") {
+        RuleCase("Amex fields on a Visa card", code: .missingOrErroneousValue, path: d + "/level2/amexSupplierNumber") {
             $0.detailRecords[0].level2 = Level2(cardType: .visa, amexSupplierNumber: "SUP1")
         },
-        RuleCase("Visa fields on Amex Level II", code: .missingOrErroneousValue, path: d + "/level2") {
+        RuleCase("Visa fields on Amex Level II", code: .missingOrErroneousValue, path: d + "/level2/purchaseOrderNumber") {
             RuleCase.amex(&$0)
             $0.detailRecords[0].level2 = Level2(cardType: .americanExpress, purchaseOrderNumber: "PO")
         },
@@ -58,6 +58,19 @@ enum CommercialRules {
             var data = level3(.visa)
             data.lineItems[0].debitCreditIndicator = "D"
             $0.detailRecords[0].level3 = data
+        },
+        RuleCase("MasterCard discount rate on Visa", code: .missingOrErroneousValue, path: d + "/level3/lineItems/0/discountRate") {
+            var data = level3(.visa)
+            data.lineItems[0].discountRate = 500
+            $0.detailRecords[0].level3 = data
+        },
+        RuleCase("Visa discount rate beyond five digits", code: .outOfRange, path: d + "/level3/lineItems/0/discountRate") {
+            var data = level3(.visa)
+            data.lineItems[0].discountRate = .max
+            $0.detailRecords[0].level3 = data
+        },
+        RuleCase("Amex sales tax on a Visa card", code: .missingOrErroneousValue, path: d + "/level2/amexSalesTax") {
+            $0.detailRecords[0].level2 = Level2(cardType: .visa, amexSalesTax: 100)
         },
         RuleCase("MasterCard line without debit/credit indicator", code: .missingOrErroneousValue,
             path: d + "/level3/lineItems/0/debitCreditIndicator") {

@@ -54,6 +54,17 @@ import Testing
         #expect(result.outcome == "inDoubt")
     }
 
+    /// A library caller's connection timeout may be any duration: the socket waits and the
+    /// gateway's libcurl timeouts are worked out without overflowing (issue 10).
+    @Test(arguments: [false, true])
+    func anEnormousConnectionTimeoutStillSettles(httpPost: Bool) throws {
+        let server = try SimulatorServer(service: httpPost ? .httpPost : .socket, judge: Self.judge)
+        defer { server.stop() }
+        var settler = Settler(endpoint: .simulator, usesHTTPPost: httpPost, connectionTimeout: .seconds(Int64.max))
+        settler.simulator = (server.port, server.certificatePEM)
+        #expect(settler.settle(try BatchEncoder().encode(Self.batch)).exitCode == 0)
+    }
+
     @Test func nothingListeningIsAFailureWithTheTCPCode() {
         let settler = Settler(endpoint: .custom(host: "127.0.0.1", port: 9), connectionTimeout: .seconds(2))
         let outcome = settler.settle(try! BatchEncoder().encode(Self.batch))

@@ -16,6 +16,12 @@ import Testing
         try PlainStream.connect(host: "127.0.0.1", port: server.port, before: .now + .seconds(5), options: options)
     }
 
+    /// A port beyond 16 bits is a transport error, not a trap in the conversion (issue 10).
+    @Test(arguments: [-1, 65536, Int.max, Int.min])
+    func aListenerRefusesAPortBeyondSixteenBits(port: Int) {
+        #expect(throws: TransportError.self) { try Listener(port: port) }
+    }
+
     @Test func defaultsTurnNagleOffAndKeepAliveOff() throws {
         let server = try SimulatorServer(tls: .none, judge: Self.judge)
         defer { server.stop() }
