@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
     ],
     targets: [
         // Engine model: the batch as typed values, and every rule checked before a byte is produced.
@@ -85,6 +86,7 @@ let package = Package(
             dependencies: [
                 "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

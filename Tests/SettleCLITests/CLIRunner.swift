@@ -17,7 +17,9 @@ struct CLIRunner {
 
     static let sampleIds = ["TSYS_SETTLE_DEVELOPER_ID": "003318", "TSYS_SETTLE_APPLICATION_ID": "A001"]
 
-    static func run(_ arguments: [String], environment: [String: String] = sampleIds, input: String? = nil) throws -> Result {
+    /// Runs the binary to its end; one still running after `timeout` seconds (a server that
+    /// started where it should have refused) is killed and reported with status -1.
+    static func run(_ arguments: [String], environment: [String: String] = sampleIds, input: String? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -30,6 +32,11 @@ struct CLIRunner {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -60,7 +60,7 @@ import Testing
         environment["TSYS_SETTLE_COMBINE_RECORDS"] = "maybe"
         let result = try CLIRunner.run(["validate", "examples/retail.json"], environment: environment)
         #expect(result.status != 0)
-        #expect(result.errors.contains("TSYS_SETTLE_COMBINE_RECORDS must be true or false"))
+        #expect(result.errors.contains("invalid value 'maybe' for --combine-records (TSYS_SETTLE_COMBINE_RECORDS) from environment variable TSYS_SETTLE_COMBINE_RECORDS: must be true or false"))
     }
 
     @Test func encodePrintsMaskedBlocks() throws {

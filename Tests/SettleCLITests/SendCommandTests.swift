@@ -51,7 +51,7 @@ import Testing
     func aMalformedProxyIsRefusedWithoutEchoingSecrets(proxy: String) throws {
         let sent = try CLIRunner.run(["send", "examples/retail.json", "--proxy", proxy])
         #expect(sent.status == 1)
-        #expect(sent.errors.contains("TSYS_SETTLE_PROXY_PASSWORD") || sent.errors.contains("--proxy must look like"))
+        #expect(sent.errors.contains("TSYS_SETTLE_PROXY_PASSWORD") || sent.errors.contains("--proxy (TSYS_SETTLE_PROXY) must look like"))
         #expect(!sent.errors.contains("secret"))
     }
 

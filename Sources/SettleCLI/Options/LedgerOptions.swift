@@ -4,32 +4,35 @@ import SettleLedger
 
 /// Where the settlement ledger lives and how long it remembers idempotency keys.
 struct LedgerOptions: ParsableArguments {
-    @Option(help: "Directory of the settlement ledger (ledger.sqlite), created if missing. [env: TSYS_SETTLE_DATA_DIR, default ./tsys-settle-data]")
-    var dataDir: String?
+    @Option(name: Setting.dataDirectory.name, help: Setting.dataDirectory.argumentHelp) var dataDir: String?
+    @Option(name: Setting.idempotencyKeyHours.name, help: Setting.idempotencyKeyHours.argumentHelp) var idempotencyKeyHours: String?
+    @Flag(name: Setting.ledgerSyncEveryChange.name, help: Setting.ledgerSyncEveryChange.argumentHelp) var ledgerSyncEveryChange = false
 
-    @Option(help: "Hours an Idempotency-Key is remembered (at least 24). [env: TSYS_SETTLE_IDEMPOTENCY_KEY_HOURS, default 24]")
-    var idempotencyKeyHours: Int?
-
-    @Flag(help: "Sync every settlement's ending to disk too, not only its start (about 20% fewer settlements/s). [env: TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE=true]")
-    var ledgerSyncEveryChange = false
-
-    /// The directory in effect.
-    func directory(_ source: FlagOrEnvironment = FlagOrEnvironment()) -> String {
-        source.text(dataDir, "TSYS_SETTLE_DATA_DIR") ?? "tsys-settle-data"
+    var flags: GivenFlags {
+        var given = GivenFlags()
+        given[.dataDirectory] = dataDir
+        given[.idempotencyKeyHours] = idempotencyKeyHours
+        given.switched(.ledgerSyncEveryChange, ledgerSyncEveryChange)
+        return given
     }
 
-    /// The key of the ledger's request fingerprints: `TSYS_SETTLE_LEDGER_KEY` (64 hex digits, from
+    /// The directory in effect.
+    static func directory(_ settings: EffectiveSettings) -> String {
+        settings.text(.dataDirectory) ?? "tsys-settle-data"
+    }
+
+    /// The key of the ledger's request fingerprints: ``Setting/ledgerKey`` (64 hex digits, from
     /// a secret store, so that the data directory alone gives nothing away), else
     /// `fingerprint.key` in the data directory, created (0600) on first use. Replicas sharing a
     /// ledger must share the key.
-    func fingerprintKey(_ source: FlagOrEnvironment = FlagOrEnvironment()) throws -> [UInt8] {
-        if let configured = source.text(nil, "TSYS_SETTLE_LEDGER_KEY") {
+    static func fingerprintKey(_ settings: EffectiveSettings) throws -> [UInt8] {
+        if let configured = settings.text(.ledgerKey) {
             guard let key = Self.bytes(hex: configured), key.count >= 32 else {
-                throw CLIError("TSYS_SETTLE_LEDGER_KEY must be at least 64 hex digits (openssl rand -hex 32)")
+                throw CLIError("\(Setting.ledgerKey) must be at least 64 hex digits (openssl rand -hex 32)")
             }
             return key
         }
-        let path = (directory(source) as NSString).appendingPathComponent("fingerprint.key")
+        let path = (directory(settings) as NSString).appendingPathComponent("fingerprint.key")
         if let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) {
             guard let key = Self.bytes(hex: text.trimmingCharacters(in: .whitespacesAndNewlines)), key.count >= 32 else {
                 throw CLIError("\(path) is not a fingerprint key (64 hex digits)")
@@ -57,13 +60,13 @@ struct LedgerOptions: ParsableArguments {
     }
 
     /// Opens (or creates) the ledger.
-    func open(_ source: FlagOrEnvironment = FlagOrEnvironment()) throws -> SQLiteLedger {
-        var policy = LedgerPolicy(syncsEveryChange: source.isOn(ledgerSyncEveryChange, "TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE"))
-        if let hours = try source.number(idempotencyKeyHours, .idempotencyKeyHours) {
+    static func open(_ settings: EffectiveSettings) throws -> SQLiteLedger {
+        var policy = LedgerPolicy(syncsEveryChange: settings.isOn(.ledgerSyncEveryChange))
+        if let hours = settings.number(.idempotencyKeyHours) {
             policy.keyRetention = .seconds(hours * 3600)
         }
         do {
-            return try SQLiteLedger(directory: directory(source), policy: policy)
+            return try SQLiteLedger(directory: directory(settings), policy: policy)
         } catch {
             throw CLIError(error.description)
         }

@@ -4,7 +4,7 @@ import SettleModel
 import SettleRecords
 
 /// `tsys-settle encode FILE.json [--hex]`: the framed blocks in visible form, card numbers masked.
-struct EncodeCommand: ParsableCommand {
+struct EncodeCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "encode",
         abstract: "Print the blocks a settlement document becomes on the wire (card numbers masked)."
@@ -16,10 +16,14 @@ struct EncodeCommand: ParsableCommand {
     @Flag(help: "Print each block as hexadecimal wire bytes (parity included) instead of text.")
     var hex = false
 
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var options: EngineOptions
 
+    static let settingsName = "encode"
+    var givenFlags: GivenFlags { configFile.flags.merging(options.flags) }
+
     func run() throws {
-        switch try BatchFile.load(file, options: options) {
+        switch try BatchFile.load(file, settings: try settings()) {
         case .invalid(let issues):
             try BatchFile.fail(issues)
         case .encoded(_, let encoded, let profile):

@@ -5,22 +5,30 @@ import SettleDTO
 import SettleLedger
 
 /// `tsys-settle settlements list`: newest first, filtered, a page at a time.
-struct SettlementsListCommand: ParsableCommand {
+struct SettlementsListCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List recorded settlements, newest first.")
 
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var ledger: LedgerOptions
     @Option(help: "Only this merchant number.") var merchant: String?
     @Option(help: "Only this terminal number.") var terminal: String?
     @Option(help: "Only this state: \(SettlementState.allCases.map(\.rawValue).joined(separator: ", ")).") var state: String?
     @Option(help: "Created at or after (RFC 3339 time or YYYY-MM-DD).") var from: String?
     @Option(help: "Created before (RFC 3339 time or YYYY-MM-DD).") var to: String?
-    @Option(help: "At most this many (1-500).") var limit = 50
+    @Option(name: Setting.listLimit.name, help: Setting.listLimit.argumentHelp) var limit: String?
     @Option(help: "The next-page cursor a previous list printed.") var cursor: String?
     @Flag(help: "Print JSON (the API's GET /v1/settlements document).") var json = false
 
+    static let settingsName = "settlements list"
+    var givenFlags: GivenFlags {
+        var given = configFile.flags.merging(ledger.flags)
+        given[.listLimit] = limit
+        return given
+    }
+
     func run() throws {
-        var query = LedgerQuery(merchantNumber: merchant, terminalNumber: terminal, limit: limit, cursor: cursor)
-        _ = try NumericSetting.listLimit.check(limit)
+        let settings = try settings()
+        var query = LedgerQuery(merchantNumber: merchant, terminalNumber: terminal, limit: settings.number(.listLimit) ?? 50, cursor: cursor)
         if let state {
             guard let parsed = SettlementState(rawValue: state) else { throw CLIError("--state must be one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))") }
             query.state = parsed
@@ -32,7 +40,7 @@ struct SettlementsListCommand: ParsableCommand {
         }
         let page: LedgerPage
         do {
-            page = try ledger.open().list(query)
+            page = try LedgerOptions.open(settings).list(query)
         } catch let error as LedgerError {
             throw CLIError(error.description)
         }

@@ -4,7 +4,7 @@ import SettleModel
 import SettleRecords
 
 /// `tsys-settle validate FILE.json`: every problem at once, or the computed totals.
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a settlement document without sending anything; exit 1 if it has problems."
@@ -16,10 +16,14 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON (the API's validate response).")
     var json = false
 
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var options: EngineOptions
 
+    static let settingsName = "validate"
+    var givenFlags: GivenFlags { configFile.flags.merging(options.flags) }
+
     func run() throws {
-        switch try BatchFile.load(file, options: options) {
+        switch try BatchFile.load(file, settings: try settings()) {
         case .invalid(let issues):
             if json {
                 try BatchFile.printJSON(ValidationReportDTO(problems: issues))

@@ -7,14 +7,13 @@ import SettleSimulator
 import SettleTransport
 
 /// `tsys-settle simulate`: run the TSYS host simulator on loopback until interrupted.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Run the TSYS host simulator on 127.0.0.1 (TLS with a generated certificate, or plain TCP)."
     )
 
-    @Option(help: "Port to listen on (0 picks a free one).")
-    var port = 5004
+    @Option(name: Setting.simulatorPort.name, help: Setting.simulatorPort.argumentHelp) var port: String?
 
     @Flag(help: "Plain TCP instead of TLS.")
     var plain = false
@@ -25,16 +24,30 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Write the simulator's certificate (PEM) here, for clients to trust.")
     var certificateOut: String?
 
-    @Option(help: "NAK the first N block transmissions.") var nak = 0
-    @Option(help: "Disconnect after receiving N blocks.") var disconnectAfter: Int?
+    @Option(name: Setting.simulatorNAKs.name, help: Setting.simulatorNAKs.argumentHelp) var nak: String?
+    @Option(name: Setting.simulatorDisconnectAfter.name, help: Setting.simulatorDisconnectAfter.argumentHelp) var disconnectAfter: String?
     @Flag(help: "Never send ENQ.") var noEnquiry = false
     @Flag(help: "Answer connections with EOT instead of ENQ.") var refuse = false
-    @Option(help: "Seconds of DC2 'processing' before responding.") var processingDelay = 0
-    @Option(help: "Corrupt the LRC of the first N responses.") var corruptResponses = 0
+    @Option(name: Setting.simulatorProcessingDelay.name, help: Setting.simulatorProcessingDelay.argumentHelp) var processingDelay: String?
+    @Option(name: Setting.simulatorCorruptResponses.name, help: Setting.simulatorCorruptResponses.argumentHelp) var corruptResponses: String?
     @Flag(help: "Send half the response, then disconnect.") var truncate = false
-    @Option(help: "Answer block N with an RB instead of an acknowledgement.") var earlyRejectionAt: Int?
-    @Option(help: "Duplicate-batch code: QD or DB.") var duplicateCode = "QD"
-    @Option(help: "RB error data length: 32 or 17.") var errorDataLength = 32
+    @Option(name: Setting.simulatorEarlyRejectionAt.name, help: Setting.simulatorEarlyRejectionAt.argumentHelp) var earlyRejectionAt: String?
+    @Option(name: Setting.simulatorDuplicateCode.name, help: Setting.simulatorDuplicateCode.argumentHelp) var duplicateCode: String?
+    @Option(name: Setting.simulatorErrorDataLength.name, help: Setting.simulatorErrorDataLength.argumentHelp) var errorDataLength: String?
+
+    static let settingsName = "simulate"
+    var givenFlags: GivenFlags {
+        var given = GivenFlags()
+        given[.simulatorPort] = port
+        given[.simulatorNAKs] = nak
+        given[.simulatorDisconnectAfter] = disconnectAfter
+        given[.simulatorProcessingDelay] = processingDelay
+        given[.simulatorCorruptResponses] = corruptResponses
+        given[.simulatorEarlyRejectionAt] = earlyRejectionAt
+        given[.simulatorDuplicateCode] = duplicateCode
+        given[.simulatorErrorDataLength] = errorDataLength
+        return given
+    }
 
     func run() throws {
         // A parent (a test runner, a supervisor) may have blocked these; Ctrl-C and SIGTERM must stop the simulator.
@@ -43,32 +56,24 @@ struct SimulateCommand: ParsableCommand {
         sigaddset(&stopSignals, SIGINT)
         sigaddset(&stopSignals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
-        for (value, setting) in [
-            (port, NumericSetting.simulatorPort), (nak, .simulatorNAKs), (processingDelay, .simulatorProcessingDelay),
-            (corruptResponses, .simulatorCorruptResponses), (errorDataLength, .simulatorErrorDataLength),
-        ] {
-            _ = try setting.check(value)
-        }
-        if let disconnectAfter { _ = try NumericSetting.simulatorDisconnectAfter.check(disconnectAfter) }
-        if let earlyRejectionAt { _ = try NumericSetting.simulatorEarlyRejectionAt.check(earlyRejectionAt) }
-        guard [17, 32].contains(errorDataLength) else { throw ValidationError("--error-data-length must be 17 or 32") }
+        let settings = try settings()
+        let delay = settings.number(.simulatorProcessingDelay) ?? 0
         var script = SimulatorScript()
-        script.nakTransmissions = nak
-        script.disconnectAfterBlocks = disconnectAfter
+        script.nakTransmissions = settings.number(.simulatorNAKs) ?? 0
+        script.disconnectAfterBlocks = settings.number(.simulatorDisconnectAfter)
         script.sendsEnquiry = !noEnquiry
         script.refusesSession = refuse
-        script.processingDelay = .seconds(processingDelay)
-        script.processingInterval = .seconds(min(4, max(1, processingDelay)))
-        script.corruptResponses = corruptResponses
+        script.processingDelay = .seconds(delay)
+        script.processingInterval = .seconds(min(4, max(1, delay)))
+        script.corruptResponses = settings.number(.simulatorCorruptResponses) ?? 0
         script.truncatesResponse = truncate
-        script.earlyRejectionAtBlock = earlyRejectionAt
-        guard ["QD", "DB"].contains(duplicateCode) else { throw ValidationError("--duplicate-code must be QD or DB") }
-        script.duplicateCode = duplicateCode
-        script.errorDataLength = errorDataLength
+        script.earlyRejectionAtBlock = settings.number(.simulatorEarlyRejectionAt)
+        script.duplicateCode = settings.text(.simulatorDuplicateCode) ?? "QD"
+        script.errorDataLength = settings.text(.simulatorErrorDataLength).flatMap { Int($0) } ?? 32
         let server: SimulatorServer
         do {
             server = try SimulatorServer(
-                script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: port, judge: BatchJudge(today: SettlementClock.system.today()))
+                script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: settings.number(.simulatorPort) ?? 5004, judge: BatchJudge(today: SettlementClock.system.today()))
         } catch {
             throw CLIError("cannot start the simulator: \(error)")
         }

@@ -7,7 +7,7 @@ import SettleService
 import SettleSimulator
 
 /// `tsys-settle send FILE.json`: settle a batch and print the result as JSON.
-struct SendCommand: ParsableCommand {
+struct SendCommand: ConfiguredCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Settle a batch with the configured processor (the built-in simulator unless configured otherwise).",
@@ -20,27 +20,27 @@ struct SendCommand: ParsableCommand {
     @Flag(help: "Print the data packets each way to standard error (card numbers masked).")
     var trace = false
 
-    @Flag(help: "Post the whole batch to the HTTPS gateway (UseHTTPPOST) instead of the socket service. [env: TSYS_SETTLE_USE_HTTP_POST=true]")
-    var http = false
-
+    @OptionGroup var configFile: ConfigFileOption
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
     @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
 
+    static let settingsName = "send"
+    var givenFlags: GivenFlags { configFile.flags.merging(options.flags).merging(link.flags).merging(tuning.flags) }
+
     func run() throws {
+        let settings = try settings()
+        var settler = try LinkOptions.settler(settings)
         let batch: Batch, encoded: EncodedBatch
-        switch try BatchFile.load(file, options: options) {
+        switch try BatchFile.load(file, settings: settings) {
         case .invalid(let issues): try BatchFile.fail(issues)
         case .encoded(let loadedBatch, let loadedEncoding, _): (batch, encoded) = (loadedBatch, loadedEncoding)
         }
-        let post = http || ProcessInfo.processInfo.environment["TSYS_SETTLE_USE_HTTP_POST"]?.lowercased() == "true"
-        var settler = try link.settler(httpPost: post)
-        try tuning.apply(to: &settler)
         let endpoint = settler.endpoint
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {
-            let server = try SimulatorServer(service: post ? .httpPost : .socket, judge: BatchJudge(today: batch.transmissionDate))
+            let server = try SimulatorServer(service: settler.usesHTTPPost ? .httpPost : .socket, judge: BatchJudge(today: batch.transmissionDate))
             simulator = server
             settler.simulator = (server.port, server.certificatePEM)
         }

@@ -12,15 +12,15 @@ enum BatchFile {
         case invalid([ValidationIssue])
     }
 
-    static func load(_ path: String, options: EngineOptions) throws -> Result {
-        let defaults = try options.defaults()
+    static func load(_ path: String, settings: EffectiveSettings) throws -> Result {
+        let defaults = EngineOptions.defaults(settings)
         let data: Data
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw CLIError("cannot read \(path): \(error.localizedDescription)")
         }
-        switch SettlementDocument.encode(json: data, defaults: defaults, today: try options.clock().today()) {
+        switch SettlementDocument.encode(json: data, defaults: defaults, today: EngineOptions.clock(settings).today()) {
         case .success(let read): return .encoded(read.batch, read.encoded, defaults.profile)
         case .failure(.invalidBatch(let issues)): return .invalid(issues)
         case .failure(let defect): throw CLIError(defect.description)

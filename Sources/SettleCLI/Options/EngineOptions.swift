@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SettleDTO
+import SettleModel
+
+/// Settings shared by the commands that build batches; names, help and defaults are the
+/// catalogue's (``Setting``).
+struct EngineOptions: ParsableArguments {
+    @Option(name: Setting.developerId.name, help: Setting.developerId.argumentHelp) var developerId: String?
+    @Option(name: Setting.applicationId.name, help: Setting.applicationId.argumentHelp) var applicationId: String?
+    @Option(name: Setting.deviceCode.name, help: Setting.deviceCode.argumentHelp) var deviceCode: String?
+    @Option(name: Setting.combineRecords.name, help: Setting.combineRecords.argumentHelp) var combineRecords: String?
+    @Option(name: Setting.locationNumber.name, help: Setting.locationNumber.argumentHelp) var locationNumber: String?
+    @Option(name: Setting.amexAggregatorName.name, help: Setting.amexAggregatorName.argumentHelp) var amexAggregatorName: String?
+    @Option(name: Setting.genKey.name, help: Setting.genKey.argumentHelp) var genKey: String?
+    @Option(name: Setting.mastercardDescriptionLength.name, help: Setting.mastercardDescriptionLength.argumentHelp)
+    var mastercardDescriptionLength: String?
+    @Option(name: Setting.requireModernGroups.name, help: Setting.requireModernGroups.argumentHelp) var requireModernGroups: String?
+    @Option(name: Setting.today.name, help: Setting.today.argumentHelp) var today: String?
+
+    var flags: GivenFlags {
+        var given = GivenFlags()
+        given[.developerId] = developerId
+        given[.applicationId] = applicationId
+        given[.deviceCode] = deviceCode
+        given[.combineRecords] = combineRecords
+        given[.locationNumber] = locationNumber
+        given[.amexAggregatorName] = amexAggregatorName
+        given[.genKey] = genKey
+        given[.mastercardDescriptionLength] = mastercardDescriptionLength
+        given[.requireModernGroups] = requireModernGroups
+        given[.today] = today
+        return given
+    }
+
+    /// The batch defaults the settings give.
+    static func defaults(_ settings: EffectiveSettings) -> SettlementDefaults {
+        var profile = WireProfile.standard
+        if let length = settings.number(.mastercardDescriptionLength) { profile.masterCardLineItemDescriptionLength = length }
+        profile.requireModernGroups = settings.isOn(.requireModernGroups)
+        return SettlementDefaults(
+            combineRecords: settings.isOn(.combineRecords), deviceCode: settings.text(.deviceCode) ?? "Q",
+            locationNumber: settings.text(.locationNumber) ?? "00001", amexAggregatorName: settings.text(.amexAggregatorName),
+            genKey: settings.text(.genKey), developerId: settings.text(.developerId), applicationId: settings.text(.applicationId),
+            profile: profile)
+    }
+
+    /// Today's date: `--today`, or the machine's.
+    static func clock(_ settings: EffectiveSettings) -> SettlementClock {
+        settings.text(.today).flatMap(LocalDate.init(iso:)).map(SettlementClock.fixed) ?? .system
+    }
+}
