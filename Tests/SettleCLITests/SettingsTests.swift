@@ -11,7 +11,7 @@ import Testing
     /// A command of each kind, parsed from `arguments` (plus what a parse needs besides flags).
     static func command(_ name: String, _ arguments: [String]) throws -> any ConfiguredCommand {
         let (type, placeholders) = try #require(ConfigCommand.commands[name])
-        return try #require(try type.parse(placeholders + arguments) as? any ConfiguredCommand)
+        return try type.parse(placeholders + arguments)
     }
 
     static func resolve(_ name: String, _ arguments: [String] = [], environment: [String: String] = [:]) throws -> EffectiveSettings {

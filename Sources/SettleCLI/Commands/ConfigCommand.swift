@@ -33,9 +33,7 @@ struct ConfigCommand: ParsableCommand {
         guard let (type, placeholders) = Self.commands[command] else {
             throw CLIError("config knows the commands \(Self.commands.keys.sorted().joined(separator: ", ")), not '\(command)'")
         }
-        let parsed = try type.parse(placeholders + flags)
-        guard let configured = parsed as? any ConfiguredCommand else { return }
-        let settings = try configured.settings()
+        let settings = try type.parse(placeholders + flags).settings()
         let lines = settings.settings.map { setting in
             Line(
                 key: setting.key, flag: setting.flag.map { "--" + $0 }, environment: setting.environment, value: settings.printed(setting),
