@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SettleRecords", targets: ["SettleRecords"]),
         .library(name: "SettleLink", targets: ["SettleLink"]),
         .library(name: "SettleSimulator", targets: ["SettleSimulator"]),
+        .library(name: "SettleJSON", targets: ["SettleJSON"]),
         .library(name: "SettleDTO", targets: ["SettleDTO"]),
     ],
     dependencies: [
@@ -41,7 +42,7 @@ let package = Package(
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
             name: "SettleAPI",
-            dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL"],
+            dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL"],
             swiftSettings: swiftSettings),
         // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.
         .target(name: "SettleLoad", dependencies: ["SettleTransport"], swiftSettings: swiftSettings),
@@ -56,7 +57,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // Service DTOs: the JSON settlement document and its mapping onto the model.
-        .target(name: "SettleDTO", dependencies: ["SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
+        // A strict JSON parser to a flat tape, a schema-free reader indexed by key sets, and a writer: no settlement words.
+        .target(name: "SettleJSON", swiftSettings: swiftSettings),
+        .target(name: "SettleDTO", dependencies: ["SettleJSON", "SettleModel", "SettleFraming", "SettleRecords"], swiftSettings: swiftSettings),
         // System libraries for the processor link (used from the transport layer).
         .systemLibrary(
             name: "COpenSSL",
@@ -94,14 +97,14 @@ let package = Package(
         .executableTarget(
             name: "SettleBench",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink", "SettleService",
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink", "SettleService",
                 "SettleSimulator", "SettleTransport",
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "SettleTestSupport",
-            dependencies: ["SettleModel", "SettleDTO"],
+            dependencies: ["SettleModel", "SettleJSON"],
             path: "Tests/SettleTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -112,8 +115,9 @@ let package = Package(
             dependencies: ["SettleRecords", "SettleTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SettleJSONTests", dependencies: ["SettleJSON", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "SettleDTOTests", dependencies: ["SettleDTO", "SettleRecords", "SettleTestSupport"],
+            name: "SettleDTOTests", dependencies: ["SettleDTO", "SettleJSON", "SettleRecords", "SettleTestSupport"],
             exclude: ["Golden"],  // read through #filePath, so an edited golden file needs no rebuild
             swiftSettings: swiftSettings
         ),
@@ -132,7 +136,7 @@ let package = Package(
             name: "SettleServiceTests",
             dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleLoad", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import SettleDTO
+import SettleJSON
 import SettleModel
 import SettleRecords
 
@@ -17,6 +18,7 @@ struct DocumentBenchmark {
             throw BenchError("the generated document does not validate")
         }
         print("settle-bench document: \(records) retail details, \(json.count) bytes of JSON, best of \(rounds)")
+        report("parse to a tape", try Stopwatch.best(of: rounds) { _ = try JSONParser.parse(json) })
         report("parse JSON to a tree", try Stopwatch.best(of: rounds) { _ = try JSONValue(parsing: json) })
         report("parse + read + validate", Stopwatch.best(of: rounds) { _ = SettlementDocument.read(json: json, defaults: defaults, today: today) })
         report("dry run (validate route)", Stopwatch.best(of: rounds) { _ = SettlementDocument.check(json: json, defaults: defaults, today: today) })

@@ -1,5 +1,6 @@
 import Foundation
 import SettleDTO
+import SettleJSON
 import SettleModel
 import SettleRecords
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SettleDTO
+import SettleJSON
 import SettleTestSupport
 import Testing
 

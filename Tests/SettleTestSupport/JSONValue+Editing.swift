@@ -1,5 +1,5 @@
 import Foundation
-import SettleDTO
+import SettleJSON
 
 extension JSONValue {
     /// One step of a path into a document: an object's member or an array's element.

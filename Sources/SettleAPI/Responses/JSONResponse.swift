@@ -1,6 +1,7 @@
 import Foundation
 import SettleDTO
 import SettleHTTP
+import SettleJSON
 
 /// JSON bodies for responses: `application/json` for results, `application/problem+json` for problems.
 enum JSONResponse {

@@ -2,8 +2,8 @@ import Foundation
 
 /// A strict RFC 8259 parser from UTF-8 bytes to a ``JSONTape``.
 ///
-/// Ours rather than `JSONDecoder` because a settlement document is read schema-free (so every
-/// problem can be reported at once), and decoding a generic value through `Decodable` probes
+/// Ours rather than `JSONDecoder` because the documents it serves are read schema-free (so
+/// every problem can be reported at once), and decoding a generic value through `Decodable` probes
 /// each value with failing container requests: profiling showed that bookkeeping costing more
 /// than the whole engine. Being ours also lets it keep duplicate keys (so they can be
 /// rejected), say where a syntax error is, and produce a flat tape instead of a tree.
@@ -11,9 +11,9 @@ import Foundation
 /// The small steps of the grammar (strings, separators, whitespace, leaves) are inlined: the
 /// parser is bound by its work per token, and the calls to them were a quarter of parsing a
 /// 100-record document (57 → 41 µs).
-struct JSONParser: ~Copyable {
-    /// Deeper nesting is refused rather than risking the stack (a settlement needs about 5).
-    static let maximumDepth = 64
+public struct JSONParser: ~Copyable {
+    /// Deeper nesting is refused rather than risking the stack (a limit: the documents read here nest about 5 deep).
+    public static let maximumDepth = 64
 
     // Internal rather than private so the extensions in the neighbouring files can use them.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -28,14 +28,14 @@ struct JSONParser: ~Copyable {
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // About one node per 12 bytes of a settlement document, and a name per two nodes.
+        // About one node per 12 bytes of a typical business document, and a name per two nodes.
         nodes = TapeBuffer(capacity: bytes.count / 12 + 4)
         directory = TapeBuffer(capacity: bytes.count / 24 + 4)
     }
 
     /// Parses exactly one JSON text; surrounding whitespace and a leading UTF-8 byte order mark
     /// (which RFC 8259 lets a parser ignore) are allowed, anything else after the value is not.
-    static func parse(_ data: some ContiguousBytes) throws(JSONSyntaxError) -> JSONTape {
+    public static func parse(_ data: some ContiguousBytes) throws(JSONSyntaxError) -> JSONTape {
         let result: Result<JSONTape, JSONSyntaxError> = data.withUnsafeBytes { raw in
             var parser = JSONParser(raw.bindMemory(to: UInt8.self))
             do throws(JSONSyntaxError) {

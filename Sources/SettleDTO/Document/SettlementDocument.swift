@@ -1,4 +1,5 @@
 import Foundation
+import SettleJSON
 import SettleModel
 import SettleRecords
 

@@ -1,9 +1,9 @@
 /// A cheap fingerprint of a member name (its UTF-8 length and three of its bytes), read in
 /// constant time: equal names have equal signatures, so unequal signatures skip the compare.
-struct KeySignature: Equatable {
-    let bits: UInt32
+@usableFromInline struct KeySignature: Equatable {
+    @usableFromInline let bits: UInt32
 
-    init(_ key: String) {
+    @usableFromInline init(_ key: String) {
         // Native strings (literals and parsed names) give their bytes directly; the generic
         // UTF-8 view was a visible cost when called for every lookup.
         self = key.utf8.withContiguousStorageIfAvailable { KeySignature(bytes: $0) } ?? KeySignature(bytes: Array(key.utf8))
@@ -11,7 +11,7 @@ struct KeySignature: Equatable {
 
     /// The length and the first, next-to-last and last bytes: `transactionDate` and
     /// `transactionTime` differ only near the end.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) init(bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         guard count > 0 else {
             bits = 0
@@ -22,7 +22,7 @@ struct KeySignature: Equatable {
     }
 
     /// A member name written in the source: its bytes are read directly, with no `String`.
-    @inline(__always) init(_ name: StaticString) {
+    @inlinable @inline(__always) init(_ name: StaticString) {
         guard name.hasPointerRepresentation else {
             self.init(name.description)
             return

@@ -10,7 +10,7 @@ extension JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                // Nearly every settlement string is ASCII, which needs no UTF-8 validation.
+                // Nearly every string of a business document is ASCII, which needs no UTF-8 validation.
                 if !ascii { _ = try utf8(text, at: start) }
                 let signature = KeySignature(bytes: text)
                 leaf(JSONNode(kind: .string, start: Int32(start), length: Int32(text.count), payload: UInt64(signature.bits)))

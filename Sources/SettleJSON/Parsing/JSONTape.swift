@@ -1,17 +1,17 @@
 import Foundation
 
 /// A parsed JSON text: the input bytes and one flat array of ``JSONNode``s (simdjson calls
-/// this a tape). Reading a settlement through it makes no `String` for a member name and no
+/// this a tape). Reading a document through it makes no `String` for a member name and no
 /// container per object: names are compared as bytes, and only the values a reader asks for
 /// become Swift values. Immutable once parsed.
-final class JSONTape: @unchecked Sendable {
+public final class JSONTape: @unchecked Sendable {
     // Both buffers are allocated here, written only in init and freed in deinit; raw buffers
     // rather than arrays because every member lookup walks them (no retain or bounds check).
-    let input: UnsafeBufferPointer<UInt8>
-    let nodes: UnsafeBufferPointer<JSONNode>
+    @usableFromInline let input: UnsafeBufferPointer<UInt8>
+    @usableFromInline let nodes: UnsafeBufferPointer<JSONNode>
     let directory: UnsafeBufferPointer<KeyEntry>
     /// Strings that had escapes, already decoded.
-    let decoded: [String]
+    @usableFromInline let decoded: [String]
     /// Where the objects being read keep their slot tables (see ``slotTable(count:)``).
     private var slotChunks: [UnsafeMutableBufferPointer<Int32>] = []
     private var slotsUsed = 0
@@ -33,11 +33,11 @@ final class JSONTape: @unchecked Sendable {
         for chunk in slotChunks { chunk.deallocate() }
     }
 
-    /// A table of `count` slots, each -1, that lives as long as the tape: a reader's index of
-    /// one object's members (``DocumentObject/reading(_:_:)``). Carved from chunks the tape
-    /// owns, so indexing a hundred details costs no hundred allocations. A tape is read by one
-    /// reader at a time (one request's), which is what makes this mutation safe.
-    func slotTable(count: Int) -> UnsafeMutablePointer<Int32> {
+    /// A table of `count` slots, each -1, that lives as long as the tape: one object's index
+    /// (``JSONObject/indexed(by:)``). Carved from chunks the tape owns, so indexing a hundred
+    /// objects costs no hundred allocations. A tape is read by one reader at a time (one
+    /// request's), which is what makes this mutation safe.
+    func slotTable(count: Int) -> SlotTable {
         if slotChunks.isEmpty || slotsUsed + count > slotChunks[slotChunks.count - 1].count {
             slotChunks.append(.allocate(capacity: max(4096, count)))
             slotsUsed = 0
@@ -45,14 +45,23 @@ final class JSONTape: @unchecked Sendable {
         let table = slotChunks[slotChunks.count - 1].baseAddress! + slotsUsed
         table.initialize(repeating: -1, count: count)
         slotsUsed += count
-        return table
+        return SlotTable(table)
     }
 
     /// The root value.
-    var root: JSONElement { JSONElement(tape: self, index: 0) }
+    public var root: JSONElement { JSONElement(tape: self, index: 0) }
+
+    /// The kind of the node at `index`.
+    @inlinable @inline(__always) public func kind(at index: Int) -> JSONNode.Kind { nodes[index].kind }
+
+    /// The value of the node at `index` when it is an exact 64-bit integer.
+    @inlinable @inline(__always) public func integer(at index: Int) -> Int64? {
+        let node = nodes[index]
+        return node.kind == .integer ? Int64(bitPattern: node.payload) : nil
+    }
 
     /// The text of the string node at `index`.
-    func string(at index: Int) -> String {
+    @inlinable public func string(at index: Int) -> String {
         let node = nodes[index]
         if node.decoded { return decoded[Int(node.start)] }
         return String(decoding: UnsafeBufferPointer(rebasing: input[Int(node.start)..<Int(node.start + node.length)]), as: UTF8.self)
@@ -81,7 +90,7 @@ final class JSONTape: @unchecked Sendable {
     }
 
     /// The value node of the member of the object at `object` named `name`, if there is one.
-    func member(of object: Int, named name: StaticString) -> Int? {
+    @usableFromInline func member(of object: Int, named name: StaticString) -> Int? {
         let signature = KeySignature(name)
         guard nodes[object].payload & signature.maskBit != 0 else { return nil }
         for entry in keys(of: object) where entry.signature == signature.bits {

@@ -1,3 +1,4 @@
+import SettleJSON
 import SettleModel
 
 /// Reads one element of `detailRecords`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Any JSON value, decoded without a schema so that a settlement document can be checked
+/// Any JSON value, decoded without a schema so that a document can be checked
 /// field by field with every problem reported (a typed `Decodable` stops at the first).
 /// Read by ``JSONParser``.
 public enum JSONValue: Sendable, Hashable {

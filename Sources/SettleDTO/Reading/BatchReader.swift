@@ -1,3 +1,4 @@
+import SettleJSON
 import SettleModel
 
 /// Reads the top level of a settlement document: merchant, batch identity, settings, details.

@@ -1,3 +1,4 @@
+import SettleJSON
 import SettleModel
 
 /// Typed accessors: each records a problem at the field's pointer and returns a placeholder.
@@ -31,7 +32,7 @@ extension DocumentObject {
 
     func bool(_ key: StaticString, default fallback: Bool, _ issues: inout IssueList) -> Bool {
         guard let found = member(key) else { return fallback }
-        switch tape.nodes[found].kind {
+        switch tape.kind(at: found) {
         case .true: return true
         case .false: return false
         default:
@@ -77,7 +78,7 @@ extension DocumentObject {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? ""
         }
-        guard tape.nodes[found].kind == .string else {
+        guard tape.kind(at: found) == .string else {
             issues.add(.invalidFormat, path(key), "must be a string, got \(JSONElement(tape: tape, index: found).typeName)")
             return fallback ?? ""
         }
@@ -89,9 +90,8 @@ extension DocumentObject {
             if fallback == nil { issues.add(.missingOrErroneousValue, path(key), "is required") }
             return fallback ?? 0
         }
-        let node = tape.nodes[found]
-        if node.kind == .integer { return Int64(bitPattern: node.payload) }
-        if node.kind == .number {
+        if let integer = tape.integer(at: found) { return integer }
+        if tape.kind(at: found) == .number {
             issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
         } else {
             issues.add(.invalidFormat, path(key), "must be a number, got \(JSONElement(tape: tape, index: found).typeName)")

@@ -1,3 +1,4 @@
+import SettleJSON
 import SettleModel
 
 /// Readers for the industry groups of a detail record.

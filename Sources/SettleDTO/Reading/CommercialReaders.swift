@@ -1,3 +1,4 @@
+import SettleJSON
 import SettleModel
 
 /// Readers for Level II and Level III data (the class reference's `TSYSLevel2` / `TSYSLevel3`).

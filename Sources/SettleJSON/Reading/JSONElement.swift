@@ -1,22 +1,27 @@
-/// A value inside a ``JSONTape``: where the document readers hold on to a part of the body.
-struct JSONElement {
-    let tape: JSONTape
-    let index: Int
+/// A value inside a ``JSONTape``: where a reader holds on to a part of the document.
+public struct JSONElement {
+    public let tape: JSONTape
+    public let index: Int
 
-    var node: JSONNode { tape.nodes[index] }
+    @inlinable public init(tape: JSONTape, index: Int) {
+        self.tape = tape
+        self.index = index
+    }
 
-    var kind: JSONNode.Kind { node.kind }
+    @inlinable var node: JSONNode { tape.nodes[index] }
 
-    var isNull: Bool { kind == .null }
+    @inlinable public var kind: JSONNode.Kind { node.kind }
+
+    @inlinable public var isNull: Bool { kind == .null }
 
     /// The text, when this is a string.
-    var string: String? { kind == .string ? tape.string(at: index) : nil }
+    public var string: String? { kind == .string ? tape.string(at: index) : nil }
 
     /// The value, when this is a number that is an exact 64-bit integer.
-    var integer: Int64? { kind == .integer ? Int64(bitPattern: node.payload) : nil }
+    public var integer: Int64? { kind == .integer ? Int64(bitPattern: node.payload) : nil }
 
     /// The elements, when this is an array.
-    var elements: [JSONElement]? {
+    public var elements: [JSONElement]? {
         guard kind == .array else { return nil }
         var result: [JSONElement] = []
         result.reserveCapacity(Int(node.length))
@@ -29,7 +34,7 @@ struct JSONElement {
     }
 
     /// The JSON type name, for error messages.
-    var typeName: String {
+    public var typeName: String {
         switch kind {
         case .null: "null"
         case .true, .false: "a boolean"
@@ -42,7 +47,7 @@ struct JSONElement {
 
     /// The value itself for a scalar; an empty array or object for a container (enough to
     /// switch on, or to name its type, without copying its contents).
-    var scalar: JSONValue {
+    public var scalar: JSONValue {
         switch kind {
         case .array: .array([])
         case .object: .object([])
@@ -51,7 +56,7 @@ struct JSONElement {
     }
 
     /// The value as a self-contained tree.
-    var materialized: JSONValue {
+    public var materialized: JSONValue {
         let node = self.node
         switch node.kind {
         case .null: return .null

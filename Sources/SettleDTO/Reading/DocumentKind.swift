@@ -1,3 +1,4 @@
+import SettleJSON
 /// One kind of object in the settlement document: its schema's name in `openapi.yaml`, the
 /// member names its reader accepts, and the members that hold objects of another kind.
 ///
