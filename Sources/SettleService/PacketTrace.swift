@@ -43,7 +43,7 @@ public final class PacketTrace: Sendable {
     }
 
     /// Text with any digit run that could be a card number masked.
-    static func masked(_ text: String) -> String {
+    public static func masked(_ text: String) -> String {
         String(decoding: PacketMasker.maskedPayload(Array(text.utf8)), as: UTF8.self)
     }
 

@@ -104,6 +104,45 @@ import Testing
         #expect(sessions(simulator) == 1)
     }
 
+    /// The fingerprint is the request's canonical JSON: the same document with its members in
+    /// another order and other spacing is the same request, and replays.
+    @Test func aRetryWrittenDifferentlyIsTheSameRequest() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        let value = try JSONSerialization.jsonObject(with: Data(body.utf8))
+        let rewritten = try #require(String(data: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), encoding: .utf8))
+        #expect(rewritten != body)
+        let first = await api.handle(try Self.post(body, key: "same-1"))
+        let again = await api.handle(try Self.post(rewritten, key: "same-1"))
+        #expect(first.status == 200)
+        #expect(again.status == 200)
+        #expect(again.headers["idempotent-replayed"] == "true")
+        #expect(sessions(simulator) == 1)
+    }
+
+    /// A rejection is recorded as typed fields and shown as the result showed it.
+    @Test func aRejectionIsRecordedFieldByField() async throws {
+        var rejecting = SimulatorScript()
+        rejecting.earlyRejectionAtBlock = 2
+        let host = try SimulatorServer(script: rejecting, judge: BatchJudge(today: T.today))
+        defer { host.stop() }
+        let ledger = try Self.ledger()
+        let response = await api(host, ledger).handle(try Self.post(try T.example("retail"), key: "rb-1"))
+        #expect(response.status == 422)
+        let answered = try #require((try json(response)["result"] as? [String: Any])?["rejection"] as? [String: Any])
+        let id = try #require(response.headers["location"]?.split(separator: "/").last.map(String.init))
+        let rejection = try #require(try ledger.entry(id)?.outcome?.rejection)
+        #expect(rejection.errorType == answered["errorType"] as? String)
+        #expect(rejection.recordType == answered["recordType"] as? String)
+        #expect(rejection.sequenceNumber == answered["sequenceNumber"] as? Int)
+        #expect(rejection.fieldNumber == answered["fieldNumber"] as? Int)
+        #expect(rejection.detailRecordIndex == answered["detailRecordIndex"] as? Int)
+        let shown = try json(await api(host, ledger).handle(try T.request("GET", "/v1/settlements/\(id)")))
+        #expect((shown["rejection"] as? [String: Any])?["sequenceNumber"] as? Int == rejection.sequenceNumber)
+    }
+
     @Test(arguments: ["", String(repeating: "k", count: 256), "has space", "caf\u{E9}"])
     func aMalformedIdempotencyKeyIs400AndNothingIsSent(_ key: String) async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))

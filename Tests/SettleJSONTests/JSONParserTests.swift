@@ -76,3 +76,27 @@ import Testing
         #expect(try JSONValue(parsing: Data(object.utf8)) == .object(members.map { ($0.0, .integer(Int64($0.0.count))) }))
     }
 }
+
+/// Canonical text: what a request is fingerprinted by.
+@Suite struct CanonicalJSONTests {
+    static func canonical(_ text: String) throws -> String {
+        String(decoding: try JSONParser.parse(Array(text.utf8)).root.canonicalText, as: UTF8.self)
+    }
+
+    @Test func memberOrderAndSpacingDoNotMatter() throws {
+        let a = try Self.canonical(#"{"b": [1, {"y": true, "x": null}], "a": "\u00e9\n", "aa": -0, "c": 2.5e3}"#)
+        let b = try Self.canonical(#" { "c":2500.0 ,"aa":0,"a":"é\n","b":[ 1,{"x":null,"y":true} ] } "#)
+        #expect(a == b)
+        #expect(a == #"{"a":"é\n","aa":0,"b":[1,{"x":null,"y":true}],"c":2500.0}"#)
+    }
+
+    @Test func differentValuesOrArrayOrdersDiffer() throws {
+        #expect(try Self.canonical(#"{"a": [1, 2]}"#) != Self.canonical(#"{"a": [2, 1]}"#))
+        #expect(try Self.canonical(#"{"a": "1"}"#) != Self.canonical(#"{"a": 1}"#))
+    }
+
+    /// Names are ordered by their UTF-8 bytes, not by a locale.
+    @Test func namesAreOrderedByTheirBytes() throws {
+        #expect(try Self.canonical(#"{"b": 1, "B": 2, "é": 3, "a": 4}"#) == #"{"B":2,"a":4,"b":1,"é":3}"#)
+    }
+}

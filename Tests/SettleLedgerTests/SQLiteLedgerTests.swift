@@ -233,3 +233,38 @@ import Testing
         #expect(try admitted(try ledger.admit(submission, at: Self.start.addingTimeInterval(2))).submission.batchNumber == 4)
     }
 }
+
+/// Ledgers written by earlier builds are brought up to date at start, their data kept.
+@Suite struct LedgerSchemaTests {
+    /// A version 1 ledger (the rejection as JSON text) opens as the current version with the
+    /// rejection in its typed columns.
+    @Test func aVersionOneLedgerIsMigratedWithItsRejections() throws {
+        let directory = Scratch.url("ledger-v1")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do {
+            let database = try SQLiteDatabase(path: path)
+            try database.execute(LedgerSchema.version1 + "\nPRAGMA user_version = 1;")
+            try database.query(
+                """
+                INSERT INTO settlements (id, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
+                    net_deposit, hashing_total, cash_back_total, environment, state, rejection, answer_status, answer_body, created_at, updated_at)
+                VALUES ('stl_old', 'f', '999999999911', '7', 7, '2026-11-26', 'retail', 5, 100, 100, 0, 'simulator', 'rejected', ?, 422, X'7B7D', 1, 1)
+                """,
+                [.text(#"{"errorType":"E","sequenceNumber":3,"recordType":"D","fieldNumber":12,"data":"BAD DATA","detailRecordIndex":0}"#)])
+        }
+        let ledger = try SQLiteLedger(directory: directory.path)
+        let entry = try #require(try ledger.entry("stl_old"))
+        #expect(entry.outcome?.rejection == LedgerRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
+        let version = try SQLiteDatabase(path: path).query("PRAGMA user_version").first?.first?.integer
+        #expect(version == Int64(LedgerSchema.version))
+    }
+
+    @Test func aLedgerFromANewerBuildIsRefused() throws {
+        let directory = Scratch.url("ledger-new")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        try SQLiteDatabase(path: path).execute("PRAGMA user_version = \(LedgerSchema.version + 1);")
+        #expect(throws: LedgerError.self) { try SQLiteLedger(directory: directory.path) }
+    }
+}

@@ -4,14 +4,17 @@ import SettleFraming
 import SettleLedger
 import SettleModel
 import SettleRecords
+import SettleService
 
-/// Between the API's values and the ledger's: what is recorded of a batch, of its outcome, and
-/// what is shown of an entry.
+/// Between the API's values and the ledger's: what is recorded of a batch and of its outcome,
+/// and what is shown of an entry.
 enum LedgerMapping {
-    static func submission(_ batch: Batch, _ encoded: EncodedBatch, key: String?, environment: String, fingerprintKey: [UInt8]) -> LedgerSubmission {
-        let totals = encoded.totals
+    /// What the ledger records of a batch before it is sent (its totals are the trailer's,
+    /// computed from the details; nothing is encoded yet).
+    static func submission(_ batch: Batch, key: String?, environment: String, fingerprint: String) -> LedgerSubmission {
+        let totals = BatchTotals(details: batch.detailRecords)
         return LedgerSubmission(
-            idempotencyKey: key, fingerprint: fingerprint(encoded, key: fingerprintKey), merchantNumber: batch.merchant.number,
+            idempotencyKey: key, fingerprint: fingerprint, merchantNumber: batch.merchant.number,
             terminalNumber: batch.merchant.terminalNumber, batchNumber: batch.batchNumber, batchDate: batch.transmissionDate,
             industry: batch.industryType.rawValue, recordCount: totals.recordCount,
             netDeposit: totals.netDepositIsCredit ? -totals.netDeposit : totals.netDeposit, hashingTotal: totals.hashingTotal,
@@ -23,22 +26,53 @@ enum LedgerMapping {
             })
     }
 
-    /// HMAC-SHA-256 of the batch as it would go on the wire: the canonical form of the request,
-    /// so the same batch sent with its fields in another order or spacing has the same
-    /// fingerprint. Keyed, because a plain hash of a one-record batch could be reversed to its
-    /// card number from the ledger's own masked number, amount and dates (PCI DSS asks keyed
-    /// hashes for the same reason).
-    static func fingerprint(_ encoded: EncodedBatch, key: [UInt8]) -> String {
-        SHA256Digest.hmacHex(encoded.framed.bytes, key: key)
+    /// HMAC-SHA-256 of the request's canonical JSON (members in name order, no white space):
+    /// the same batch sent with its fields in another order or spacing has the same
+    /// fingerprint, and it does not depend on the number the ledger allocates. Keyed, because a
+    /// plain hash of a one-record batch could be reversed to its card number from the ledger's
+    /// own masked number, amount and dates (PCI DSS asks keyed hashes for the same reason).
+    static func fingerprint(_ canonicalJSON: [UInt8], key: [UInt8]) -> String {
+        SHA256Digest.hmacHex(canonicalJSON, key: key)
     }
 
-    static func outcome(_ result: SettlementResultDTO, _ state: SettlementState, answer: LedgerAnswer) -> LedgerOutcome {
-        let rejection = result.rejection.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
-        return LedgerOutcome(
-            state: state, responseCode: result.responseCode, responseText: result.responseText,
-            responseBatchNumber: result.responseBatchNumber, responseNetDeposit: result.responseNetDeposit,
-            responseRecordCount: result.responseRecordCount, rejection: rejection, failure: result.failure?.message,
-            answer: answer)
+    /// The state a settlement ends in: accepted, duplicate, rejected, failed (nothing captured)
+    /// or in doubt (the trailer went out).
+    static func state(of outcome: SettlementOutcome) -> SettlementState {
+        switch outcome {
+        case .accepted: .accepted
+        case .duplicate: .duplicate
+        case .rejected: .rejected
+        case .failed: .failed
+        case .inDoubt: .inDoubt
+        }
+    }
+
+    /// The ending recorded for an outcome: the host's answer as typed fields, and the HTTP
+    /// answer the caller got (replayed for a retry with the same idempotency key).
+    static func outcome(_ outcome: SettlementOutcome, answer: LedgerAnswer) -> LedgerOutcome {
+        var ending = LedgerOutcome(state: state(of: outcome), answer: answer)
+        switch outcome {
+        case .accepted(let response), .duplicate(let response):
+            record(response, in: &ending)
+        case .rejected(let response, let detailIndex):
+            record(response, in: &ending)
+            ending.rejection = response.rejection.map {
+                LedgerRejection(
+                    errorType: String($0.errorType), sequenceNumber: $0.sequenceNumber, recordType: String($0.recordType),
+                    fieldNumber: $0.fieldNumber, data: $0.data, detailRecordIndex: detailIndex)
+            }
+        case .failed(_, let message), .inDoubt(_, let message):
+            ending.failure = PacketTrace.masked(message)
+        }
+        return ending
+    }
+
+    private static func record(_ response: HostResponse, in ending: inout LedgerOutcome) {
+        ending.responseCode = response.rawCode
+        ending.responseText = response.text.isEmpty ? nil : response.text
+        ending.responseBatchNumber = response.batchNumber
+        ending.responseNetDeposit = response.netDeposit
+        ending.responseRecordCount = response.recordCount
     }
 
     /// RFC 3339 in UTC with milliseconds.

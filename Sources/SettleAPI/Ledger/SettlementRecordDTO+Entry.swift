@@ -8,7 +8,11 @@ extension SettlementRecordDTO {
     /// leaves the detail lines out (lists).
     public init(_ entry: LedgerEntry, withRecords: Bool = true) {
         let s = entry.submission, o = entry.outcome
-        let rejection = o?.rejection.flatMap { try? JSONDecoder().decode(RejectionDTO.self, from: Data($0.utf8)) }
+        let rejection = o?.rejection.map {
+            RejectionDTO(
+                errorType: $0.errorType, sequenceNumber: $0.sequenceNumber, recordType: $0.recordType, fieldNumber: $0.fieldNumber, data: $0.data,
+                detailRecordIndex: $0.detailRecordIndex)
+        }
         self.init(
             id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey, merchantNumber: s.merchantNumber,
             terminalNumber: s.terminalNumber, batchNumber: s.batchNumber, batchDate: s.batchDate.iso, industryType: s.industry,

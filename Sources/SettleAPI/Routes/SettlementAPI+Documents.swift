@@ -6,13 +6,14 @@ import SettleRecords
 
 /// Reading the settlement document of a request: the media type, every problem, the defaults.
 extension SettlementAPI {
-    /// Reads and encodes the document, or answers why not (415, 400 with every problem).
-    func read(_ request: HTTPRequest, _ next: (SettlementDocument.Encoded) -> HTTPResponse?) -> HTTPResponse? {
-        if let refusal = unsupportedMediaType(request) { return refusal }
-        switch SettlementDocument.encode(json: request.body, defaults: documentDefaults, today: clock.today()) {
-        case .success(let read): return next(read)
-        case .failure(.invalidBatch(let found)): return invalid(found)
-        case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
+    /// Reads and validates the document to be settled, or answers why not (415, 400 with every
+    /// problem); nothing is encoded yet.
+    func readSubmission(_ request: HTTPRequest) -> Result<SettlementDocument.Submission, Refusal> {
+        if let refusal = unsupportedMediaType(request) { return .failure(Refusal(refusal)) }
+        switch SettlementDocument.submission(json: request.body, defaults: documentDefaults, today: clock.today()) {
+        case .success(let submission): return .success(submission)
+        case .failure(.invalidBatch(let found)): return .failure(Refusal(invalid(found)))
+        case .failure(let defect): return .failure(Refusal(JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)))
         }
     }
 

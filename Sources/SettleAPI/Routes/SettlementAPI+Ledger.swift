@@ -9,17 +9,20 @@ import SettleService
 /// `POST /v1/settlements` with the ledger, and `GET /v1/settlements/{id}`.
 extension SettlementAPI {
     /// Records the batch, then settles it, unless its idempotency key or batch number says the
-    /// money may already be on its way: nothing is sent that is not on record first.
-    func settleRecorded(_ read: SettlementDocument.Encoded, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
+    /// money may already be on its way: nothing is sent that is not on record first. The ledger
+    /// settles the batch number (given, or allocated) before the batch is encoded, once.
+    func settleRecorded(_ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
         let key = request.head.headers["idempotency-key"]
         if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
             return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
         }
-        var submission = LedgerMapping.submission(read.batch, read.encoded, key: key, environment: environment, fingerprintKey: fingerprintKey)
-        submission.allocatesBatchNumber = read.automaticBatchNumber
+        var recorded = LedgerMapping.submission(
+            submission.batch, key: key, environment: environment,
+            fingerprint: LedgerMapping.fingerprint(submission.canonicalJSON, key: fingerprintKey))
+        recorded.allocatesBatchNumber = submission.automaticBatchNumber
         let admission: LedgerAdmission
         do {
-            let now = Date(), admitted = submission
+            let now = Date(), admitted = recorded
             admission = try await LedgerCalls.run { () throws(LedgerError) in try ledger.admit(admitted, at: now) }
         } catch {
             return ledgerUnavailable(error)
@@ -27,21 +30,18 @@ extension SettlementAPI {
         metrics.admission(Self.label(admission))
         switch admission {
         case .admitted(let entry):
-            var encoded = read.encoded
-            if read.automaticBatchNumber {
-                // The fingerprint covers the request as sent (placeholder number); the wire
-                // carries the number the ledger allocated.
-                var batch = read.batch
-                batch.batchNumber = entry.submission.batchNumber
-                do {
-                    encoded = try BatchEncoder(profile: defaults.profile).encodeValidated(batch)
-                } catch {
-                    let failure = LedgerOutcome(state: .failed, failure: "\(error)", answer: LedgerAnswer(status: 500, body: []))
-                    _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(entry.id, with: failure, at: Date()) }
-                    return JSONResponse.problem(500, code: 544, "Cannot build the batch", "\(error)")
-                }
+            var batch = submission.batch
+            batch.batchNumber = entry.submission.batchNumber
+            switch encode(batch) {
+            case .success(let encoded):
+                return await transmitRecorded(entry, encoded, trace: trace, ledger: ledger)
+            case .failure(let refusal):
+                let failure = LedgerOutcome(
+                    state: .failed, failure: "the batch could not be encoded",
+                    answer: LedgerAnswer(status: refusal.response.status, body: refusal.response.body))
+                _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(entry.id, with: failure, at: Date()) }
+                return located(refusal.response, entry.id)
             }
-            return await transmit(entry, encoded, trace: trace, ledger: ledger)
         case .replay(let entry):
             guard let answer = entry.outcome?.answer else { return located(interrupted(entry), entry.id) }
             let type = answer.status >= 400 ? "application/problem+json" : "application/json"
@@ -71,18 +71,18 @@ extension SettlementAPI {
         }
     }
 
-    private func transmit(_ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
+    private func transmitRecorded(_ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
         do {
             let id = entry.id
             try await LedgerCalls.run { () throws(LedgerError) in try ledger.markTransmitting(id, at: Date()) }
         } catch {
             return ledgerUnavailable(error)
         }
-        let (response, result, state) = await settle(encoded, trace: trace)
+        let (response, outcome) = await transmit(encoded, trace: trace)
         // If this write fails the entry stays `transmitting` and becomes `in_doubt` at the next
         // start: the safe reading of a settlement whose ending was not recorded.
-        let (id, outcome) = (entry.id, LedgerMapping.outcome(result, state, answer: LedgerAnswer(status: response.status, body: response.body)))
-        _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: outcome, at: Date()) }
+        let (id, ending) = (entry.id, LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: response.status, body: response.body)))
+        _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: ending, at: Date()) }
         return located(response, entry.id)
     }
 

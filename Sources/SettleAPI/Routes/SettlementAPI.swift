@@ -41,38 +41,22 @@ public struct SettlementAPI: Sendable {
     /// The environment that answers settlements: simulator, test, live or custom.
     public var environment: String { settler.endpoint.environment }
 
-    /// Routes with their own metrics label; anything else counts as `other`.
-    static let routes: Set<String> = ["/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/settlements", "/v1/settlements/validate"]
-
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let response = await route(request)
-        let path = String(request.head.path)
-        let label = Self.routes.contains(path) ? path
-            : Self.settlementID(in: request.head.path) == nil ? "other"
-            : path.hasSuffix("/resolve") ? "/v1/settlements/{id}/resolve" : "/v1/settlements/{id}"
-        metrics.request(route: label, status: response.status)
+        let route = Route(path: request.head.path)
+        let response = await respond(to: request, on: route)
+        metrics.request(route: route.metricsLabel, status: response.status)
         return response
     }
 
-    /// The id in `/v1/settlements/{id}`.
-    /// The id in `/v1/settlements/{id}` or `/v1/settlements/{id}/resolve`.
-    static func settlementID(in path: Substring) -> Substring? {
-        let prefix = "/v1/settlements/"
-        guard path.hasPrefix(prefix), path != "/v1/settlements/validate" else { return nil }
-        var id = path.dropFirst(prefix.count)
-        if id.hasSuffix("/resolve") { id = id.dropLast("/resolve".count) }
-        return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? id : nil
-    }
-
-    private func route(_ request: HTTPRequest) async -> HTTPResponse {
+    private func respond(to request: HTTPRequest, on route: Route) async -> HTTPResponse {
         let method = request.head.method
-        switch request.head.path {
-        case "/healthz", "/readyz":
+        switch route {
+        case .health, .readiness:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
-            if request.head.path == "/readyz" && !readiness.isReady {
+            if route == .readiness && !readiness.isReady {
                 return JSONResponse.problem(503, "Draining", "the service is shutting down; settlements in progress are finishing")
             }
-            if request.head.path == "/readyz", let ledger {
+            if route == .readiness, let ledger {
                 // A settlement that cannot be recorded is not sent: without the ledger, not ready.
                 do {
                     try await LedgerCalls.run { () throws(LedgerError) in try ledger.check() }
@@ -81,52 +65,69 @@ public struct SettlementAPI: Sendable {
                 }
             }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
-        case "/openapi.yaml":
+        case .openAPI:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml")]), body: Array(OpenAPISpecification.text.utf8))
         case _ where !keys.isEmpty && !keys.authorizes(request.head.headers["authorization"]):
             var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
             response.headers.append("WWW-Authenticate", "Bearer")
             return response
-        case "/metrics":
+        case .metrics:
             guard method == "GET" else { return notAllowed("GET") }
             return HTTPResponse(
                 status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(metrics.render().utf8))
-        case "/v1/settlements/validate":
+        case .validate:
             guard method == "POST" else { return notAllowed("POST") }
             return check(request)
-        case "/v1/settlements" where method == "GET" || method == "HEAD":
+        case .settlements where method == "GET" || method == "HEAD":
             return await listSettlements(request)
-        case "/v1/settlements":
+        case .settlements:
             guard method == "POST" else { return notAllowed("GET, POST") }
-            var read: SettlementDocument.Encoded?
-            let refusal = self.read(request) { document in
-                read = document
-                return nil
-            }
-            guard let read else { return refusal ?? JSONResponse.problem(500, "Internal error", "no batch") }
-            let wantsTrace = ["true", "1"].contains(QueryParameters(target: Substring(request.head.target))["trace"] ?? "")
-            if wantsTrace && !allowsTrace {
-                return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
-            }
-            let trace = wantsTrace ? PacketTrace() : nil
-            guard let ledger else { return await settle(read.encoded, trace: trace).response }
-            return await settleRecorded(read, request: request, trace: trace, ledger: ledger)
-        case let path where Self.settlementID(in: path) != nil:
-            let id = String(path.dropFirst("/v1/settlements/".count))
-            if id.hasSuffix("/resolve") {
-                guard method == "POST" else { return notAllowed("POST") }
-                return await resolveSettlement(String(id.dropLast("/resolve".count)), request)
-            }
+            return await settle(request)
+        case .resolve(let id):
+            guard method == "POST" else { return notAllowed("POST") }
+            return await resolveSettlement(String(id), request)
+        case .settlement(let id):
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
-            return await lookUp(id)
-        default:
+            return await lookUp(String(id))
+        case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
     }
 
-    /// Sends the batch and answers with the outcome's status; also returns what the ledger records.
-    func settle(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, result: SettlementResultDTO, state: SettlementState) {
+    /// `POST /v1/settlements`: read and validate the document, record it (the ledger settles
+    /// its number), encode it once, send it, record the ending.
+    private func settle(_ request: HTTPRequest) async -> HTTPResponse {
+        let submission: SettlementDocument.Submission
+        switch readSubmission(request) {
+        case .success(let read): submission = read
+        case .failure(let refusal): return refusal.response
+        }
+        let wantsTrace = ["true", "1"].contains(QueryParameters(target: Substring(request.head.target))["trace"] ?? "")
+        if wantsTrace && !allowsTrace {
+            return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
+        }
+        let trace = wantsTrace ? PacketTrace() : nil
+        if let ledger { return await settleRecorded(submission, request: request, trace: trace, ledger: ledger) }
+        // Without a ledger every document carries its batch number (no placeholder to replace).
+        switch encode(submission.batch) {
+        case .success(let encoded): return await transmit(encoded, trace: trace).response
+        case .failure(let refusal): return refusal.response
+        }
+    }
+
+    /// The batch on the wire, once its number is settled.
+    func encode(_ batch: Batch) -> Result<EncodedBatch, Refusal> {
+        do {
+            return .success(try BatchEncoder(profile: defaults.profile).encodeValidated(batch))
+        } catch {
+            return .failure(Refusal(JSONResponse.problem(500, code: ErrorCode.errorBuildingPacket.rawValue, "Cannot build the batch", "\(error)")))
+        }
+    }
+
+    /// Sends the batch; the answer's status comes from ``status(of:)``, and the outcome goes
+    /// back to the caller for the ledger.
+    func transmit(_ encoded: EncodedBatch, trace: PacketTrace?) async -> (response: HTTPResponse, outcome: SettlementOutcome) {
         // The link is blocking I/O with its own deadlines (seconds, if the host is slow): a thread
         // of its own, so it holds neither the cooperative pool nor the global queue the HTTP
         // connections run on.
@@ -138,21 +139,29 @@ public struct SettlementAPI: Sendable {
         var result = SettlementResultDTO(outcome, environment: environment, totals: encoded.totals)
         result.trace = trace?.entries
         metrics.settlement(outcome: result.outcome, responseCode: result.responseCode, duration: ContinuousClock.now - started)
+        let status = Self.status(of: outcome)
         switch outcome {
-        case .accepted: return (JSONResponse.make(200, result), result, .accepted)
+        case .accepted:
+            return (JSONResponse.make(status, result), outcome)
         case .duplicate:
-            let problem = ProblemDocument(status: 409, code: 409, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result)
-            return (JSONResponse.make(409, problem), result, .duplicate)
+            return (JSONResponse.make(status, ProblemDocument(status: status, code: status, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result)), outcome)
         case .rejected:
-            let problem = ProblemDocument(status: 422, code: 422, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)
-            return (JSONResponse.make(422, problem), result, .rejected)
+            return (JSONResponse.make(status, ProblemDocument(status: status, code: status, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)), outcome)
         case .failed(let code, _), .inDoubt(let code, _):
-            let timedOut = code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue
-            let status = timedOut ? 504 : 502
-            let inDoubt = if case .inDoubt = outcome { true } else { false }
-            let title = inDoubt ? "Settlement in doubt: the batch may have been captured" : "Settlement failed: nothing was captured"
-            let problem = ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result)
-            return (JSONResponse.make(status, problem), result, inDoubt ? .inDoubt : .failed)
+            let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
+            return (JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result)), outcome)
+        }
+    }
+
+    /// The HTTP status of a settlement's outcome: 200 GB, 409 QD, 422 RB, 504 a link timeout,
+    /// 502 any other link failure (in doubt or not).
+    static func status(of outcome: SettlementOutcome) -> Int {
+        switch outcome {
+        case .accepted: 200
+        case .duplicate: 409
+        case .rejected: 422
+        case .failed(let code, _), .inDoubt(let code, _):
+            code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue ? 504 : 502
         }
     }
 

@@ -28,7 +28,7 @@ public enum SettlementDocument {
     /// (`.invalidBatch` with every problem, or `.buildFailed` for a defect, code 544).
     /// Validation runs once: a batch the reader accepted goes straight to the encoder.
     public static func encode(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Encoded, EncodingError> {
-        let (outcome, automatic) = readDocument(json: json, defaults: defaults, today: today)
+        let (outcome, automatic, _) = readDocument(json: json, defaults: defaults, today: today)
         switch outcome {
         case .invalid(let issues):
             return .failure(.invalidBatch(issues))
@@ -51,11 +51,34 @@ public enum SettlementDocument {
     /// Reads and validates a document and plans its blocks, writing no bytes: everything a dry
     /// run reports, at the cost of validation alone.
     public static func check(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Checked, EncodingError> {
-        let (outcome, automatic) = readDocument(json: json, defaults: defaults, today: today)
+        let (outcome, automatic, _) = readDocument(json: json, defaults: defaults, today: today)
         switch outcome {
         case .invalid(let issues): return .failure(.invalidBatch(issues))
         case .valid(let batch):
             return .success(Checked(batch: batch, shape: BatchEncoder(profile: defaults.profile).shape(batch), automaticBatchNumber: automatic))
+        }
+    }
+
+    /// A document read and validated for settling: the batch, and the request's canonical text,
+    /// not yet encoded (the ledger may still have to give the batch its number).
+    public struct Submission: Sendable {
+        public var batch: Batch
+        /// The document left `batchNumber` out (allowed by ``SettlementDefaults/allowsAutomaticBatchNumber``):
+        /// `batch` carries a placeholder until the ledger allocates the number.
+        public var automaticBatchNumber: Bool
+        /// The document as canonical JSON (members in name order, no white space): what tells
+        /// a retry from another batch under the same idempotency key.
+        public var canonicalJSON: [UInt8]
+    }
+
+    /// Reads and validates a document to be settled; nothing is encoded until its batch number
+    /// is settled.
+    public static func submission(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Submission, EncodingError> {
+        let read = readDocument(json: json, defaults: defaults, today: today)
+        switch read.outcome {
+        case .invalid(let issues): return .failure(.invalidBatch(issues))
+        case .valid(let batch):
+            return .success(Submission(batch: batch, automaticBatchNumber: read.automaticBatchNumber, canonicalJSON: read.root?.canonicalText ?? []))
         }
     }
 
@@ -65,15 +88,17 @@ public enum SettlementDocument {
         readDocument(json: json, defaults: defaults, today: today).outcome
     }
 
-    private static func readDocument(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> (outcome: Outcome, automaticBatchNumber: Bool) {
+    private static func readDocument(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate)
+        -> (outcome: Outcome, automaticBatchNumber: Bool, root: JSONElement?)
+    {
         let root: JSONElement
         do {
             root = try JSONParser.parse(json).root
         } catch {
-            return (.invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")]), false)
+            return (.invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")]), false, nil)
         }
         var issues = IssueList()
-        guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false) }
+        guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false, root) }
         let batch = BatchReader(defaults: defaults, today: today).read(document, &issues)
         // Model rules run on what could be read; a field with a reading problem is not reported twice.
         let flagged = Set(issues.issues.map(\.path))
@@ -82,6 +107,6 @@ public enum SettlementDocument {
         }
         let all = issues.issues + modelIssues
         let automatic = defaults.allowsAutomaticBatchNumber && !document.has("batchNumber")
-        return (all.isEmpty ? .valid(batch) : .invalid(all), automatic)
+        return (all.isEmpty ? .valid(batch) : .invalid(all), automatic, root)
     }
 }

@@ -7,15 +7,15 @@ public struct LedgerOutcome: Sendable, Hashable {
     public var responseBatchNumber: Int?
     public var responseNetDeposit: Int64?
     public var responseRecordCount: Int?
-    /// The host's rejection (`RB`), as JSON text, with the detail record it named.
-    public var rejection: String?
+    /// The host's rejection (`RB`), with the detail record it named.
+    public var rejection: LedgerRejection?
     /// Why the link failed, card numbers masked.
     public var failure: String?
     public var answer: LedgerAnswer
 
     public init(
         state: SettlementState, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,
-        responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: String? = nil, failure: String? = nil,
+        responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: LedgerRejection? = nil, failure: String? = nil,
         answer: LedgerAnswer
     ) {
         self.state = state

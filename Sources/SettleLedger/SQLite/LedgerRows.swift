@@ -6,7 +6,8 @@ enum LedgerRows {
     private static let columns = """
         id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
         net_deposit, hashing_total, cash_back_total, environment, state, response_code, response_text, response_batch_number,
-        response_net_deposit, response_record_count, rejection, failure, answer_status, answer_body, resolution, created_at, updated_at, resolution_note
+        response_net_deposit, response_record_count, rejection_error_type, failure, answer_status, answer_body, resolution, created_at, updated_at,
+        resolution_note, rejection_sequence_number, rejection_record_type, rejection_field_number, rejection_data, rejection_detail_index
         """
 
     static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: SQLiteDatabase) throws(LedgerError) {
@@ -35,12 +36,16 @@ enum LedgerRows {
         try database.query(
             """
             UPDATE settlements SET state = ?, response_code = ?, response_text = ?, response_batch_number = ?, response_net_deposit = ?,
-                response_record_count = ?, rejection = ?, failure = ?, answer_status = ?, answer_body = ?, updated_at = ?
+                response_record_count = ?, rejection_error_type = ?, rejection_sequence_number = ?, rejection_record_type = ?,
+                rejection_field_number = ?, rejection_data = ?, rejection_detail_index = ?, failure = ?, answer_status = ?, answer_body = ?,
+                updated_at = ?
             WHERE id = ?
             """,
             [
                 .text(o.state.rawValue), SQLiteValue(o.responseCode), SQLiteValue(o.responseText), SQLiteValue(o.responseBatchNumber),
-                SQLiteValue(o.responseNetDeposit), SQLiteValue(o.responseRecordCount), SQLiteValue(o.rejection), SQLiteValue(o.failure),
+                SQLiteValue(o.responseNetDeposit), SQLiteValue(o.responseRecordCount), SQLiteValue(o.rejection?.errorType),
+                SQLiteValue(o.rejection?.sequenceNumber), SQLiteValue(o.rejection?.recordType), SQLiteValue(o.rejection?.fieldNumber),
+                SQLiteValue(o.rejection?.data), SQLiteValue(o.rejection?.detailRecordIndex), SQLiteValue(o.failure),
                 .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .text(id),
             ])
     }
@@ -89,11 +94,19 @@ enum LedgerRows {
         let outcome = row[21].integer.map { status in
             LedgerOutcome(
                 state: state, responseCode: row[14].text, responseText: row[15].text, responseBatchNumber: row[16].integer.map { Int($0) },
-                responseNetDeposit: row[17].integer, responseRecordCount: row[18].integer.map { Int($0) }, rejection: row[19].text,
+                responseNetDeposit: row[17].integer, responseRecordCount: row[18].integer.map { Int($0) }, rejection: rejection(row),
                 failure: row[20].text, answer: LedgerAnswer(status: Int(status), body: row[22].blob ?? []))
         }
         return LedgerEntry(
             id: id, submission: submission, state: state, outcome: outcome, resolution: row[23].text, resolutionNote: row[26].text,
             createdAt: Date(milliseconds: number(24)), updatedAt: Date(milliseconds: number(25)))
+    }
+
+    /// The rejection columns (19, 27–31), when the host rejected the batch.
+    private static func rejection(_ row: [SQLiteValue]) -> LedgerRejection? {
+        guard let errorType = row[19].text else { return nil }
+        return LedgerRejection(
+            errorType: errorType, sequenceNumber: Int(row[27].integer ?? 0), recordType: row[28].text ?? "", fieldNumber: Int(row[29].integer ?? 0),
+            data: row[30].text ?? "", detailRecordIndex: row[31].integer.map { Int($0) })
     }
 }

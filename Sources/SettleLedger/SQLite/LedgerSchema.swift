@@ -1,16 +1,23 @@
-/// The ledger's tables, versioned with SQLite's `user_version`.
+/// The ledger's tables, versioned with SQLite's `user_version`: each step takes a ledger from
+/// the version before it to its own, in one transaction, so a ledger of any earlier version is
+/// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
-    static let version = 1
+    /// The steps, the first making version 1.
+    static let steps: [String] = [version1, version2]
+    static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
         let current = try database.query("PRAGMA user_version").first?.first?.integer ?? 0
-        guard current < Int64(version) else {
-            guard current == Int64(version) else { throw LedgerError("the ledger is from a newer version (schema \(current))") }
-            return
+        guard current <= Int64(version) else { throw LedgerError("the ledger is from a newer version (schema \(current))") }
+        guard current >= 0 else { throw LedgerError("the ledger's schema version \(current) is not one this build wrote") }
+        for step in Int(current)..<version {
+            try database.transaction { () throws(LedgerError) in
+                try database.execute(steps[step] + "\nPRAGMA user_version = \(step + 1);")
+            }
         }
-        try database.transaction { () throws(LedgerError) in
-            try database.execute(
-                """
+    }
+
+    static let version1 = """
                 CREATE TABLE settlements (
                     id TEXT PRIMARY KEY,
                     idempotency_key TEXT,
@@ -51,8 +58,24 @@ enum LedgerSchema {
                     transaction_code TEXT NOT NULL,
                     PRIMARY KEY (settlement_id, record_index)
                 );
-                PRAGMA user_version = \(version);
-                """)
-        }
-    }
+        """
+
+    /// The host's rejection in typed columns instead of JSON text (existing rows converted).
+    static let version2 = """
+        ALTER TABLE settlements ADD COLUMN rejection_error_type TEXT;
+        ALTER TABLE settlements ADD COLUMN rejection_sequence_number INTEGER;
+        ALTER TABLE settlements ADD COLUMN rejection_record_type TEXT;
+        ALTER TABLE settlements ADD COLUMN rejection_field_number INTEGER;
+        ALTER TABLE settlements ADD COLUMN rejection_data TEXT;
+        ALTER TABLE settlements ADD COLUMN rejection_detail_index INTEGER;
+        UPDATE settlements SET
+            rejection_error_type = json_extract(rejection, '$.errorType'),
+            rejection_sequence_number = json_extract(rejection, '$.sequenceNumber'),
+            rejection_record_type = json_extract(rejection, '$.recordType'),
+            rejection_field_number = json_extract(rejection, '$.fieldNumber'),
+            rejection_data = json_extract(rejection, '$.data'),
+            rejection_detail_index = json_extract(rejection, '$.detailRecordIndex')
+        WHERE rejection IS NOT NULL AND json_valid(rejection);
+        ALTER TABLE settlements DROP COLUMN rejection;
+        """
 }
