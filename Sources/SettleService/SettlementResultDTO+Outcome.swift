@@ -1,4 +1,5 @@
 import SettleDTO
+import SettleModel
 import SettleRecords
 
 extension SettlementResultDTO {
@@ -13,11 +14,7 @@ extension SettlementResultDTO {
             self.init(outcome: "duplicate", environment: environment, response: response, totals: computed)
         case .rejected(let response, let index):
             self.init(outcome: "rejected", environment: environment, response: response, totals: computed)
-            rejection = response.rejection.map {
-                RejectionDTO(
-                    errorType: String($0.errorType), sequenceNumber: $0.sequenceNumber, recordType: String($0.recordType),
-                    fieldNumber: $0.fieldNumber, data: $0.data, detailRecordIndex: index)
-            }
+            rejection = response.rejection.map { BatchRejection($0, detailRecordIndex: index) }
         case .failed(let code, let message):
             self.init(outcome: "failed", environment: environment, totals: computed, failure: FailureDTO(code: code, message: PacketTrace.masked(message), inDoubt: false))
         case .inDoubt(let code, let message):

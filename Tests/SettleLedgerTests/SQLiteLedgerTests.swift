@@ -255,7 +255,7 @@ import Testing
         }
         let ledger = try SQLiteLedger(directory: directory.path)
         let entry = try #require(try ledger.entry("stl_old"))
-        #expect(entry.outcome?.rejection == LedgerRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
+        #expect(entry.outcome?.rejection == BatchRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
         let version = try SQLiteDatabase(path: path).query("PRAGMA user_version").first?.first?.integer
         #expect(version == Int64(LedgerSchema.version))
     }

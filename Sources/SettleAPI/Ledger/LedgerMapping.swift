@@ -56,11 +56,7 @@ enum LedgerMapping {
             record(response, in: &ending)
         case .rejected(let response, let detailIndex):
             record(response, in: &ending)
-            ending.rejection = response.rejection.map {
-                LedgerRejection(
-                    errorType: String($0.errorType), sequenceNumber: $0.sequenceNumber, recordType: String($0.recordType),
-                    fieldNumber: $0.fieldNumber, data: $0.data, detailRecordIndex: detailIndex)
-            }
+            ending.rejection = response.rejection.map { BatchRejection($0, detailRecordIndex: detailIndex) }
         case .failed(_, let message), .inDoubt(_, let message):
             ending.failure = PacketTrace.masked(message)
         }

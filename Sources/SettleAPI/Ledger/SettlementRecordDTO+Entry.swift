@@ -8,11 +8,6 @@ extension SettlementRecordDTO {
     /// leaves the detail lines out (lists).
     public init(_ entry: LedgerEntry, withRecords: Bool = true) {
         let s = entry.submission, o = entry.outcome
-        let rejection = o?.rejection.map {
-            RejectionDTO(
-                errorType: $0.errorType, sequenceNumber: $0.sequenceNumber, recordType: $0.recordType, fieldNumber: $0.fieldNumber, data: $0.data,
-                detailRecordIndex: $0.detailRecordIndex)
-        }
         self.init(
             id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey, merchantNumber: s.merchantNumber,
             terminalNumber: s.terminalNumber, batchNumber: s.batchNumber, batchDate: s.batchDate.iso, industryType: s.industry,
@@ -20,7 +15,7 @@ extension SettlementRecordDTO {
             totals: SettlementRecordTotalsDTO(netDeposit: s.netDeposit, hashingTotal: s.hashingTotal, cashBackTotal: s.cashBackTotal),
             environment: s.environment, responseCode: o?.responseCode, responseText: o?.responseText,
             responseBatchNumber: o?.responseBatchNumber, responseNetDeposit: o?.responseNetDeposit, responseRecordCount: o?.responseRecordCount,
-            rejection: rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
+            rejection: o?.rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
             resolutionNote: entry.resolutionNote, createdAt: LedgerMapping.timestamp(entry.createdAt),
             updatedAt: LedgerMapping.timestamp(entry.updatedAt),
             records: !withRecords ? nil : s.records.map {

@@ -1,3 +1,5 @@
+import SettleModel
+
 /// A settlement as the ledger holds it (`GET /v1/settlements/{id}`): what was submitted, where
 /// it stands, and the host's answer. Card numbers appear masked only.
 public struct SettlementRecordDTO: Sendable, Hashable, Codable {
@@ -18,7 +20,7 @@ public struct SettlementRecordDTO: Sendable, Hashable, Codable {
     public var responseBatchNumber: Int?
     public var responseNetDeposit: Int64?
     public var responseRecordCount: Int?
-    public var rejection: RejectionDTO?
+    public var rejection: BatchRejection?
     public var failure: String?
     /// The HTTP status the submission was answered with (replayed for a retry with its key).
     public var answerStatus: Int?
@@ -34,7 +36,7 @@ public struct SettlementRecordDTO: Sendable, Hashable, Codable {
         id: String, state: String, idempotencyKey: String?, merchantNumber: String, terminalNumber: String, batchNumber: Int,
         batchDate: String, industryType: String, recordCount: Int, totals: SettlementRecordTotalsDTO, environment: String,
         responseCode: String?, responseText: String?, responseBatchNumber: Int?, responseNetDeposit: Int64?, responseRecordCount: Int?,
-        rejection: RejectionDTO?, failure: String?, answerStatus: Int?, resolution: String?, resolutionNote: String?, createdAt: String,
+        rejection: BatchRejection?, failure: String?, answerStatus: Int?, resolution: String?, resolutionNote: String?, createdAt: String,
         updatedAt: String, records: [SettlementRecordLineDTO]?
     ) {
         self.id = id

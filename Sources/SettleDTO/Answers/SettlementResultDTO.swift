@@ -1,3 +1,5 @@
+import SettleModel
+
 /// The result of a settlement (`tsys-settle send`, `POST /v1/settlements`).
 public struct SettlementResultDTO: Sendable, Hashable, Codable {
     /// `accepted` (GB), `duplicate` (QD), `rejected` (RB), `failed` (nothing captured) or
@@ -14,7 +16,7 @@ public struct SettlementResultDTO: Sendable, Hashable, Codable {
     public var totals: BatchTotalsDTO
     /// For GB: whether the host's record count and net deposit equal ours.
     public var totalsMatch: Bool?
-    public var rejection: RejectionDTO?
+    public var rejection: BatchRejection?
     public var failure: FailureDTO?
     /// The connection events and data packets, card numbers masked, when a trace was asked for
     /// and configuration allows it.
@@ -23,7 +25,7 @@ public struct SettlementResultDTO: Sendable, Hashable, Codable {
     public init(
         outcome: String, environment: String, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,
         responseRecordCount: Int? = nil, responseNetDeposit: Int64? = nil, totals: BatchTotalsDTO, totalsMatch: Bool? = nil,
-        rejection: RejectionDTO? = nil, failure: FailureDTO? = nil
+        rejection: BatchRejection? = nil, failure: FailureDTO? = nil
     ) {
         self.outcome = outcome
         self.environment = environment
@@ -36,26 +38,6 @@ public struct SettlementResultDTO: Sendable, Hashable, Codable {
         self.totalsMatch = totalsMatch
         self.rejection = rejection
         self.failure = failure
-    }
-}
-
-/// An RB's details (the class reference's `error_*` properties).
-public struct RejectionDTO: Sendable, Hashable, Codable {
-    public var errorType: String
-    public var sequenceNumber: Int
-    public var recordType: String
-    public var fieldNumber: Int
-    public var data: String
-    /// The detail record at fault, counting from 0 (`error_detail_record_index`), when a detail or its line item was.
-    public var detailRecordIndex: Int?
-
-    public init(errorType: String, sequenceNumber: Int, recordType: String, fieldNumber: Int, data: String, detailRecordIndex: Int?) {
-        self.errorType = errorType
-        self.sequenceNumber = sequenceNumber
-        self.recordType = recordType
-        self.fieldNumber = fieldNumber
-        self.data = data
-        self.detailRecordIndex = detailRecordIndex
     }
 }
 

@@ -1,3 +1,5 @@
+import SettleModel
+
 /// How a settlement ended, as recorded: the state, the host's answer fields, and the exact
 /// response the caller got (replayed for a retry with the same idempotency key).
 public struct LedgerOutcome: Sendable, Hashable {
@@ -8,14 +10,14 @@ public struct LedgerOutcome: Sendable, Hashable {
     public var responseNetDeposit: Int64?
     public var responseRecordCount: Int?
     /// The host's rejection (`RB`), with the detail record it named.
-    public var rejection: LedgerRejection?
+    public var rejection: BatchRejection?
     /// Why the link failed, card numbers masked.
     public var failure: String?
     public var answer: LedgerAnswer
 
     public init(
         state: SettlementState, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,
-        responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: LedgerRejection? = nil, failure: String? = nil,
+        responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: BatchRejection? = nil, failure: String? = nil,
         answer: LedgerAnswer
     ) {
         self.state = state

@@ -103,9 +103,9 @@ enum LedgerRows {
     }
 
     /// The rejection columns (19, 27–31), when the host rejected the batch.
-    private static func rejection(_ row: [SQLiteValue]) -> LedgerRejection? {
+    private static func rejection(_ row: [SQLiteValue]) -> BatchRejection? {
         guard let errorType = row[19].text else { return nil }
-        return LedgerRejection(
+        return BatchRejection(
             errorType: errorType, sequenceNumber: Int(row[27].integer ?? 0), recordType: row[28].text ?? "", fieldNumber: Int(row[29].integer ?? 0),
             data: row[30].text ?? "", detailRecordIndex: row[31].integer.map { Int($0) })
     }

@@ -1,3 +1,5 @@
+import SettleModel
+
 /// The host's answer to a batch (EIS 1081 Tables 3.18–3.20): the class reference's
 /// `response_*` and `error_*` properties.
 public struct HostResponse: Sendable, Hashable {
@@ -61,5 +63,14 @@ public struct HostResponse: Sendable, Hashable {
             self.fieldNumber = fieldNumber
             self.data = data
         }
+    }
+}
+
+extension BatchRejection {
+    /// An RB's details as results show them and the ledger records them.
+    public init(_ rejection: HostResponse.Rejection, detailRecordIndex: Int?) {
+        self.init(
+            errorType: String(rejection.errorType), sequenceNumber: rejection.sequenceNumber, recordType: String(rejection.recordType),
+            fieldNumber: rejection.fieldNumber, data: rejection.data, detailRecordIndex: detailRecordIndex)
     }
 }
