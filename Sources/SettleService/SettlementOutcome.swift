@@ -12,10 +12,10 @@ public enum SettlementOutcome: Sendable, Hashable {
     /// RB: rejected; nothing captured. `detailIndex` names the detail record at fault, if any.
     case rejected(HostResponse, detailIndex: Int?)
     /// The link failed before the trailer went out: nothing captured, safe to send again.
-    case failed(code: Int, message: String)
+    case failed(code: ErrorCode, message: String)
     /// The link failed after the trailer went out: the batch may have been captured. Check TSYS
     /// reports before sending it again.
-    case inDoubt(code: Int, message: String)
+    case inDoubt(code: ErrorCode, message: String)
 
     /// The CLI exit status: 0 GB, 2 RB, 3 QD, 4 link failure, 5 in doubt.
     public var exitCode: Int32 {
@@ -38,7 +38,7 @@ public enum SettlementOutcome: Sendable, Hashable {
             }
         case .failed(let failure):
             self = failure.inDoubt
-                ? .inDoubt(code: failure.code.rawValue, message: failure.message) : .failed(code: failure.code.rawValue, message: failure.message)
+                ? .inDoubt(code: failure.code, message: failure.message) : .failed(code: failure.code, message: failure.message)
         }
     }
 

@@ -100,7 +100,7 @@ import Testing
         let other = body.replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": 8")
         let reused = await api.handle(try Self.post(other, key: "k-1"))
         #expect(reused.status == 422)
-        #expect(try json(reused)["type"] as? String == "https://tsys-settle.dev/problems/idempotency-key-reused")
+        #expect(try json(reused)["type"] as? String == "/problems/idempotency-key-reused")
         #expect(sessions(simulator) == 1)
     }
 
@@ -168,7 +168,7 @@ import Testing
         let second = await api.handle(try Self.post(body, key: "slow-1"))
         #expect(second.status == 409)
         #expect(second.headers["retry-after"] == "2")
-        #expect(try json(second)["type"] as? String == "https://tsys-settle.dev/problems/settlement-in-progress")
+        #expect(try json(second)["type"] as? String == "/problems/settlement-in-progress")
         #expect(try await first.value.status == 200)
         // Once it has finished, the same request gets the answer.
         let third = await api.handle(try Self.post(body, key: "slow-1"))
@@ -203,7 +203,7 @@ import Testing
         let second = await api.handle(try Self.post(body, key: "b"))
         #expect(second.status == 409)
         let problem = try json(second)
-        #expect(problem["type"] as? String == "https://tsys-settle.dev/problems/batch-number-accepted")
+        #expect(problem["type"] as? String == "/problems/batch-number-accepted")
         #expect((problem["settlement"] as? String)?.hasPrefix("stl_") == true)
         #expect(second.headers["content-location"] != nil)
         #expect(sessions(simulator) == 1)  // the host never saw the second (no QD needed)
@@ -275,7 +275,7 @@ import Testing
         let api = api(goodHost, ledger)
         let blocked = await api.handle(try Self.post(body, key: "d-2"))
         #expect(blocked.status == 409)
-        #expect(try json(blocked)["type"] as? String == "https://tsys-settle.dev/problems/batch-in-doubt")
+        #expect(try json(blocked)["type"] as? String == "/problems/batch-in-doubt")
         #expect(sessions(goodHost) == 0)
         let resolve = { (text: String) in try T.request("POST", location + "/resolve", body: text) }
         #expect(await api.handle(try resolve(#"{"resolution": "maybe", "note": "x"}"#)).status == 400)

@@ -1,5 +1,9 @@
+import Foundation
 @testable import SettleAPI
+import SettleDTO
+import SettleHTTP
 import SettleLedger
+import SettleModel
 import SettleRecords
 import SettleService
 import Testing
@@ -25,12 +29,30 @@ import Testing
         let good = HostResponse(code: .goodBatch, rawCode: "GB", applicationType: "1", recordCount: 5, netDeposit: 100, batchNumber: 7)
         let cases: [(SettlementOutcome, Int, String)] = [
             (.accepted(good), 200, "accepted"), (.duplicate(good), 409, "duplicate"), (.rejected(good, detailIndex: 0), 422, "rejected"),
-            (.failed(code: 201, message: ""), 504, "failed"), (.failed(code: 10061, message: ""), 502, "failed"),
-            (.inDoubt(code: 301, message: ""), 504, "in_doubt"), (.inDoubt(code: 523, message: ""), 502, "in_doubt"),
+            (.failed(code: .connectionTimeout, message: ""), 504, "failed"), (.failed(code: .connectionRefused, message: ""), 502, "failed"),
+            (.inDoubt(code: .timeout, message: ""), 504, "in_doubt"), (.inDoubt(code: .noResponse, message: ""), 502, "in_doubt"),
         ]
         for (outcome, status, state) in cases {
             #expect(SettlementAPI.status(of: outcome) == status, "\(outcome)")
             #expect(LedgerMapping.state(of: outcome).rawValue == state, "\(outcome)")
         }
+    }
+}
+
+/// The validate route tells a body that is not JSON from one that is not a document, by code.
+@Suite struct ProblemCodeTests {
+    @Test func aBodyThatIsNotJSONHasACodeOfItsOwn() async throws {
+        let api = SettlementAPI(defaults: .init(), settler: Settler(endpoint: .simulator))
+        func code(_ body: String) async throws -> Int? {
+            let response = await api.handle(try SettlementAPITests.request("POST", "/v1/settlements/validate", body: body))
+            #expect(response.status == 400)
+            let problem = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+            #expect((problem?["type"] as? String)?.hasPrefix("/problems/") == true)
+            return problem?["code"] as? Int
+        }
+        let notJSON = try await code("{")
+        #expect(notJSON == 600)
+        #expect(try await code("[]") != notJSON)
+        #expect(try await code(#"{"unknownMember": 1}"#) != notJSON)
     }
 }

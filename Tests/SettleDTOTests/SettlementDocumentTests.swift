@@ -105,9 +105,26 @@ import Testing
         #expect(Examples.issues(Examples.read(document)).map(\.code) == [.emptyDetailRecords])
     }
 
-    @Test func notJSONIsOneFormatProblem() {
-        #expect(Examples.issues(Examples.read("{not json")).map(\.code) == [.invalidFormat])
+    /// Not JSON (600), JSON past a limit (601) and JSON that is not a document (the field codes)
+    /// are told apart by code, so a client need not match message text.
+    @Test func notJSONJSONPastALimitAndNotADocumentHaveCodesOfTheirOwn() {
+        #expect(Examples.issues(Examples.read("{not json")).map(\.code) == [.invalidJSON])
+        #expect(Examples.issues(Examples.read("{")).map(\.code) == [.invalidJSON])
+        #expect(Examples.issues(Examples.read(String(repeating: "[", count: 65) + String(repeating: "]", count: 65))).map(\.code) == [.limitExceeded])
+        #expect(Examples.issues(Examples.read("[1e400]")).map(\.code) == [.limitExceeded])
         #expect(Examples.issues(Examples.read("[]")).map(\.path) == [""])
+        #expect(Examples.issues(Examples.read("[]")).map(\.code) == [.invalidFormat])
+        let unknownMember = Examples.issues(Examples.read(#"{"industryType": "retail", "extra": 1, "detailRecords": []}"#))
+        #expect(unknownMember.contains { $0.path == "/extra" && $0.code == .invalidFormat })
+    }
+
+    /// An integer too long for 64 bits is past a limit; a fraction is a format problem.
+    @Test func anIntegerBeyondSixtyFourBitsIsPastALimit() throws {
+        let beyond = Self.minimal.replacingOccurrences(of: "\"batchNumber\": 12", with: "\"batchNumber\": 9223372036854775808")
+        #expect(beyond != Self.minimal)
+        #expect(Examples.issues(Examples.read(beyond)).first { $0.path == "/batchNumber" }?.code == .limitExceeded)
+        let fraction = Self.minimal.replacingOccurrences(of: "\"batchNumber\": 12", with: "\"batchNumber\": 1.5")
+        #expect(Examples.issues(Examples.read(fraction)).first { $0.path == "/batchNumber" }?.code == .invalidFormat)
     }
 
     @Test func levelThreeAcceptsExemptTaxAndDecimalQuantities() throws {

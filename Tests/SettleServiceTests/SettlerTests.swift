@@ -69,7 +69,7 @@ import Testing
         let settler = Settler(endpoint: .custom(host: "127.0.0.1", port: 9), connectionTimeout: .seconds(2))
         let outcome = settler.settle(try! BatchEncoder().encode(Self.batch))
         guard case .failed(let code, _) = outcome else { return #expect(Bool(false), "\(outcome)") }
-        #expect(code == 10061)
+        #expect(code == .connectionRefused)
     }
 
     @Test func theTraceShowsEveryPacketWithCardNumbersMasked() throws {
@@ -128,7 +128,7 @@ import Testing
         guard case .failed(let code, let message) = settler.settle(try! BatchEncoder().encode(Self.batch)) else {
             return #expect(Bool(false))
         }
-        #expect(code == 273)
+        #expect(code == .cannotAcquireCredentials)
         #expect(message.contains("SSLKeyLogFile"))
         #expect(!FileManager.default.fileExists(atPath: keyLog))
     }
@@ -171,7 +171,7 @@ import Testing
     @Test(arguments: [false, true])
     func failureMessagesInResultsHaveCardNumbersMasked(inDoubt: Bool) {
         let message = "gateway error 101 - invalid card 4111111111111111"
-        let outcome: SettlementOutcome = inDoubt ? .inDoubt(code: 524, message: message) : .failed(code: 524, message: message)
+        let outcome: SettlementOutcome = inDoubt ? .inDoubt(code: .serverErrorResponse, message: message) : .failed(code: .serverErrorResponse, message: message)
         let result = SettlementResultDTO(outcome, environment: "test", totals: BatchTotals(details: Self.batch.detailRecords))
         #expect(result.failure?.message.contains("411111******1111") == true)
         #expect(result.failure?.message.contains("4111111111111111") == false)

@@ -23,7 +23,7 @@ import Testing
     }
 
     func code(_ result: Result<Void, TransportError>) -> Int? {
-        if case .failure(let error) = result { return error.code }
+        if case .failure(let error) = result { return error.code.rawValue }
         return nil
     }
 

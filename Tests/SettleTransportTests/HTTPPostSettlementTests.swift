@@ -57,7 +57,7 @@ import Testing
 
     @Test func aGatewayErrorIsSurfacedWithItsNumber() throws {
         var script = SimulatorScript()
-        script.gatewayError = GatewayError(code: 503, text: "Gateway cannot reach host")
+        script.gatewayError = GatewayError(code: .cannotReachHost, text: "Gateway cannot reach host")
         let server = try gateway(script)
         defer { server.stop() }
         guard case .failed(let failure) = try post(try BatchEncoder().encode(TLSSettlementTests.batch()).framed, to: server) else {
@@ -90,7 +90,7 @@ import Testing
         let big = FramedBatch(bytes: [UInt8](repeating: 0x30, count: HTTPPostSettlement.maximumBodyBytes + 1), blockRanges: [])
         #expect {
             try HTTPPostSettlement(url: "https://127.0.0.1:9/").settle(big)
-        } throws: { ($0 as? TransportError)?.code == 593 }
+        } throws: { ($0 as? TransportError)?.code == .missingOrErroneousValue }
     }
 
     @Test func interruptAbortsASlowGatewayInDoubt() throws {

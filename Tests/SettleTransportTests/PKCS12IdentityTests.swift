@@ -64,7 +64,7 @@ import Testing
         let garbage = Result { try TLSContext(client: TLSSettings(clientPKCS12: Array("not a store".utf8))) }
         for result in [wrong, garbage] {
             guard case .failure(let error as TransportError) = result else { Issue.record("expected a failure"); continue }
-            #expect(error.code == 281)
+            #expect(error.code == .clientCertificateNotFound)
         }
     }
 }

@@ -63,7 +63,7 @@ import Testing
         do {
             _ = try settle(through: wrong, on: server)
         } catch let error as TransportError {
-            #expect(error.code == 10013)
+            #expect(error.code == .accessDenied)
             #expect(!error.message.contains("nope"))
         } catch {
             Issue.record("unexpected \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SettleModel
 @testable import SettleTransport
 
 /// A forwarding proxy on loopback that speaks HTTP CONNECT, SOCKS4/4A and SOCKS5, so tests can
@@ -61,25 +62,25 @@ final class TestProxy: Sendable {
                 let expected = "Proxy-Authorization: Basic " + Data("\(credentials.user):\(credentials.password)".utf8).base64EncodedString()
                 guard head.contains(expected) else {
                     try client.write(Array("HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n".utf8), before: deadline)
-                    throw TransportError(code: 10013, "refused")
+                    throw TransportError(code: .accessDenied, "refused")
                 }
             }
             guard let colon = target.lastIndex(of: ":"), let port = Int(target[target.index(after: colon)...]) else {
-                throw TransportError(code: 10061, "bad CONNECT target")
+                throw TransportError(code: .connectionRefused, "bad CONNECT target")
             }
             return (String(target[..<colon]), port)
         case .socks5:
             let greeting = try client.readExactly(2, before: deadline)
             let methods = try client.readExactly(Int(greeting[1]), before: deadline)
             if let credentials {
-                guard methods.contains(2) else { throw TransportError(code: 10013, "no auth offered") }
+                guard methods.contains(2) else { throw TransportError(code: .accessDenied, "no auth offered") }
                 try client.write([5, 2], before: deadline)
                 let userLength = try client.readExactly(2, before: deadline)[1]
                 let user = try client.readExactly(Int(userLength), before: deadline)
                 let password = try client.readExactly(Int(try client.readExactly(1, before: deadline)[0]), before: deadline)
                 let valid = user == Array(credentials.user.utf8) && password == Array(credentials.password.utf8)
                 try client.write([1, valid ? 0 : 1], before: deadline)
-                guard valid else { throw TransportError(code: 10013, "bad credentials") }
+                guard valid else { throw TransportError(code: .accessDenied, "bad credentials") }
             } else {
                 try client.write([5, 0], before: deadline)
             }

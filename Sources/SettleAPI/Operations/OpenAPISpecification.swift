@@ -241,11 +241,29 @@ components:
       description: RFC 9457 problem details with a stable `code` (the TSYSSettle class reference's number where one fits).
       required: [type, title, status, detail, code]
       properties:
-        type: { type: string }
+        type:
+          type: string
+          format: uri-reference
+          description: >-
+            A relative URI naming the kind of problem. `/problems/{code}` for most: the `code` below.
+            `/problems/{name}` for the ledger's refusals, which share status and code 409 or 422:
+            `idempotency-key-reused` (the key was used for another request), `settlement-in-progress`
+            (the same key or batch number is being settled now; retry after Retry-After),
+            `batch-number-accepted` (the number was accepted within five days), `batch-in-doubt`
+            (an earlier attempt of this number is in doubt and must be resolved first).
         title: { type: string }
         status: { type: integer }
         detail: { type: string }
-        code: { type: integer }
+        code:
+          type: integer
+          description: >-
+            Stable. The TSYSSettle class reference's numbers where one fits: 201/301 timeouts,
+            270–284 TLS (275 the host's certificate does not verify), 501–506 and 593/606 document
+            fields, 509 no host configured, 512–524 the host's answer and the link, 544 the batch
+            could not be built, 594–595 the session, 10013–11001 TCP/IP (10061 refused, 11001 host not
+            found). 600: the body is not JSON (with its byte offset); 601: the body is JSON past a
+            limit (nesting over 64, an integer beyond 9223372036854775807). Otherwise the HTTP
+            status (400–415, 422, 500, 503).
         problems: { type: array, items: { $ref: "#/components/schemas/ValidationProblem" } }
         result: { $ref: "#/components/schemas/SettlementResult" }
         settlement: { type: string, description: the ledger entry the problem is about }
@@ -302,7 +320,7 @@ components:
       type: object
       required: [code, pointer, message]
       properties:
-        code: { type: integer, description: "501 length, 502 format, 503 range, 504 Luhn, 593 missing or erroneous, 606 empty" }
+        code: { type: integer, description: "501 length, 502 format, 503 range, 504 Luhn, 593 missing or erroneous, 606 empty, 600 not JSON, 601 past a limit" }
         pointer: { type: string, description: JSON pointer into the settlement document }
         detailIndex: { type: integer }
         message: { type: string }

@@ -14,13 +14,14 @@ public struct ProblemDocument: Sendable, Hashable, Codable {
     /// The ledger entry the problem is about (an earlier settlement of the same batch or key).
     public var settlement: String?
 
-    /// `kind` names problems that share a status and code (the ledger's refusals); the type
-    /// URI ends in it, else in the code.
+    /// `kind` names problems that share a status and code (the ledger's refusals). The type is
+    /// a relative URI, `/problems/KIND` or `/problems/CODE`, each documented in openapi.yaml
+    /// (resolved against the request, it names this service, not a domain someone else owns).
     public init(
         status: Int, code: Int, kind: String? = nil, title: String, detail: String, problems: [ProblemDTO]? = nil,
         result: SettlementResultDTO? = nil, settlement: String? = nil
     ) {
-        type = "https://tsys-settle.dev/problems/\(kind ?? String(code))"
+        type = "/problems/\(kind ?? String(code))"
         self.settlement = settlement
         self.title = title
         self.status = status

@@ -149,7 +149,7 @@ public struct SettlementAPI: Sendable {
             return (JSONResponse.make(status, ProblemDocument(status: status, code: status, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)), outcome)
         case .failed(let code, _), .inDoubt(let code, _):
             let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
-            return (JSONResponse.make(status, ProblemDocument(status: status, code: code, title: title, detail: result.failure?.message ?? "", result: result)), outcome)
+            return (JSONResponse.make(status, ProblemDocument(status: status, code: code.rawValue, title: title, detail: result.failure?.message ?? "", result: result)), outcome)
         }
     }
 
@@ -161,7 +161,7 @@ public struct SettlementAPI: Sendable {
         case .duplicate: 409
         case .rejected: 422
         case .failed(let code, _), .inDoubt(let code, _):
-            code == ErrorCode.connectionTimeout.rawValue || code == ErrorCode.timeout.rawValue ? 504 : 502
+            code == .connectionTimeout || code == .timeout ? 504 : 502
         }
     }
 

@@ -95,7 +95,10 @@ public enum SettlementDocument {
         do {
             root = try JSONParser.parse(json).root
         } catch {
-            return (.invalid([ValidationIssue(code: .invalidFormat, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")]), false, nil)
+            let problem = error.isLimit
+                ? ValidationIssue(code: .limitExceeded, path: "", message: "body goes past a limit: \(error.reason) at byte \(error.offset)")
+                : ValidationIssue(code: .invalidJSON, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")
+            return (.invalid([problem]), false, nil)
         }
         var issues = IssueList()
         guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false, root) }

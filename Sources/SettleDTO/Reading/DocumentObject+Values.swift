@@ -91,8 +91,13 @@ extension DocumentObject {
             return fallback ?? 0
         }
         if let integer = tape.integer(at: found) { return integer }
-        if tape.kind(at: found) == .number {
-            issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
+        if let number = tape.number(at: found) {
+            // An integer too long for 64 bits is read as a Double: a limit, not a format error.
+            if number == number.rounded() && number.magnitude >= 0x1p63 {
+                issues.add(.limitExceeded, path(key), "is beyond what a field can hold (whole numbers up to 9223372036854775807)")
+            } else {
+                issues.add(.invalidFormat, path(key), "must be a whole number (amounts are integers in minor units)")
+            }
         } else {
             issues.add(.invalidFormat, path(key), "must be a number, got \(JSONElement(tape: tape, index: found).typeName)")
         }

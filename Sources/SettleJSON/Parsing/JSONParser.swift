@@ -54,7 +54,7 @@ public struct JSONParser: ~Copyable {
     }
 
     private mutating func document() throws(JSONSyntaxError) {
-        guard bytes.count < Int(Int32.max) else { throw fail("the text is too large") }
+        guard bytes.count < Int(Int32.max) else { throw JSONSyntaxError(offset: 0, reason: "the text is 2 GiB or more", isLimit: true) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         try value()
         skipWhitespace()
@@ -115,7 +115,7 @@ public struct JSONParser: ~Copyable {
     /// Steps over the opening bracket, counting depth; returns the container's node index.
     @inline(__always) private mutating func enter(_ kind: JSONNode.Kind) throws(JSONSyntaxError) -> Int {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
+        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: index, reason: "nesting deeper than \(Self.maximumDepth) levels", isLimit: true) }
         index += 1
         nodes.append(JSONNode(kind: kind))
         return nodes.count - 1

@@ -60,6 +60,12 @@ public final class JSONTape: @unchecked Sendable {
         return node.kind == .integer ? Int64(bitPattern: node.payload) : nil
     }
 
+    /// The value of the node at `index` when it is a number that is not an exact 64-bit integer.
+    public func number(at index: Int) -> Double? {
+        let node = nodes[index]
+        return node.kind == .number ? Double(bitPattern: node.payload) : nil
+    }
+
     /// The text of the string node at `index`.
     @inlinable public func string(at index: Int) -> String {
         let node = nodes[index]

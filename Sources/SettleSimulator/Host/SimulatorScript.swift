@@ -1,4 +1,5 @@
 import SettleFraming
+import SettleModel
 
 /// How the simulated host behaves: its normal manners and the faults it can inject on purpose.
 public struct SimulatorScript: Sendable, Hashable {
@@ -44,10 +45,10 @@ public struct SimulatorScript: Sendable, Hashable {
 
 /// A gateway-level error of the HTTPS POST service: `NNN - text` (spec §1.5).
 public struct GatewayError: Sendable, Hashable {
-    public var code: Int
+    public var code: GatewayErrorNumber
     public var text: String
 
-    public init(code: Int, text: String) {
+    public init(code: GatewayErrorNumber, text: String) {
         self.code = code
         self.text = text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SettleModel
 import SettleTransport
 
 /// Serves one HTTP/1.1 request on a connection the way the TSYS gateway does: read the POST,
@@ -24,7 +25,7 @@ enum GatewayDriver {
             write(stream, status: "200 OK", contentType: "x-data/xact-response", body: bytes)
             transcript.clientAcknowledgedResponse = true
         case .error(let code, let text):
-            write(stream, status: "200 OK", contentType: "x-data/xact-error", body: Array("\(code) - \(text)".utf8))
+            write(stream, status: "200 OK", contentType: "x-data/xact-error", body: Array("\(code.rawValue) - \(text)".utf8))
         }
         return transcript
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SettleModel
 
 /// Opens a tunnel to the processor through a proxy on an already connected stream. After it
 /// returns, the stream carries the processor's bytes (TLS or the plain link) as if direct.
@@ -25,10 +26,10 @@ enum ProxyTunnel {
         let statusLine = head.split(separator: "\r\n", maxSplits: 1).first.map(String.init) ?? ""
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
-            throw TransportError(code: 10061, "the proxy \(proxy.host):\(proxy.port) did not answer CONNECT with HTTP")
+            throw TransportError(code: .connectionRefused, "the proxy \(proxy.host):\(proxy.port) did not answer CONNECT with HTTP")
         }
         guard status == 200 else {
-            throw TransportError(code: status == 407 ? 10013 : 10061, "the proxy refused the tunnel to \(authority): \(statusLine)")
+            throw TransportError(code: status == 407 ? .accessDenied : .connectionRefused, "the proxy refused the tunnel to \(authority): \(statusLine)")
         }
     }
 
@@ -37,20 +38,20 @@ enum ProxyTunnel {
         try stream.write([0x05, UInt8(methods.count)] + methods, before: deadline)
         let choice = try stream.readExactly(2, before: deadline)
         guard choice[0] == 0x05, methods.contains(choice[1]) else {
-            throw TransportError(code: 10013, "the SOCKS5 proxy \(proxy.host):\(proxy.port) accepts none of our authentication methods")
+            throw TransportError(code: .accessDenied, "the SOCKS5 proxy \(proxy.host):\(proxy.port) accepts none of our authentication methods")
         }
         if choice[1] == 0x02 {
             let user = Array((proxy.user ?? "").utf8.prefix(255)), password = Array((proxy.password ?? "").utf8.prefix(255))
             try stream.write([0x01, UInt8(user.count)] + user + [UInt8(password.count)] + password, before: deadline)
             guard try stream.readExactly(2, before: deadline)[1] == 0x00 else {
-                throw TransportError(code: 10013, "the SOCKS5 proxy refused the user name and password")
+                throw TransportError(code: .accessDenied, "the SOCKS5 proxy refused the user name and password")
             }
         }
         let name = Array(host.utf8.prefix(255))
         try stream.write([0x05, 0x01, 0x00, 0x03, UInt8(name.count)] + name + [UInt8(port >> 8), UInt8(port & 0xFF)], before: deadline)
         let reply = try stream.readExactly(4, before: deadline)
         guard reply[0] == 0x05, reply[1] == 0x00 else {
-            throw TransportError(code: 10061, "the SOCKS5 proxy could not reach \(host):\(port) (reply \(reply[1]))")
+            throw TransportError(code: .connectionRefused, "the SOCKS5 proxy could not reach \(host):\(port) (reply \(reply[1]))")
         }
         // The bound address: IPv4, a name with its length byte, or IPv6; then the port.
         let addressLength = switch reply[3] {
@@ -70,14 +71,14 @@ enum ProxyTunnel {
             request += [0, 0, 0, 1]  // SOCKS4A: an invalid address says the name follows
             trailingName = Array(host.utf8) + [0]
         } else {
-            guard let address = IPv4Address.resolve(host) else { throw TransportError(code: 11001, "host not found for SOCKS4: \(host)") }
+            guard let address = IPv4Address.resolve(host) else { throw TransportError(code: .hostNotFound, "host not found for SOCKS4: \(host)") }
             request += address
         }
         request += Array((proxy.user ?? "").utf8) + [0] + trailingName
         try stream.write(request, before: deadline)
         let reply = try stream.readExactly(8, before: deadline)
         guard reply[1] == 0x5A else {
-            throw TransportError(code: 10061, "the SOCKS4 proxy refused the connection to \(host):\(port) (reply \(reply[1]))")
+            throw TransportError(code: .connectionRefused, "the SOCKS4 proxy refused the connection to \(host):\(port) (reply \(reply[1]))")
         }
     }
 }

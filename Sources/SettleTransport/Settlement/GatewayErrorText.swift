@@ -2,7 +2,7 @@ import SettleLink
 import SettleModel
 
 /// An `x-data/xact-error` body, `NNN - description` (spec §1.5), as a link failure. Gateway
-/// numbers are their own (500–514), so they travel in the message with code 524.
+/// numbers are their own (``GatewayErrorNumber``), so they travel in the message with code 524.
 struct GatewayErrorText {
     let number: Int?
     let text: String
@@ -16,8 +16,8 @@ struct GatewayErrorText {
     }
 
     /// Errors where the gateway lost the host mid-transaction or got no usable answer: the batch
-    /// may have been captured (500, 505, 506, 508).
-    var inDoubt: Bool { [500, 505, 506, 508].contains(number ?? 0) }
+    /// may have been captured. A number the gateway is not known to send is read as such too.
+    var inDoubt: Bool { number.map { GatewayErrorNumber(rawValue: $0)?.mayHaveBeenCaptured ?? true } ?? true }
 
     var failure: LinkFailure {
         LinkFailure(

@@ -31,11 +31,11 @@ public struct HTTPPostSettlement: Sendable {
     /// the result is in doubt when the whole batch had gone out.
     public func settle(_ batch: FramedBatch, interrupt: LinkInterrupt? = nil, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
         guard batch.bytes.count <= Self.maximumBodyBytes else {
-            throw TransportError(code: ErrorCode.missingOrErroneousValue.rawValue,
+            throw TransportError(code: .missingOrErroneousValue,
                 "the batch is \(batch.bytes.count) bytes; the HTTP gateway takes at most 2 MB: settle it over the socket service or split it")
         }
         _ = CurlGlobal.initialized
-        guard let handle = curl_easy_init() else { throw TransportError(code: 544, "cannot create a libcurl handle") }
+        guard let handle = curl_easy_init() else { throw TransportError(code: .errorBuildingPacket, "cannot create a libcurl handle") }
         defer { curl_easy_cleanup(handle) }
         let sink = ResponseSink()
         var headers = curl_slist_append(nil, "Content-Type: x-Visa-II/x-settle")
@@ -46,7 +46,7 @@ public struct HTTPPostSettlement: Sendable {
         if let interrupt {
             let context = Unmanaged.passUnretained(interrupt).toOpaque()
             guard tsys_curl_setopt_progress_function(handle, Self.interruptCheck, context) == CURLE_OK else {
-                throw TransportError(code: 544, "libcurl refused the progress callback")
+                throw TransportError(code: .errorBuildingPacket, "libcurl refused the progress callback")
             }
         }
         let code = batch.bytes.withUnsafeBytes { body -> CURLcode in
@@ -58,7 +58,7 @@ public struct HTTPPostSettlement: Sendable {
         if !sink.bytes.isEmpty { events?(.packetIn(sink.bytes)) }
         do {
             let result = try outcome(code, handle: handle, body: sink.bytes, sentBytes: batch.bytes.count)
-            if case .failed(let failure) = result { events?(.error(code: failure.code.rawValue, message: failure.message)) }
+            if case .failed(let failure) = result { events?(.error(code: failure.code, message: failure.message)) }
             return result
         } catch {
             events?(.error(code: error.code, message: error.message))
@@ -68,7 +68,7 @@ public struct HTTPPostSettlement: Sendable {
 
     private func configure(_ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, sink: ResponseSink, blobs: inout CurlBlobs) throws(TransportError) {
         func check(_ code: CURLcode) throws(TransportError) {
-            guard code == CURLE_OK else { throw TransportError(code: 544, "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))") }
+            guard code == CURLE_OK else { throw TransportError(code: .errorBuildingPacket, "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))") }
         }
         try check(tsys_curl_setopt_string(handle, CURLOPT_URL, url))
         try configureProxy(handle, check)
@@ -137,10 +137,10 @@ public struct HTTPPostSettlement: Sendable {
         guard code == CURLE_OK else {
             let text = String(cString: curl_easy_strerror(code))
             switch code {
-            case CURLE_COULDNT_RESOLVE_HOST: throw TransportError(code: 11001, "host not found: \(text)")
-            case CURLE_COULDNT_CONNECT: throw TransportError(code: 10061, "cannot connect: \(text)")
-            case CURLE_PEER_FAILED_VERIFICATION: throw TransportError(code: 275, "cannot verify the gateway's certificate: \(text)")
-            case CURLE_SSL_CONNECT_ERROR: throw TransportError(code: 276, "TLS handshake failed: \(text)")
+            case CURLE_COULDNT_RESOLVE_HOST: throw TransportError(code: .hostNotFound, "host not found: \(text)")
+            case CURLE_COULDNT_CONNECT: throw TransportError(code: .connectionRefused, "cannot connect: \(text)")
+            case CURLE_PEER_FAILED_VERIFICATION: throw TransportError(code: .cannotVerifyCertificateChain, "cannot verify the gateway's certificate: \(text)")
+            case CURLE_SSL_CONNECT_ERROR: throw TransportError(code: .handshakeFailed, "TLS handshake failed: \(text)")
             case CURLE_OPERATION_TIMEDOUT where !inDoubt: throw TransportError.timedOut("the connection to the gateway")
             case CURLE_ABORTED_BY_CALLBACK:
                 return .failed(LinkFailure(code: .hostDisconnected, message: "interrupted", inDoubt: inDoubt, blocksAcknowledged: 0))

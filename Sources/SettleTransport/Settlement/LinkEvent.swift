@@ -1,3 +1,4 @@
+import SettleModel
 /// What happens on the processor link, as one stream of events: the class reference's
 /// `on_connected`, `on_ssl_status`, `on_ssl_server_authentication`, `on_data_packet_out`,
 /// `on_data_packet_in`, `on_error` and `on_disconnected`.
@@ -14,7 +15,7 @@ public enum LinkEvent: Sendable, Hashable {
     case packetOut([UInt8])
     case packetIn([UInt8])
     /// A failure, with the class reference's number.
-    case error(code: Int, message: String)
+    case error(code: ErrorCode, message: String)
     case disconnected
     /// Something an operator must know, such as weakened certificate verification.
     case warning(String)

@@ -38,7 +38,7 @@ public struct SocketSettlement: Sendable {
         let result = LinkDriver.run(&session, over: stream, interrupt: interrupt) { direction, bytes in
             events?(direction == .out ? .packetOut(bytes) : .packetIn(bytes))
         }
-        if case .failed(let failure) = result { events?(.error(code: failure.code.rawValue, message: failure.message)) }
+        if case .failed(let failure) = result { events?(.error(code: failure.code, message: failure.message)) }
         events?(.disconnected)
         return result
     }

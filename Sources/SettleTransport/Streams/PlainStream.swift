@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import SettleModel
 #endif
 
 /// A plain TCP connection (the historic private-line service, and simulator tests without TLS).
@@ -74,7 +75,7 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
         while bytes.count < count {
             switch try read(atMost: count - bytes.count, before: deadline) {
             case .bytes(let chunk): bytes += chunk
-            case .closed: throw TransportError(code: 10054, "the proxy closed the connection during its handshake")
+            case .closed: throw TransportError(code: .connectionReset, "the proxy closed the connection during its handshake")
             case .timedOut: throw TransportError.timedOut("proxy handshake")
             }
         }
@@ -85,7 +86,7 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
     func readHead(limit: Int, before deadline: ContinuousClock.Instant) throws(TransportError) -> String {
         var bytes: [UInt8] = []
         while !bytes.suffix(4).elementsEqual([13, 10, 13, 10]) {
-            guard bytes.count < limit else { throw TransportError(code: 10061, "the proxy's answer is longer than \(limit) bytes") }
+            guard bytes.count < limit else { throw TransportError(code: .connectionRefused, "the proxy's answer is longer than \(limit) bytes") }
             bytes += try readExactly(1, before: deadline)
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -1,3 +1,4 @@
+import SettleModel
 import SettleSockets
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +19,7 @@ struct Socket: Sendable {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
-            throw TransportError(code: 11001, "host not found: \(host) (\(String(cString: gai_strerror(status))))")
+            throw TransportError(code: .hostNotFound, "host not found: \(host) (\(String(cString: gai_strerror(status))))")
         }
         defer { freeaddrinfo(list) }
         var candidates: [UnsafeMutablePointer<addrinfo>] = []
@@ -28,7 +29,7 @@ struct Socket: Sendable {
             cursor = entry.pointee.ai_next
         }
         candidates.sort { ($0.pointee.ai_family == AF_INET6) == preferIPv6 && ($1.pointee.ai_family == AF_INET6) != preferIPv6 }
-        var lastError = TransportError(code: 10061, "no address to connect to for \(host)")
+        var lastError = TransportError(code: .connectionRefused, "no address to connect to for \(host)")
         for entry in candidates {
             let descriptor = socket(entry.pointee.ai_family, entry.pointee.ai_socktype, entry.pointee.ai_protocol)
             guard descriptor >= 0 else { continue }
@@ -73,7 +74,7 @@ struct Socket: Sendable {
         hints.ai_flags = AI_PASSIVE
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(options.localHost, String(options.localPort ?? 0), &hints, &list) == 0, let local = list else {
-            throw TransportError(code: 10049, "cannot use local address \(options.localHost ?? "*"):\(options.localPort ?? 0)")
+            throw TransportError(code: .addressNotAvailable, "cannot use local address \(options.localHost ?? "*"):\(options.localPort ?? 0)")
         }
         defer { freeaddrinfo(list) }
         guard bind(descriptor, local.pointee.ai_addr, local.pointee.ai_addrlen) == 0 else {

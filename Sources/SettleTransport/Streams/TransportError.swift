@@ -5,33 +5,33 @@ import SettleModel
 /// certificate chain, 276 handshake error, 280 error verifying the certificate), 201 timeout.
 public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The class reference's number.
-    public var code: Int
+    public var code: ErrorCode
     public var message: String
 
-    public init(code: Int, _ message: String) {
+    public init(code: ErrorCode, _ message: String) {
         self.code = code
         self.message = message
     }
 
-    public var description: String { "\(code) \(message)" }
+    public var description: String { "\(code.rawValue) \(message)" }
 
-    static func timedOut(_ what: String) -> TransportError { TransportError(code: ErrorCode.connectionTimeout.rawValue, "\(what) timed out") }
+    static func timedOut(_ what: String) -> TransportError { TransportError(code: .connectionTimeout, "\(what) timed out") }
 
     /// The Winsock-style number the class reference lists for a POSIX errno.
     static func socket(_ errno: Int32, _ what: String) -> TransportError {
-        let code: Int
+        let code: ErrorCode
         switch errno {
-        case ECONNREFUSED: code = 10061
-        case ETIMEDOUT: code = 10060
-        case ECONNRESET: code = 10054
-        case ENETUNREACH: code = 10051
-        case EHOSTUNREACH: code = 10065
-        case EADDRINUSE: code = 10048
-        case EADDRNOTAVAIL: code = 10049
-        case EACCES: code = 10013
-        case ECONNABORTED: code = 10053
-        case EPIPE: code = 10058
-        default: code = 10000 + Int(errno)
+        case ECONNREFUSED: code = .connectionRefused
+        case ETIMEDOUT: code = .connectionTimedOut
+        case ECONNRESET: code = .connectionReset
+        case ENETUNREACH: code = .networkUnreachable
+        case EHOSTUNREACH: code = .hostUnreachable
+        case EADDRINUSE: code = .addressInUse
+        case EADDRNOTAVAIL: code = .addressNotAvailable
+        case EACCES, EPERM: code = .accessDenied
+        case ECONNABORTED: code = .connectionAborted
+        case EPIPE: code = .sendAfterShutdown
+        default: code = .socketError
         }
         return TransportError(code: code, "\(what): \(String(cString: strerror(errno)))")
     }

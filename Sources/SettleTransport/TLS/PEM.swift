@@ -1,21 +1,22 @@
 import COpenSSL
+import SettleModel
 
 /// PEM text to OpenSSL objects. The caller frees what it gets.
 enum PEM {
     static func certificates(_ text: String) throws(TransportError) -> [OpaquePointer] {
-        guard let bio = memoryBIO(text) else { throw TLSContext.error(271, "cannot read PEM text") }
+        guard let bio = memoryBIO(text) else { throw TLSContext.error(.cannotOpenCertificateStore, "cannot read PEM text") }
         defer { BIO_free(bio) }
         var certificates: [OpaquePointer] = []
         while let certificate = PEM_read_bio_X509(bio, nil, nil, nil) { certificates.append(certificate) }
         ERR_clear_error()  // the read loop ends with "no start line"
-        if certificates.isEmpty { throw TransportError(code: 271, "no certificate in the PEM text") }
+        if certificates.isEmpty { throw TransportError(code: .cannotOpenCertificateStore, "no certificate in the PEM text") }
         return certificates
     }
 
     static func privateKey(_ text: String) throws(TransportError) -> OpaquePointer {
-        guard let bio = memoryBIO(text) else { throw TLSContext.error(281, "cannot read PEM text") }
+        guard let bio = memoryBIO(text) else { throw TLSContext.error(.clientCertificateNotFound, "cannot read PEM text") }
         defer { BIO_free(bio) }
-        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { throw TLSContext.error(281, "no private key in the PEM text") }
+        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { throw TLSContext.error(.clientCertificateNotFound, "no private key in the PEM text") }
         return key
     }
 

@@ -1,4 +1,5 @@
 import COpenSSL
+import SettleModel
 
 /// Loads a PKCS#12 (PFX) store into a client context: its certificate, key and chain.
 enum PKCS12Identity {
@@ -7,13 +8,13 @@ enum PKCS12Identity {
             var cursor = buffer.baseAddress
             return d2i_PKCS12(nil, &cursor, buffer.count)
         }
-        guard let pkcs12 = parsed else { throw TLSContext.error(281, "the client certificate store is not PKCS#12 (PFX)") }
+        guard let pkcs12 = parsed else { throw TLSContext.error(.clientCertificateNotFound, "the client certificate store is not PKCS#12 (PFX)") }
         defer { PKCS12_free(pkcs12) }
         var key: OpaquePointer?
         var certificate: OpaquePointer?
         var chain: OpaquePointer?
         guard PKCS12_parse(pkcs12, password ?? "", &key, &certificate, &chain) == 1, let key, let certificate else {
-            throw TLSContext.error(281, "cannot open the client certificate store (wrong password?)")
+            throw TLSContext.error(.clientCertificateNotFound, "cannot open the client certificate store (wrong password?)")
         }
         defer {
             EVP_PKEY_free(key)
@@ -22,7 +23,7 @@ enum PKCS12Identity {
             if let chain { OPENSSL_sk_pop_free(chain, { X509_free(OpaquePointer($0)) }) }
         }
         guard SSL_CTX_use_cert_and_key(context, certificate, key, chain, 1) == 1, SSL_CTX_check_private_key(context) == 1 else {
-            throw TLSContext.error(281, "the client certificate store's key does not match its certificate")
+            throw TLSContext.error(.clientCertificateNotFound, "the client certificate store's key does not match its certificate")
         }
     }
 }

@@ -1,4 +1,5 @@
 import CSettleTLS
+import SettleModel
 
 /// A certificate and key made on the spot (EC P-256, SHA-256), for the simulator's TLS and tests.
 public struct SelfSignedCertificate: Sendable, Hashable {
@@ -21,7 +22,7 @@ public struct SelfSignedCertificate: Sendable, Hashable {
             tsys_free(certificate)
             tsys_free(key)
         }
-        guard ok == 1, let certificate, let key else { throw TLSContext.error(273, "cannot generate a certificate") }
+        guard ok == 1, let certificate, let key else { throw TLSContext.error(.cannotAcquireCredentials, "cannot generate a certificate") }
         return SelfSignedCertificate(certificatePEM: String(cString: certificate), keyPEM: String(cString: key))
     }
 

@@ -1,5 +1,6 @@
 import COpenSSL
 import CSettleTLS
+import SettleModel
 
 /// An OpenSSL `SSL_CTX`, client or server, configured once and shared by connections.
 public final class TLSContext: @unchecked Sendable {
@@ -9,14 +10,14 @@ public final class TLSContext: @unchecked Sendable {
 
     /// A client context: TLS 1.2+, the system CA bundle (or the configured CAs), peer verification on.
     public init(client settings: TLSSettings) throws(TransportError) {
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw TLSContext.error(273, "cannot create a TLS context") }
+        guard let context = SSL_CTX_new(TLS_client_method()) else { throw TLSContext.error(.cannotAcquireCredentials, "cannot create a TLS context") }
         self.context = context
         self.settings = settings
         try configureCommon(minimum: settings.minimumVersion, cipherList: settings.cipherList)
         if let maximum = settings.maximumVersion,
             tsys_ssl_ctx_set_max_proto(context, maximum == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION) != 1
         {
-            throw TLSContext.error(273, "cannot set the maximum TLS version")
+            throw TLSContext.error(.cannotAcquireCredentials, "cannot set the maximum TLS version")
         }
         if settings.acceptedServerCertificatePEM != nil || !settings.verifiesPeer {
             // A pinned certificate is compared after the handshake; no chain is needed.
@@ -31,14 +32,14 @@ public final class TLSContext: @unchecked Sendable {
             try PKCS12Identity.use(store, password: settings.clientPKCS12Password, in: context)
         }
         if let keyLogFile = settings.keyLogFile, tsys_ssl_ctx_set_keylog_file(context, keyLogFile) != 1 {
-            throw TLSContext.error(273, "cannot set the TLS key log file")
+            throw TLSContext.error(.cannotAcquireCredentials, "cannot set the TLS key log file")
         }
     }
 
     /// A server context presenting `certificatePEM`; with `clientCAPEM`, clients must present a
     /// certificate that chains to it (mutual TLS).
     public init(serverCertificatePEM: String, keyPEM: String, clientCAPEM: String? = nil) throws(TransportError) {
-        guard let context = SSL_CTX_new(TLS_server_method()) else { throw TLSContext.error(273, "cannot create a TLS context") }
+        guard let context = SSL_CTX_new(TLS_server_method()) else { throw TLSContext.error(.cannotAcquireCredentials, "cannot create a TLS context") }
         self.context = context
         self.settings = TLSSettings()
         try configureCommon(minimum: .tls12, cipherList: nil)
@@ -57,10 +58,10 @@ public final class TLSContext: @unchecked Sendable {
 
     private func configureCommon(minimum: TLSVersion, cipherList: String?) throws(TransportError) {
         let version = minimum == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION
-        guard tsys_ssl_ctx_set_min_proto(context, version) == 1 else { throw TLSContext.error(273, "cannot set the minimum TLS version") }
+        guard tsys_ssl_ctx_set_min_proto(context, version) == 1 else { throw TLSContext.error(.cannotAcquireCredentials, "cannot set the minimum TLS version") }
         tsys_ssl_ctx_set_auto_retry(context)
         if let cipherList, SSL_CTX_set_cipher_list(context, cipherList) != 1 {
-            throw TLSContext.error(273, "invalid cipher list '\(cipherList)'")
+            throw TLSContext.error(.cannotAcquireCredentials, "invalid cipher list '\(cipherList)'")
         }
     }
 
@@ -69,7 +70,7 @@ public final class TLSContext: @unchecked Sendable {
         if settings.caFile != nil || settings.caDirectory != nil {
             custom = true
             guard SSL_CTX_load_verify_locations(context, settings.caFile, settings.caDirectory) == 1 else {
-                throw TLSContext.error(271, "cannot load the CA file or directory")
+                throw TLSContext.error(.cannotOpenCertificateStore, "cannot load the CA file or directory")
             }
         }
         if let pem = settings.caCertificatesPEM {
@@ -84,17 +85,17 @@ public final class TLSContext: @unchecked Sendable {
     }
 
     private func useIdentity(certificatePEM: String, keyPEM: String) throws(TransportError) {
-        guard let certificate = try PEM.certificates(certificatePEM).first else { throw TLSContext.error(281, "no certificate in the PEM text") }
+        guard let certificate = try PEM.certificates(certificatePEM).first else { throw TLSContext.error(.clientCertificateNotFound, "no certificate in the PEM text") }
         defer { X509_free(certificate) }
-        guard SSL_CTX_use_certificate(context, certificate) == 1 else { throw TLSContext.error(281, "cannot use the certificate") }
+        guard SSL_CTX_use_certificate(context, certificate) == 1 else { throw TLSContext.error(.clientCertificateNotFound, "cannot use the certificate") }
         let key = try PEM.privateKey(keyPEM)
         defer { EVP_PKEY_free(key) }
         guard SSL_CTX_use_PrivateKey(context, key) == 1, SSL_CTX_check_private_key(context) == 1 else {
-            throw TLSContext.error(281, "the private key does not match the certificate")
+            throw TLSContext.error(.clientCertificateNotFound, "the private key does not match the certificate")
         }
     }
 
-    static func error(_ code: Int, _ message: String) -> TransportError {
+    static func error(_ code: ErrorCode, _ message: String) -> TransportError {
         TransportError(code: code, "\(message)\(lastOpenSSLError().map { ": \($0)" } ?? "")")
     }
 

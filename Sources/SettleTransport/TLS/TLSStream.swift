@@ -3,6 +3,7 @@ import CSettleTLS
 
 #if canImport(Glibc)
 import Glibc
+import SettleModel
 #endif
 
 /// A TLS connection over a non-blocking TCP socket; every operation is bound by a deadline.
@@ -30,7 +31,7 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
         let socket = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy).detach()
         guard let ssl = SSL_new(context.context) else {
             socket.close()
-            throw TLSContext.error(273, "cannot create a TLS session")
+            throw TLSContext.error(.cannotAcquireCredentials, "cannot create a TLS session")
         }
         let stream = TLSStream(socket: socket, ssl: ssl)
         SSL_set_fd(ssl, socket.descriptor)
@@ -53,7 +54,7 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
     static func accept(socket: Socket, context: TLSContext, before deadline: ContinuousClock.Instant) throws(TransportError) -> TLSStream {
         guard let ssl = SSL_new(context.context) else {
             socket.close()
-            throw TLSContext.error(273, "cannot create a TLS session")
+            throw TLSContext.error(.cannotAcquireCredentials, "cannot create a TLS session")
         }
         let stream = TLSStream(socket: socket, ssl: ssl)
         SSL_set_fd(ssl, socket.descriptor)
@@ -75,9 +76,9 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
                 if verify != X509_V_OK {
                     let reason = String(cString: X509_verify_cert_error_string(verify))
                     ERR_clear_error()
-                    throw TransportError(code: 275, "cannot verify the host's certificate: \(reason)")
+                    throw TransportError(code: .cannotVerifyCertificateChain, "cannot verify the host's certificate: \(reason)")
                 }
-                throw TLSContext.error(276, "TLS handshake failed")
+                throw TLSContext.error(.handshakeFailed, "TLS handshake failed")
             }
         }
     }
@@ -86,10 +87,10 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
     private func checkPinned(_ pem: String) throws(TransportError) {
         let expected = try PEM.certificates(pem)
         defer { expected.forEach { X509_free($0) } }
-        guard let presented = SSL_get1_peer_certificate(ssl) else { throw TransportError(code: 282, "the host presented no certificate") }
+        guard let presented = SSL_get1_peer_certificate(ssl) else { throw TransportError(code: .serverCertificateNotFound, "the host presented no certificate") }
         defer { X509_free(presented) }
         guard let first = expected.first, PEM.der(first) == PEM.der(presented) else {
-            throw TransportError(code: 280, "the host's certificate is not the one configured to be accepted")
+            throw TransportError(code: .certificateVerificationFailed, "the host's certificate is not the one configured to be accepted")
         }
     }
 
@@ -107,7 +108,7 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
             case SSL_ERROR_WANT_READ:
                 guard try socket.wait(for: Int16(POLLIN), before: deadline) else { throw TransportError.timedOut("write") }
             default:
-                throw TLSContext.error(283, "error encrypting data (the connection may be closed)")
+                throw TLSContext.error(.encryptionFailed, "error encrypting data (the connection may be closed)")
             }
         }
     }
@@ -126,7 +127,7 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
                 ERR_clear_error()
                 return .closed
             default:
-                throw TLSContext.error(284, "error decrypting data")
+                throw TLSContext.error(.decryptionFailed, "error decrypting data")
             }
         }
     }
