@@ -5,7 +5,7 @@ import SettleModel
 import SettleRecords
 import SettleSimulator
 import SettleTestSupport
-import SettleTransport
+@testable import SettleTransport
 import Testing
 
 /// Real libcurl POSTs over TLS to the simulator's gateway endpoint.
@@ -125,5 +125,16 @@ import Testing
             return
         }
         #expect(response.code == .goodBatch)
+    }
+
+    /// A gateway error that may have followed the batch to the host is in doubt; one the gateway
+    /// is not known to send, or a body that names none, is read as in doubt too (never resent).
+    @Test func gatewayErrorsThatMayHaveCapturedTheBatchAreInDoubt() {
+        for (body, inDoubt) in [("500 - lost host", true), ("508 - no response", true), ("503 - cannot reach host", false),
+            ("514 - not type 1", false), ("599 - something new", true), ("<html>proxy error</html>", true)] {
+            let text = GatewayErrorText(Array(body.utf8))
+            #expect(text.inDoubt == inDoubt, "\(body)")
+            #expect(text.failure.code == .serverErrorResponse)
+        }
     }
 }
