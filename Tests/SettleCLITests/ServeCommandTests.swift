@@ -119,7 +119,59 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    /// (Whole-number settings have a suite of their own: NumericSettingsTests.)
+    /// `--log-format json`: every line serve writes is one JSON object (the banner included),
+    /// with no card number in it; and SIGTERM lets a settlement in progress finish before the
+    /// process ends (the service group drains the API before anything else stops).
+    @Test func jsonLogsAndADrainOnSIGTERM() throws {
+        let host = try SimulatorProcess(["--processing-delay", "2"])
+        defer { host.process.terminate() }
+        let errors = Pipe()
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = [
+            "serve", "--listen-port", "0", "--data-dir", Scratch.url("serve-json").path, "--log-format", "json", "--log-level", "info",
+            "--processor", "custom", "--host", "127.0.0.1", "--port", String(host.port), "--ca-file", host.certificate.path,
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(CLIRunner.sampleIds) { $1 }
+        process.standardError = errors
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var text = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !text.contains("listening on") && Date() < deadline && process.isRunning {
+            text += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let banner = try #require(text.split(separator: "\n").first { $0.contains("listening on") })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(banner.utf8)) as? [String: Any])
+        let message = try #require(object["message"] as? String)
+        let port = try #require(message.range(of: "http://127.0.0.1:").flatMap { Int(message[$0.upperBound...].prefix { $0.isNumber }) })
+        // A settlement the host takes two seconds over, and SIGTERM while it is in progress.
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
+        let answer = Mutex<Int?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let status = (try? self.post(port, "/v1/settlements", document))?.0
+            answer.withLock { $0 = status }
+            finished.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.7)
+        kill(process.processIdentifier, SIGTERM)
+        #expect(finished.wait(timeout: .now() + 20) == .success)
+        #expect(answer.withLock { $0 } == 200)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        text += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count >= 3)
+        for line in lines {
+            let event = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(event?["level"] is String && event?["message"] is String, "\(line)")
+        }
+        #expect(text.contains("stopping; finishing settlements in progress"))
+        #expect(!text.contains("4111111111111111"))
+    }
+
+    /// (Whole-number settings have a suite of their own: SettingsTests.)
     @Test func aBadLedgerKeyIsRefusedAtStartByName() throws {
         let data = Scratch.url("serve-bad").path
         let result = try CLIRunner.run(

@@ -3,7 +3,7 @@ import Foundation
 
 /// `tsys-settle`: settle card batches with TSYS.
 @main
-struct TSYSSettleCommand: ParsableCommand {
+struct TSYSSettleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsys-settle",
         abstract: "Settle card batches with TSYS (EIS 1081 terminal-capture settlement).",

@@ -81,6 +81,9 @@ extension Setting {
         key: "logLevel", flag: "log-level", environment: "TSYS_SETTLE_LOG_LEVEL",
         kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]), defaultValue: "warning",
         help: "Log level on standard error (trace shows masked packets).")
+    static let logFormat = Setting(
+        key: "logFormat", flag: "log-format", environment: "TSYS_SETTLE_LOG_FORMAT", kind: .choice(["text", "json"]), defaultValue: "text",
+        help: "Log lines on standard error as text, or as JSON objects (one per line, metadata as fields, card numbers masked).")
     static let sslKeyLogFile = Setting(
         key: "sslKeyLogFile", flag: "ssl-key-log-file", environment: "TSYS_SETTLE_SSL_KEYLOG_FILE", kind: .text, defaultValue: nil,
         help: "Append TLS session secrets to this file for Wireshark (SSLKeyLogFile; refused for live processors).")
@@ -252,7 +255,7 @@ extension Setting {
     /// What reaches the processor: `send` and `serve`.
     static let link: [Setting] = [
         processor, host, port, caFile, connectionTimeout, useIPv6, plainTCP, tcpKeepAlive, localPort, proxy, proxyPassword, proxyExceptions,
-        logLevel, sslKeyLogFile, clientCertificate, clientCertificatePassword, useHTTPPost, caDirectory, acceptServerCertificate,
+        logLevel, logFormat, sslKeyLogFile, clientCertificate, clientCertificatePassword, useHTTPPost, caDirectory, acceptServerCertificate,
         insecureSkipVerify, tlsMinimumVersion, cipherList, serverName, clientKey, keepAliveTime, keepAliveInterval, lingerTime, localHost,
         tcpDelay, enquiryTimeout, acknowledgementTimeout, responseTimeout, processingLimit, maximumRetransmissions,
     ]

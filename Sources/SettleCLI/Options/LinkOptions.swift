@@ -19,6 +19,7 @@ struct LinkOptions: ParsableArguments {
     @Option(name: Setting.proxy.name, help: Setting.proxy.argumentHelp) var proxy: String?
     @Option(name: Setting.proxyExceptions.name, help: Setting.proxyExceptions.argumentHelp) var proxyExceptions: String?
     @Option(name: Setting.logLevel.name, help: Setting.logLevel.argumentHelp) var logLevel: String?
+    @Option(name: Setting.logFormat.name, help: Setting.logFormat.argumentHelp) var logFormat: String?
     @Option(name: Setting.sslKeyLogFile.name, help: Setting.sslKeyLogFile.argumentHelp) var sslKeyLogFile: String?
     @Option(name: Setting.clientCertificate.name, help: Setting.clientCertificate.argumentHelp) var clientCertificate: String?
     @Flag(name: Setting.useHTTPPost.name, help: Setting.useHTTPPost.argumentHelp) var http = false
@@ -37,6 +38,7 @@ struct LinkOptions: ParsableArguments {
         given[.proxy] = proxy
         given[.proxyExceptions] = proxyExceptions
         given[.logLevel] = logLevel
+        given[.logFormat] = logFormat
         given[.sslKeyLogFile] = sslKeyLogFile
         given[.clientCertificate] = clientCertificate
         given.switched(.useHTTPPost, http)
@@ -58,7 +60,10 @@ struct LinkOptions: ParsableArguments {
     /// A logger writing to standard error at the configured level (warning by default, so
     /// weakened certificate checks are always seen).
     static func logger(_ settings: EffectiveSettings) -> Logger {
-        var logger = Logger(label: "tsys-settle") { label in StreamLogHandler.standardError(label: label) }
+        let json = settings.text(.logFormat) == "json"
+        var logger = Logger(label: "tsys-settle") { label in
+            json ? JSONLogHandler(label: label) as any LogHandler : StreamLogHandler.standardError(label: label)
+        }
         logger.logLevel = settings.text(.logLevel).flatMap(Logger.Level.init(rawValue:)) ?? .warning
         return logger
     }

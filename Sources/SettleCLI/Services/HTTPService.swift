@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import SettleAPI
+import SettleHTTP
+
+/// The API server as a service: it listens until the group shuts down gracefully (SIGTERM,
+/// SIGINT), then turns `/readyz` to 503, stops accepting and lets the requests in hand (and the
+/// settlements behind them) finish within the drain timeout.
+struct HTTPService: Service {
+    let server: HTTPServer
+    let readiness: Readiness
+    let logger: Logger
+    /// Told the bound port once the server listens (the start-up banner).
+    let listening: @Sendable (Int) -> Void
+
+    func run() async throws {
+        let port: Int
+        do {
+            port = try await server.start()
+        } catch let error as HTTPServerError {
+            throw CLIError(error.description)
+        }
+        listening(port)
+        // Returns on a graceful shutdown; throws when the group is cancelled instead. Either
+        // way the server drains before the service ends.
+        try? await gracefulShutdown()
+        readiness.markDraining()
+        logger.notice("stopping; finishing settlements in progress")
+        await server.shutdown()
+    }
+}
