@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Engine model: the batch as typed values, and every rule checked before a byte is produced.
@@ -43,7 +45,10 @@ let package = Package(
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
             name: "SettleAPI",
-            dependencies: ["SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL"],
+            dependencies: [
+                "SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL",
+                .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings),
         // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.
         .target(name: "SettleLoad", dependencies: ["SettleTransport"], swiftSettings: swiftSettings),
@@ -94,6 +99,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -137,7 +143,10 @@ let package = Package(
         .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
-            dependencies: ["SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "SettleService", "SettleSimulator", "SettleTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleTestSupport"], swiftSettings: swiftSettings),
     ],

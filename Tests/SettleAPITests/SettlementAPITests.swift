@@ -151,7 +151,7 @@ import Testing
         #expect(text.contains("tsys_settle_settlements_total{outcome=\"duplicate\",response_code=\"QD\"} 1\n"))
         #expect(text.contains("tsys_settle_settlement_duration_seconds_count 2\n"))
         #expect(text.contains("tsys_settle_settlement_duration_seconds_bucket{le=\"+Inf\"} 2\n"))
-        #expect(text.contains("tsys_settle_open_connections 3\n"))
+        #expect(text.contains("tsys_settle_open_connections 3.0\n"))
     }
 
     @Test func aTraceIsReturnedMaskedOnlyWhereAllowed() async throws {

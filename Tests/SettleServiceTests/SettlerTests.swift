@@ -1,4 +1,5 @@
 import Foundation
+import InMemoryLogging
 import Logging
 import SettleDTO
 import SettleFraming
@@ -133,16 +134,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: keyLog))
     }
 
+    /// A logger whose every event is kept (swift-log's in-memory handler), at `level`.
+    static func logger(level: Logger.Level) -> (Logger, InMemoryLogHandler) {
+        let handler = InMemoryLogHandler()
+        var logger = Logger(label: "test") { _ in handler }
+        logger.logLevel = level
+        return (logger, handler)
+    }
+
     @Test func everythingLoggedAtTraceHasCardNumbersMasked() throws {
-        let log = CapturedLog()
         let server = try SimulatorServer(judge: Self.judge)
         defer { server.stop() }
         var settler = Settler(endpoint: .simulator, simulator: (server.port, server.certificatePEM))
-        settler.logger = log.logger(level: .trace)
+        let (logger, log) = Self.logger(level: .trace)
+        settler.logger = logger
         #expect(settler.settle(try BatchEncoder().encode(Self.batch)).exitCode == 0)
-        let text = log.records.map(\.text).joined(separator: "\n")
-        #expect(log.records.contains { $0.level == .trace && $0.metadata["link.event"] == "packet-out" })
-        #expect(log.records.contains { $0.level == .info && $0.message == "settlement answered" && $0.metadata["settlement.exit"] == "0" })
+        let text = log.entries.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+        #expect(log.entries.contains { $0.level == .trace && $0.metadata["link.event"] == "packet-out" })
+        #expect(log.entries.contains { $0.level == .info && $0.message == "settlement answered" && $0.metadata["settlement.exit"] == "0" })
         #expect(text.contains("411111******1111"))
         #expect(text.contains("555555******4444"))
         #expect(!text.contains("4111111111111111"))
@@ -150,22 +159,22 @@ import Testing
     }
 
     @Test func weakenedVerificationIsLoggedAsAWarningEvenAtTheDefaultLevel() throws {
-        let log = CapturedLog()
         let server = try SimulatorServer(judge: Self.judge)
         defer { server.stop() }
         var settler = Settler(endpoint: .custom(host: "127.0.0.1", port: server.port), tls: TLSSettings(verifiesPeer: false))
-        settler.logger = log.logger(level: .warning)
+        let (logger, log) = Self.logger(level: .warning)
+        settler.logger = logger
         #expect(settler.settle(try BatchEncoder().encode(Self.batch)).exitCode == 0)
-        #expect(log.records.map(\.level) == [.warning])
-        #expect(log.records.first?.message.contains("certificate verification is turned off") == true)
+        #expect(log.entries.map(\.level) == [.warning])
+        #expect(log.entries.first?.message.description.contains("certificate verification is turned off") == true)
     }
 
     @Test func aFailedSettlementIsLoggedAsAnErrorWithItsCode() {
-        let log = CapturedLog()
         var settler = Settler(endpoint: .custom(host: "127.0.0.1", port: 9), connectionTimeout: .seconds(2))
-        settler.logger = log.logger(level: .info)
+        let (logger, log) = Self.logger(level: .info)
+        settler.logger = logger
         _ = settler.settle(try! BatchEncoder().encode(Self.batch))
-        #expect(log.records.contains { $0.level == .error && $0.metadata["error.code"] == "10061" })
+        #expect(log.entries.contains { $0.level == .error && $0.metadata["error.code"] == "10061" })
     }
 
     @Test(arguments: [false, true])

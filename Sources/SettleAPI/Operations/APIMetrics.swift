@@ -1,72 +1,69 @@
+import CoreMetrics
+import Prometheus
 import Synchronization
 
-/// Counters for `/metrics` in the Prometheus text format: requests by route and status,
-/// settlements by outcome and response code, ledger admissions, settlement duration, open connections.
+/// The service's metrics, through swift-metrics, exposed by swift-prometheus at `/metrics`:
+/// requests by route and status, settlements by outcome and response code, ledger admissions,
+/// settlement duration, open connections.
+///
+/// Each instance has a registry of its own (so tests and several servers in one process do not
+/// share counts); ``factory`` is what `serve` bootstraps the process's `MetricsSystem` with, so
+/// the metrics of the libraries it uses appear at `/metrics` too.
 public final class APIMetrics: Sendable {
     /// Upper bounds (seconds) of the settlement duration histogram.
-    static let bounds: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]
+    static let bounds: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(120),
+    ]
 
-    private struct State {
-        var requests: [String: Int] = [:]
-        var settlements: [String: Int] = [:]
-        var admissions: [String: Int] = [:]
-        var buckets = [Int](repeating: 0, count: APIMetrics.bounds.count)
-        var durationCount = 0
-        var durationSum = 0.0
-    }
-
-    private let state = Mutex(State())
+    public let registry = PrometheusCollectorRegistry()
+    public let factory: PrometheusMetricsFactory
+    /// The metrics of each label set, made once: making one looks it up in the registry under
+    /// a lock, which a request should not pay for twice.
+    private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
+    private let duration: CoreMetrics.Timer
+    private let openConnections: CoreMetrics.Gauge
     private let connections = Mutex<(@Sendable () -> Int)?>(nil)
 
-    public init() {}
+    public init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets = ["tsys_settle_settlement_duration_seconds": Self.bounds]
+        self.factory = factory
+        duration = CoreMetrics.Timer(label: "tsys_settle_settlement_duration_seconds", dimensions: [], factory: factory)
+        openConnections = CoreMetrics.Gauge(label: "tsys_settle_open_connections", dimensions: [], factory: factory)
+    }
 
     /// Where the open-connection gauge reads from (the server, once it exists).
     public func observeConnections(_ read: @escaping @Sendable () -> Int) { connections.withLock { $0 = read } }
 
+    private func count(_ name: String, _ dimensions: [(String, String)]) {
+        let key = name + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
+        let counter = counters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = CoreMetrics.Counter(label: name, dimensions: dimensions, factory: factory)
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
+    }
+
     func request(route: String, status: Int) {
-        state.withLock { $0.requests["route=\"\(route)\",status=\"\(status)\"", default: 0] += 1 }
+        count("tsys_settle_http_requests_total", [("route", route), ("status", String(status))])
     }
 
     func settlement(outcome: String, responseCode: String?, duration: Duration) {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        state.withLock { state in
-            state.settlements["outcome=\"\(outcome)\",response_code=\"\(responseCode ?? "")\"", default: 0] += 1
-            for (index, bound) in Self.bounds.enumerated() where seconds <= bound { state.buckets[index] += 1 }
-            state.durationCount += 1
-            state.durationSum += seconds
-        }
+        count("tsys_settle_settlements_total", [("outcome", outcome), ("response_code", responseCode ?? "")])
+        self.duration.recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// What the ledger said to a submission: admitted, replayed, refused and why.
     func admission(_ result: String) {
-        state.withLock { $0.admissions["result=\"\(result)\"", default: 0] += 1 }
+        count("tsys_settle_ledger_admissions_total", [("result", result)])
     }
 
     /// The exposition text (version 0.0.4).
-    public func render() -> String {
-        let snapshot = state.withLock { $0 }
-        var lines = [
-            "# HELP tsys_settle_http_requests_total HTTP requests answered, by route and status.",
-            "# TYPE tsys_settle_http_requests_total counter",
-        ]
-        lines += snapshot.requests.keys.sorted().map { "tsys_settle_http_requests_total{\($0)} \(snapshot.requests[$0]!)" }
-        lines += ["# HELP tsys_settle_settlements_total Settlements attempted, by outcome and host response code.",
-                  "# TYPE tsys_settle_settlements_total counter"]
-        lines += snapshot.settlements.keys.sorted().map { "tsys_settle_settlements_total{\($0)} \(snapshot.settlements[$0]!)" }
-        lines += ["# HELP tsys_settle_ledger_admissions_total Submissions the ledger admitted, replayed or refused, by result.",
-                  "# TYPE tsys_settle_ledger_admissions_total counter"]
-        lines += snapshot.admissions.keys.sorted().map { "tsys_settle_ledger_admissions_total{\($0)} \(snapshot.admissions[$0]!)" }
-        lines += ["# HELP tsys_settle_settlement_duration_seconds Time from connecting to the host to its answer.",
-                  "# TYPE tsys_settle_settlement_duration_seconds histogram"]
-        for (index, bound) in Self.bounds.enumerated() {
-            lines.append("tsys_settle_settlement_duration_seconds_bucket{le=\"\(bound)\"} \(snapshot.buckets[index])")
-        }
-        lines += ["tsys_settle_settlement_duration_seconds_bucket{le=\"+Inf\"} \(snapshot.durationCount)",
-                  "tsys_settle_settlement_duration_seconds_sum \(snapshot.durationSum)",
-                  "tsys_settle_settlement_duration_seconds_count \(snapshot.durationCount)",
-                  "# HELP tsys_settle_open_connections HTTP connections open now.",
-                  "# TYPE tsys_settle_open_connections gauge",
-                  "tsys_settle_open_connections \(connections.withLock { $0?() ?? 0 })"]
-        return lines.joined(separator: "\n") + "\n"
+    public func render() -> [UInt8] {
+        openConnections.record(connections.withLock { $0?() ?? 0 })
+        return registry.emitToBuffer()
     }
 }

@@ -75,7 +75,7 @@ public struct SettlementAPI: Sendable {
         case .metrics:
             guard method == "GET" else { return notAllowed("GET") }
             return HTTPResponse(
-                status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: Array(metrics.render().utf8))
+                status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: metrics.render())
         case .validate:
             guard method == "POST" else { return notAllowed("POST") }
             return check(request)

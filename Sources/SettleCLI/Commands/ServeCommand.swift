@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoreMetrics
 import Foundation
 import ServiceLifecycle
 import UnixSignals
@@ -51,6 +52,8 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         try LedgerService.recover(ledger, logger: logger)
         services.insert(.init(service: LedgerService(ledger: ledger, logger: logger)), at: 0)
         let api = configured
+        // The libraries' metrics (through swift-metrics) join the API's at /metrics.
+        MetricsSystem.bootstrap(api.metrics.factory)
         let server = HTTPServer(configuration: serverConfiguration) { await api.handle($0) }
         api.metrics.observeConnections { server.openConnections }
         let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
