@@ -86,7 +86,8 @@ let package = Package(
         ),
         // Transports: TCP and OpenSSL TLS byte streams, and the driver that runs a link session over one.
         .target(
-            name: "SettleTransport", dependencies: ["SettleLink", "SettleModel", "SettleRecords", "COpenSSL", "CSettleTLS", "CCurl", "SettleSockets"],
+            name: "SettleTransport",
+            dependencies: ["SettleLink", "SettleModel", "SettleRecords", "COpenSSL", "CSettleTLS", "CCurl", "SettleSockets"],
             swiftSettings: swiftSettings),
         // C wrappers for OpenSSL macros and variadic calls Swift cannot make.
         .target(name: "CSettleTLS", dependencies: ["COpenSSL"], linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]),
@@ -106,7 +107,8 @@ let package = Package(
         .executableTarget(
             name: "SettleBench",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink", "SettleService",
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink",
+                "SettleService",
                 "SettleSimulator", "SettleTransport",
             ],
             swiftSettings: swiftSettings
@@ -137,10 +139,14 @@ let package = Package(
         .testTarget(name: "SettleSimulatorTests", dependencies: ["SettleSimulator", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleAPITests",
-            dependencies: ["SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleService", "SettleSimulator", "SettleTestSupport"],
+            dependencies: [
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleService", "SettleSimulator",
+                "SettleTestSupport",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: [
@@ -148,7 +154,9 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleTestSupport"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

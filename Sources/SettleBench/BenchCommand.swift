@@ -13,7 +13,9 @@ struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger"].contains(mode) else {
-            print("usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N]")
+            print(
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N]"
+            )
             exit(arguments.isEmpty ? 1 : 2)
         }
         arguments.removeFirst()
@@ -85,8 +87,10 @@ struct BenchCommand {
         for industry in [IndustryType.directMarketing, .hotel] {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            child.arguments = ["engine", "--records", String(records), "--rounds", String(rounds),
-                "--industry", String(IndustryType.allCases.firstIndex(of: industry)!)]
+            child.arguments = [
+                "engine", "--records", String(records), "--rounds", String(rounds),
+                "--industry", String(IndustryType.allCases.firstIndex(of: industry)!),
+            ]
             try child.run()
             child.waitUntilExit()
             guard child.terminationStatus == 0 else { exit(child.terminationStatus) }

@@ -30,16 +30,20 @@ struct DocumentBenchmark {
             throw BenchError("the generated document does not check")
         }
         let report = ValidationReportDTO(batch: checked.batch, shape: checked.shape)
-        self.report("report via JSONEncoder", try Stopwatch.best(of: rounds) {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            _ = try encoder.encode(report)
-        })
-        self.report("report via JSONWriter", Stopwatch.best(of: rounds) {
-            var json = JSONWriter()
-            report.write(to: &json)
-            _ = json.bytes
-        })
+        self.report(
+            "report via JSONEncoder",
+            try Stopwatch.best(of: rounds) {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                _ = try encoder.encode(report)
+            })
+        self.report(
+            "report via JSONWriter",
+            Stopwatch.best(of: rounds) {
+                var json = JSONWriter()
+                report.write(to: &json)
+                _ = json.bytes
+            })
     }
 
     /// The retail example with its first detail repeated, each with its own number and amount.

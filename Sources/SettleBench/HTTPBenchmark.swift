@@ -22,7 +22,10 @@ struct HTTPBenchmark {
         let port = try await server.start()
         let document = try Data(contentsOf: URL(fileURLWithPath: "examples/retail.json"))
         let health = Array("GET /healthz HTTP/1.1\r\nHost: bench\r\n\r\n".utf8)
-        let validate = Array("POST /v1/settlements/validate HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(document.count)\r\n\r\n".utf8)
+        let validate =
+            Array(
+                "POST /v1/settlements/validate HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nContent-Length: \(document.count)\r\n\r\n"
+                    .utf8)
             + Array(document)
         print("settle-bench http: \(requests) requests per case over \(connections) keep-alive connections on loopback")
         for (name, request) in [("GET /healthz", health), ("POST /v1/settlements/validate (retail example)", validate)] {
@@ -30,7 +33,9 @@ struct HTTPBenchmark {
             let run = measure(request, count: requests, port: port)
             let sorted = run.latencies.sorted()
             let rate = Double(run.latencies.count) / seconds(run.elapsed)
-            print("\(name): \(Int(rate)) requests/s, latency p50 \(milliseconds(sorted[sorted.count / 2])) p99 \(milliseconds(sorted[sorted.count * 99 / 100])), non-2xx \(run.failures)")
+            print(
+                "\(name): \(Int(rate)) requests/s, latency p50 \(milliseconds(sorted[sorted.count / 2])) p99 \(milliseconds(sorted[sorted.count * 99 / 100])), non-2xx \(run.failures)"
+            )
         }
         await server.shutdown()
     }

@@ -48,11 +48,15 @@ struct LedgerBenchmark {
                     while true {
                         let index = next.increment() - 1
                         guard index < settlements else { return }
-                        let body = document
+                        let body =
+                            document
                             .replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(1000 * round + index / 999)\"")
                             .replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": \(index % 999 + 1)")
                         var parser = HTTPRequestParser()
-                        parser.append(Array("POST /v1/settlements HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nIdempotency-Key: r\(round)-\(index)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+                        parser.append(
+                            Array(
+                                "POST /v1/settlements HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nIdempotency-Key: r\(round)-\(index)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                                    .utf8))
                         var head: HTTPRequestHead?
                         var bytes: [UInt8] = []
                         while let event = try? parser.next() {
@@ -79,5 +83,10 @@ final class Tally: Sendable {
     private let count = Mutex(0)
 
     /// Adds one and returns the new count.
-    func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        count.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

@@ -45,10 +45,11 @@ struct LinkBenchmark {
             }
             timings[combine] = time
             let bound = roundTrip * (blocks + 1) + handshake
-            print(String(
-                format: "%@: %d records, %d blocks, %d round trips, %@ (bound blocks x RTT + handshake = %@, ratio %.2f)",
-                (combine ? "blocked  " : "unblocked") as NSString, encoded.totals.recordCount, blocks, blocks + 1,
-                format(time) as NSString, format(bound) as NSString, seconds(time) / seconds(bound)))
+            print(
+                String(
+                    format: "%@: %d records, %d blocks, %d round trips, %@ (bound blocks x RTT + handshake = %@, ratio %.2f)",
+                    (combine ? "blocked  " : "unblocked") as NSString, encoded.totals.recordCount, blocks, blocks + 1,
+                    format(time) as NSString, format(bound) as NSString, seconds(time) / seconds(bound)))
         }
         if let blocked = timings[true], let unblocked = timings[false] {
             print(String(format: "blocked is %.2fx faster than unblocked (target >= 2.5)", seconds(unblocked) / seconds(blocked)))
@@ -76,7 +77,8 @@ struct LinkBenchmark {
             guard case .answered(let response, _)? = outcome, response.code == .goodBatch else {
                 throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "HTTP settlement failed: \(String(describing: outcome))"])
             }
-            print("HTTP POST \(combine ? "blocked  " : "unblocked"): \(blocks) blocks in one request, \(format(time)) (includes a new TLS connection)")
+            print(
+                "HTTP POST \(combine ? "blocked  " : "unblocked"): \(blocks) blocks in one request, \(format(time)) (includes a new TLS connection)")
         }
     }
 

@@ -36,8 +36,12 @@ struct SlowlorisBenchmark {
         func ms(_ duration: Duration) -> String {
             String(format: "%.3f ms", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
         }
-        print("settle-bench slowloris: \(slowClients) connections sending a head one byte every 20 ms; \(requests) fresh clients, one connection and GET each")
-        print("  fresh clients: p50 \(ms(sorted[sorted.count / 2])), p99 \(ms(sorted[sorted.count * 99 / 100])), max \(ms(sorted.last!)) (target p99 < 100 ms); failures \(failures)")
+        print(
+            "settle-bench slowloris: \(slowClients) connections sending a head one byte every 20 ms; \(requests) fresh clients, one connection and GET each"
+        )
+        print(
+            "  fresh clients: p50 \(ms(sorted[sorted.count / 2])), p99 \(ms(sorted[sorted.count * 99 / 100])), max \(ms(sorted.last!)) (target p99 < 100 ms); failures \(failures)"
+        )
         print("  slow connections still held at the end: \(held) of \(slowClients)")
     }
 }

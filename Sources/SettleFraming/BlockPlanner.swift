@@ -18,7 +18,8 @@ public struct BlockPlanner: Sendable {
     /// Places a record of `length` bytes (full prefix included). Returns `true` when it starts
     /// a new block, `false` when it continues the open one (and so drops its 3-byte prefix).
     public mutating func place(length: Int, standalone: Bool = false) -> Bool {
-        let continuation = recordsInBlock > 0 && policy.combineRecords && !standalone && !openIsStandalone
+        let continuation =
+            recordsInBlock > 0 && policy.combineRecords && !standalone && !openIsStandalone
             && recordsInBlock < policy.maximumRecordsPerBlock
             && openBlockBytes + length - BlockingPolicy.continuationPrefixLength <= policy.maximumBlockBytes
         if continuation {

@@ -1,5 +1,6 @@
 import Foundation
 import SettleTransport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,7 +77,8 @@ public final class HTTPTestClient: @unchecked Sendable {
         while true {
             if let end = buffer.firstRange(of: separator)?.lowerBound {
                 let head = String(decoding: buffer[0..<end], as: UTF8.self)
-                let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                let length =
+                    head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
                 let status = Int(head.split(separator: " ")[1]) ?? 0
                 let bodyLength = status == 100 ? 0 : length

@@ -7,16 +7,17 @@ public enum LinkEventLog {
     /// An observer that logs each event with `link.event` metadata naming its kind.
     public static func observer(_ logger: Logger) -> LinkEventObserver {
         { event in
-            let (level, kind): (Logger.Level, String) = switch event {
-            case .warning: (.warning, "warning")
-            case .error: (.error, "error")
-            case .packetOut: (.trace, "packet-out")
-            case .packetIn: (.trace, "packet-in")
-            case .connected: (.debug, "connected")
-            case .tlsEstablished: (.debug, "tls-status")
-            case .serverCertificate: (.debug, "server-authentication")
-            case .disconnected: (.debug, "disconnected")
-            }
+            let (level, kind): (Logger.Level, String) =
+                switch event {
+                case .warning: (.warning, "warning")
+                case .error: (.error, "error")
+                case .packetOut: (.trace, "packet-out")
+                case .packetIn: (.trace, "packet-in")
+                case .connected: (.debug, "connected")
+                case .tlsEstablished: (.debug, "tls-status")
+                case .serverCertificate: (.debug, "server-authentication")
+                case .disconnected: (.debug, "disconnected")
+                }
             guard logger.logLevel <= level else { return }
             logger.log(level: level, "\(PacketTrace.line(for: event))", metadata: ["link.event": "\(kind)"])
         }

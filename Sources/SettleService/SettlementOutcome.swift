@@ -37,7 +37,8 @@ public enum SettlementOutcome: Sendable, Hashable {
             case .rejectedBatch: self = .rejected(response, detailIndex: response.rejection.flatMap(encoded.detailIndex(for:)))
             }
         case .failed(let failure):
-            self = failure.inDoubt
+            self =
+                failure.inDoubt
                 ? .inDoubt(code: failure.code, message: failure.message) : .failed(code: failure.code, message: failure.message)
         }
     }

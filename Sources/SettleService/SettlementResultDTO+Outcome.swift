@@ -16,9 +16,13 @@ extension SettlementResultDTO {
             self.init(outcome: "rejected", environment: environment, response: response, totals: computed)
             rejection = response.rejection.map { BatchRejection($0, detailRecordIndex: index) }
         case .failed(let code, let message):
-            self.init(outcome: "failed", environment: environment, totals: computed, failure: FailureDTO(code: code.rawValue, message: PacketTrace.masked(message), inDoubt: false))
+            self.init(
+                outcome: "failed", environment: environment, totals: computed,
+                failure: FailureDTO(code: code.rawValue, message: PacketTrace.masked(message), inDoubt: false))
         case .inDoubt(let code, let message):
-            self.init(outcome: "inDoubt", environment: environment, totals: computed, failure: FailureDTO(code: code.rawValue, message: PacketTrace.masked(message), inDoubt: true))
+            self.init(
+                outcome: "inDoubt", environment: environment, totals: computed,
+                failure: FailureDTO(code: code.rawValue, message: PacketTrace.masked(message), inDoubt: true))
         }
     }
 

@@ -69,10 +69,13 @@ public struct Settler: Sendable {
         if tls.keyLogFile != nil {
             // Session secrets decrypt every card number in a capture: a debugging aid only.
             if endpoint.environment == "live" {
-                return .failed(code: .cannotAcquireCredentials, message: "SSLKeyLogFile is refused for live processors: the secrets would expose card numbers")
+                return .failed(
+                    code: .cannotAcquireCredentials, message: "SSLKeyLogFile is refused for live processors: the secrets would expose card numbers")
             }
             if usesHTTPPost {
-                return .failed(code: .cannotAcquireCredentials, message: "SSLKeyLogFile applies to the socket service only; unset it or settle without HTTP POST")
+                return .failed(
+                    code: .cannotAcquireCredentials, message: "SSLKeyLogFile applies to the socket service only; unset it or settle without HTTP POST"
+                )
             }
         }
         if usesHTTPPost { return settleByPost(encoded, trace: trace, interrupt: interrupt) }
@@ -90,7 +93,9 @@ public struct Settler: Sendable {
             // The SSL gateway takes application type 1 only (its error 514, spec §1.5, M): a Level III
             // batch is refused here, before anything is sent, unless configured otherwise.
             if encoded.applicationType != "1" && !httpGatewayTakesLineItems {
-                return .failed(code: .missingOrErroneousValue, message: "the HTTP gateway takes no Level III line items (application type 5): settle this batch over the socket service")
+                return .failed(
+                    code: .missingOrErroneousValue,
+                    message: "the HTTP gateway takes no Level III line items (application type 5): settle this batch over the socket service")
             }
             let (url, settings) = try gateway()
             var post = HTTPPostSettlement(url: url, tls: settings, connectionTimeout: connectionTimeout, timeout: link.responseTimeout * 2)
@@ -108,12 +113,16 @@ public struct Settler: Sendable {
         switch endpoint {
         case .simulator:
             guard let simulator else { throw TransportError(code: .noGatewaySpecified, "no simulator is running for the simulator endpoint") }
-            return ("\(scheme)://127.0.0.1:\(simulator.port)/scripts/gateway.dll?transact",
-                TLSSettings(caCertificatesPEM: simulator.certificatePEM, minimumVersion: tls.minimumVersion))
+            return (
+                "\(scheme)://127.0.0.1:\(simulator.port)/scripts/gateway.dll?transact",
+                TLSSettings(caCertificatesPEM: simulator.certificatePEM, minimumVersion: tls.minimumVersion)
+            )
         case .custom(let host, let port):
             return ("\(scheme)://\(host):\(port)/scripts/gateway.dll?transact", tls)
         default:
-            guard let url = endpoint.gatewayURL else { throw TransportError(code: .noGatewaySpecified, "no HTTP gateway is known for this processor") }
+            guard let url = endpoint.gatewayURL else {
+                throw TransportError(code: .noGatewaySpecified, "no HTTP gateway is known for this processor")
+            }
             return (url, tls)
         }
     }
@@ -125,7 +134,9 @@ public struct Settler: Sendable {
             let context = try simulator.certificatePEM.map { pem throws(TransportError) in
                 try TLSContext(client: TLSSettings(caCertificatesPEM: pem, minimumVersion: tls.minimumVersion, keyLogFile: tls.keyLogFile))
             }
-            return SocketSettlement(host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions, proxy: proxy)
+            return SocketSettlement(
+                host: "127.0.0.1", port: simulator.port, tls: context, link: link, connectionTimeout: connectionTimeout, options: tcpOptions,
+                proxy: proxy)
         }
         guard let address = endpoint.socketAddress else { throw TransportError(code: .noGatewaySpecified, "no gateway specified") }
         return SocketSettlement(

@@ -7,8 +7,8 @@ import SettleLoad
 import SettleModel
 import SettleService
 import SettleSimulator
-import Synchronization
 import SettleTestSupport
+import Synchronization
 import Testing
 
 /// The ledger through the API, against the simulator on real TLS with a real SQLite file:
@@ -284,7 +284,9 @@ import Testing
         #expect(resolved.status == 200)
         #expect(try json(resolved)["resolution"] as? String == "notCaptured")
         #expect(await api.handle(try resolve(#"{"resolution": "captured", "note": "again"}"#)).status == 409)
-        #expect(await api.handle(try T.request("POST", "/v1/settlements/stl_missing/resolve", body: #"{"resolution": "captured", "note": "n"}"#)).status == 404)
+        #expect(
+            await api.handle(try T.request("POST", "/v1/settlements/stl_missing/resolve", body: #"{"resolution": "captured", "note": "n"}"#)).status
+                == 404)
         // Not captured: the same batch number may go again.
         #expect(await api.handle(try Self.post(body, key: "d-3")).status == 200)
     }
@@ -338,7 +340,9 @@ import Testing
                     guard let client = try? HTTPTestClient(port: port) else { return }
                     let key = sameKey ? "same-\(round)" : "key-\(round)-\(index)"
                     gate.wait()
-                    client.send("POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nIdempotency-Key: \(key)\r\nContent-Length: \(document.utf8.count)\r\n\r\n\(document)")
+                    client.send(
+                        "POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nIdempotency-Key: \(key)\r\nContent-Length: \(document.utf8.count)\r\n\r\n\(document)"
+                    )
                     if let response = client.response() { answers.withLock { $0.append((response.status, response.body)) } }
                 }.start()
             }
@@ -368,5 +372,7 @@ struct BrokenLedger: SettlementLedger {
     func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] { throw failure }
     func check() throws(LedgerError) { throw failure }
     func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage { throw failure }
-    func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult { throw failure }
+    func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
+        throw failure
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import SettleAPI
 import SettleDTO
 import SettleHTTP
 import SettleService
 import Testing
+
+@testable import SettleAPI
 
 /// The spec the server serves is the repository's openapi.yaml, byte for byte.
 @Suite struct OpenAPISpecificationTests {
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test func itIsServedWithoutAKey() async throws {
-        let api = SettlementAPI(defaults: .init(), settler: Settler(endpoint: .simulator), keys: try #require(APIKeys(hexHashes: [String(repeating: "a", count: 64)])))
+        let api = SettlementAPI(
+            defaults: .init(), settler: Settler(endpoint: .simulator), keys: try #require(APIKeys(hexHashes: [String(repeating: "a", count: 64)])))
         let response = await api.handle(try SettlementAPITests.request("GET", "/openapi.yaml"))
         #expect(response.status == 200)
         #expect(response.headers["content-type"] == "application/yaml")

@@ -1,5 +1,4 @@
 import Foundation
-@testable import SettleAPI
 import SettleDTO
 import SettleHTTP
 import SettleLedger
@@ -7,6 +6,8 @@ import SettleModel
 import SettleRecords
 import SettleService
 import Testing
+
+@testable import SettleAPI
 
 /// A request's route is worked out once from its path; each outcome's status and ledger state
 /// each come from one small function.

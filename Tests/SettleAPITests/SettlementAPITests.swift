@@ -21,7 +21,10 @@ import Testing
     /// A request as the server's parser would deliver it.
     static func request(_ method: String, _ path: String, body: String = "", contentType: String = "application/json") throws -> HTTPRequest {
         var parser = HTTPRequestParser()
-        parser.append(Array("\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8))
+        parser.append(
+            Array(
+                "\(method) \(path) HTTP/1.1\r\nHost: localhost\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+                    .utf8))
         var head: HTTPRequestHead?
         var bytes: [UInt8] = []
         while let event = try parser.next() {
@@ -126,7 +129,8 @@ import Testing
     func theMediaTypeIsJSONWhateverItsCaseAndParameters(contentType: String, status: Int) async throws {
         let server = try SimulatorServer(judge: BatchJudge(today: Self.today))
         defer { server.stop() }
-        let response = await api(server).handle(try Self.request("POST", "/v1/settlements/validate", body: try Self.example("retail"), contentType: contentType))
+        let response = await api(server).handle(
+            try Self.request("POST", "/v1/settlements/validate", body: try Self.example("retail"), contentType: contentType))
         #expect(response.status == status)
     }
 
@@ -230,7 +234,12 @@ import Testing
         let api = api(simulator)
         let body = try Self.example("retail")
         let settlements = (1...8).map { number in
-            Task { await api.handle(try Self.request("POST", "/v1/settlements", body: body.replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(2000 + number)\""))) }
+            Task {
+                await api.handle(
+                    try Self.request(
+                        "POST", "/v1/settlements",
+                        body: body.replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(2000 + number)\"")))
+            }
         }
         var most = 0
         let deadline = ContinuousClock.now + .seconds(20)

@@ -30,9 +30,10 @@ import Testing
             """
         let result = try CLIRunner.run(["validate", "-"], input: document)
         #expect(result.status == 1)
-        for expected in ["503 /batchNumber", "503 /merchant/bankId", "504 /detailRecords/0/cardNumber", "593 /detailRecords/0/cvv",
-            "593 /detailRecords/0/posDataCode"]
-        {
+        for expected in [
+            "503 /batchNumber", "503 /merchant/bankId", "504 /detailRecords/0/cardNumber", "593 /detailRecords/0/cvv",
+            "593 /detailRecords/0/posDataCode",
+        ] {
             #expect(result.errors.contains(expected), "missing \(expected) in:\n\(result.errors)")
         }
         #expect(!result.errors.contains("4111111111111112"))
@@ -60,7 +61,10 @@ import Testing
         environment["TSYS_SETTLE_COMBINE_RECORDS"] = "maybe"
         let result = try CLIRunner.run(["validate", "examples/retail.json"], environment: environment)
         #expect(result.status != 0)
-        #expect(result.errors.contains("invalid value 'maybe' for --combine-records (TSYS_SETTLE_COMBINE_RECORDS) from environment variable TSYS_SETTLE_COMBINE_RECORDS: must be true or false"))
+        #expect(
+            result.errors.contains(
+                "invalid value 'maybe' for --combine-records (TSYS_SETTLE_COMBINE_RECORDS) from environment variable TSYS_SETTLE_COMBINE_RECORDS: must be true or false"
+            ))
     }
 
     @Test func encodePrintsMaskedBlocks() throws {

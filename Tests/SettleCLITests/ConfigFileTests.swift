@@ -20,7 +20,9 @@ import Testing
     @Test func theEnvironmentAndFlagsWinOverTheFile() throws {
         let path = try file("TSYS_SETTLE_DEVELOPER_ID=not-valid!\nTSYS_SETTLE_APPLICATION_ID=A001\n")
         #expect(try CLIRunner.run(["validate", "examples/retail.json", "--config", path], environment: [:]).status == 1)
-        #expect(try CLIRunner.run(["validate", "examples/retail.json", "--config", path], environment: ["TSYS_SETTLE_DEVELOPER_ID": "003318"]).status == 0)
+        #expect(
+            try CLIRunner.run(["validate", "examples/retail.json", "--config", path], environment: ["TSYS_SETTLE_DEVELOPER_ID": "003318"]).status == 0
+        )
         #expect(try CLIRunner.run(["validate", "examples/retail.json", "--config", path, "--developer-id", "003318"], environment: [:]).status == 0)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-@testable import SettleDTO
 import SettleJSON
 import SettleLoad
 import SettleTestSupport
 import Testing
+
+@testable import SettleDTO
 
 /// Every field of every object the document's readers know, given the integers that break
 /// arithmetic, sent to a real `tsys-settle serve` over loopback (issue 10).
@@ -88,7 +89,9 @@ import Testing
                 for field in fields { document = document.setting(field.path, to: .integer(value(field.limits))) }
                 let problems = try server.validate(document, name: "\(example) all at \(label)")
                 for field in fields where !field.limits.contains(value(field.limits)) {
-                    #expect(problems.contains { $0.pointer == JSONValue.pointer(field.path) }, "\(example) all at \(label): \(JSONValue.pointer(field.path))")
+                    #expect(
+                        problems.contains { $0.pointer == JSONValue.pointer(field.path) },
+                        "\(example) all at \(label): \(JSONValue.pointer(field.path))")
                 }
             }
         }
@@ -117,7 +120,10 @@ import Testing
             }
         }
         for kind in DocumentKind.all where !targets.contains(where: { $0.kind.schema == kind.schema }) {
-            guard let (parent, child) = DocumentKind.all.lazy.compactMap({ parent in parent.children.first { $0.schema == kind.schema }.map { (parent, $0) } }).first,
+            guard
+                let (parent, child) = DocumentKind.all.lazy.compactMap({ parent in
+                    parent.children.first { $0.schema == kind.schema }.map { (parent, $0) }
+                }).first,
                 let host = targets.first(where: { $0.kind.schema == parent.schema })
             else {
                 Issue.record("no example has a place for \(kind.schema)")
@@ -167,7 +173,8 @@ import Testing
         /// server still answers `/healthz`.
         func validate(_ document: JSONValue, name: String) throws -> [Problem] {
             let body = Array(document.text.utf8)
-            client.send("POST /v1/settlements/validate HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n")
+            client.send(
+                "POST /v1/settlements/validate HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n")
             client.send(bytes: body)
             let response = try #require(client.response(), "\(name): no answer (the server died?)")
             #expect(response.status == 400 || response.status == 200, "\(name): status \(response.status)")

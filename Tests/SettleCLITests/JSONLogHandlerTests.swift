@@ -1,7 +1,8 @@
 import Foundation
 import Logging
-@testable import SettleCLI
 import Testing
+
+@testable import SettleCLI
 
 /// `--log-format json` lines: one object, metadata as fields, card numbers masked, nothing
 /// shadowing the fixed fields.

@@ -71,7 +71,8 @@ import Testing
         let target = ["--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port)]
         let refused = try CLIRunner.run(["send", "examples/retail.json"] + target)
         #expect(refused.status == 4)
-        let pinned = try CLIRunner.run(["send", "examples/retail.json", "--accept-server-certificate", simulator.certificate.path, "--trace"] + target)
+        let pinned = try CLIRunner.run(
+            ["send", "examples/retail.json", "--accept-server-certificate", simulator.certificate.path, "--trace"] + target)
         #expect(pinned.status == 0, "\(pinned.errors)")
         #expect(pinned.errors.contains("-- warning: only the configured certificate is trusted"))
         let other = try SimulatorProcess()  // a fresh host: the batch number is not a duplicate there
@@ -105,7 +106,9 @@ import Testing
 
     @Test func anUntrustedHostIsAFailureNotASettlement() throws {
         let simulator = try SimulatorProcess()
-        let sent = try CLIRunner.run(["send", "examples/retail.json", "--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port)])
+        let sent = try CLIRunner.run([
+            "send", "examples/retail.json", "--processor", "custom", "--host", "127.0.0.1", "--port", String(simulator.port),
+        ])
         #expect(sent.status == 4)
         #expect((try result(sent.output)["failure"] as? [String: Any])?["code"] as? Int == 275)
     }

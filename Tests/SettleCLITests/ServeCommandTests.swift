@@ -1,10 +1,11 @@
 import Foundation
+import SettleTestSupport
+import Synchronization
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Synchronization
-import SettleTestSupport
-import Testing
 
 /// `tsys-settle serve` as a user runs it: no configuration, the built-in simulator, real HTTP.
 @Suite(.serialized) struct ServeCommandTests {
@@ -26,18 +27,24 @@ import Testing
         while !(text.contains("listening on") && text.hasSuffix("\n")) && Date() < deadline && process.isRunning {
             text += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
         }
-        if let banner { banner(text) } else {
+        if let banner {
+            banner(text)
+        } else {
             #expect(text.contains("built-in TSYS host simulator"))
             #expect(text.contains("environment simulator"))
         }
-        guard let range = text.range(of: "http://127.0.0.1:") ?? text.range(of: "https://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
+        guard let range = text.range(of: "http://127.0.0.1:") ?? text.range(of: "https://127.0.0.1:"),
+            let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+        else {
             process.terminate()
             throw CocoaError(.fileReadUnknown)
         }
         return (process, port)
     }
 
-    func post(_ port: Int, _ path: String, _ body: Data?, key: String? = nil, method: String = "POST") throws -> (Int, [String: Any], [AnyHashable: Any]) {
+    func post(
+        _ port: Int, _ path: String, _ body: Data?, key: String? = nil, method: String = "POST"
+    ) throws -> (Int, [String: Any], [AnyHashable: Any]) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -175,7 +182,8 @@ import Testing
     @Test func aBadLedgerKeyIsRefusedAtStartByName() throws {
         let data = Scratch.url("serve-bad").path
         let result = try CLIRunner.run(
-            ["serve", "--listen-port", "0", "--data-dir", data], environment: CLIRunner.sampleIds.merging(["TSYS_SETTLE_LEDGER_KEY": "not-hex"]) { $1 })
+            ["serve", "--listen-port", "0", "--data-dir", data],
+            environment: CLIRunner.sampleIds.merging(["TSYS_SETTLE_LEDGER_KEY": "not-hex"]) { $1 })
         #expect(result.status == 1)
         #expect(result.errors.contains("TSYS_SETTLE_LEDGER_KEY must be at least 64 hex digits"), "\(result.errors)")
     }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-@testable import SettleCLI
 import SettleTestSupport
 import Testing
+
+@testable import SettleCLI
 
 /// The one configuration system: every setting declared once in the catalogue, read from a
 /// flag, the environment or a configuration file by the same rules, and refused at start by
@@ -198,7 +199,9 @@ import Testing
         try "TSYS_SETTLE_CLIENT_CERT_PASSWORD=file-secret-123\nTSYS_SETTLE_HOST=simulator.test\n".write(to: file, atomically: true, encoding: .utf8)
         var listed: Set<String> = []
         for command in Self.commandNames {
-            let environment = CLIRunner.sampleIds.merging(["TSYS_SETTLE_LEDGER_KEY": "environment-secret-456", "TSYS_SETTLE_CONFIG": file.path]) { $1 }
+            let environment = CLIRunner.sampleIds.merging(["TSYS_SETTLE_LEDGER_KEY": "environment-secret-456", "TSYS_SETTLE_CONFIG": file.path]) {
+                $1
+            }
             let result = try CLIRunner.run(["config", "--json", command], environment: environment)
             #expect(result.status == 0, "\(command): \(result.errors)")
             #expect(!result.output.contains("secret-123") && !result.output.contains("secret-456"))
@@ -220,8 +223,11 @@ import Testing
     @Test func aSecretNeverReachesATraceLog() throws {
         let file = Scratch.url("secrets", suffix: ".conf")
         try "TSYS_SETTLE_PROXY_PASSWORD=file-secret-789\n".write(to: file, atomically: true, encoding: .utf8)
-        let environment = CLIRunner.sampleIds.merging(["TSYS_SETTLE_LEDGER_KEY": String(repeating: "ab", count: 32), "TSYS_SETTLE_CLIENT_CERT_PASSWORD": "environment-secret-012"]) { $1 }
-        let result = try CLIRunner.run(["send", "examples/retail.json", "--log-level", "trace", "--trace", "--config", file.path], environment: environment)
+        let environment = CLIRunner.sampleIds.merging([
+            "TSYS_SETTLE_LEDGER_KEY": String(repeating: "ab", count: 32), "TSYS_SETTLE_CLIENT_CERT_PASSWORD": "environment-secret-012",
+        ]) { $1 }
+        let result = try CLIRunner.run(
+            ["send", "examples/retail.json", "--log-level", "trace", "--trace", "--config", file.path], environment: environment)
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.errors.contains("<ENQ>"))
         for secret in ["file-secret-789", "environment-secret-012", String(repeating: "ab", count: 32)] {
@@ -239,7 +245,8 @@ import Testing
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("TSYS_SETTLE_") }
         let named = Set(rows.flatMap { $0.matches(of: /TSYS_SETTLE_[A-Z0-9_]+/).map { String($0.output) } })
         let declared = Set(Setting.all.compactMap(\.environment))
-        #expect(named == declared, "README lacks \(declared.subtracting(named).sorted()); README has undeclared \(named.subtracting(declared).sorted())")
+        #expect(
+            named == declared, "README lacks \(declared.subtracting(named).sorted()); README has undeclared \(named.subtracting(declared).sorted())")
         for setting in Setting.all {
             guard let name = setting.environment, let flag = setting.flag else { continue }
             let row = rows.first { $0.contains("`\(name)`") }

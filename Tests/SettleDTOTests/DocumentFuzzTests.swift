@@ -47,7 +47,8 @@ import Testing
             if rng.chance(20) { elements.append(elements[index]) } else { elements[index] = mutate(elements[index], &rng, depth: depth + 1) }
             return .array(elements)
         case .string(let text) where rng.chance(60):
-            return .string(rng.pick([text + text, String(text.dropLast()), "", text.uppercased(), "9" + text, text.replacingOccurrences(of: "0", with: "1")]))
+            return .string(
+                rng.pick([text + text, String(text.dropLast()), "", text.uppercased(), "9" + text, text.replacingOccurrences(of: "0", with: "1")]))
         case .integer(let number) where rng.chance(60):
             return .integer(rng.pick([0, -1, number &* 10, number &+ 1, Int64.max, 9_999_999, 10_000_000]))
         default:

@@ -1,7 +1,8 @@
-@testable import SettleDTO
 import SettleJSON
 import SettleModel
 import Testing
+
+@testable import SettleDTO
 
 /// The document's objects report what their readers cannot use, by JSON pointer.
 @Suite struct DocumentObjectTests {

@@ -1,8 +1,9 @@
 import Foundation
-@testable import SettleDTO
 import SettleJSON
 import SettleTestSupport
 import Testing
+
+@testable import SettleDTO
 
 /// `openapi.yaml` describes exactly the fields the document reader accepts, so a client built
 /// from the spec neither misses a field nor sends one the server refuses.

@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func serverSettingsApplyAndTheDocumentMayOverrideThem() throws {
-        let defaults = SettlementDefaults(combineRecords: false, deviceCode: "W", locationNumber: "00002", developerId: "003318", applicationId: "A001")
+        let defaults = SettlementDefaults(
+            combineRecords: false, deviceCode: "W", locationNumber: "00002", developerId: "003318", applicationId: "A001")
         let batch = try Examples.batch(Examples.read(Self.minimal, defaults: defaults))
         #expect(!batch.settings.combineRecords)
         #expect(batch.settings.deviceCode == "W")
@@ -91,13 +92,17 @@ import Testing
     @Test func missingRequiredFieldsAreNamed() {
         let issues = Examples.issues(Examples.read("{\"industryType\": \"retail\", \"detailRecords\": [{}]}"))
         let paths = Set(issues.map(\.path))
-        #expect(paths.isSuperset(of: ["/merchant", "/batchNumber", "/detailRecords/0/transactionType", "/detailRecords/0/cardNumber",
-            "/detailRecords/0/settlementAmount", "/detailRecords/0/transactionDate"]))
+        #expect(
+            paths.isSuperset(of: [
+                "/merchant", "/batchNumber", "/detailRecords/0/transactionType", "/detailRecords/0/cardNumber",
+                "/detailRecords/0/settlementAmount", "/detailRecords/0/transactionDate",
+            ]))
     }
 
     @Test func oneIndustryPerBatch() {
         let document = replacing("\"transactionType\": \"cardPresent\"", "\"industryType\": \"hotel\", \"transactionType\": \"cardPresent\"")
-        #expect(Examples.issues(Examples.read(document)).contains { $0.path == "/detailRecords/0/industryType" && $0.code == .missingOrErroneousValue })
+        #expect(
+            Examples.issues(Examples.read(document)).contains { $0.path == "/detailRecords/0/industryType" && $0.code == .missingOrErroneousValue })
     }
 
     @Test func emptyDetailRecordsIs606() {
@@ -128,8 +133,9 @@ import Testing
     }
 
     @Test func levelThreeAcceptsExemptTaxAndDecimalQuantities() throws {
-        let batch = try Examples.batch(SettlementDocument.read(json: try Examples.data("level3"), defaults: Examples.defaults, today: Examples.today)
-       )
+        let batch = try Examples.batch(
+            SettlementDocument.read(json: try Examples.data("level3"), defaults: Examples.defaults, today: Examples.today)
+        )
         let level3 = try #require(batch.detailRecords[0].level3)
         #expect(level3.localTax == .exempt)
         #expect(level3.lineItems.map(\.quantity) == [10_000, 20_000])

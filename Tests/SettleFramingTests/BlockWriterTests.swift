@@ -21,7 +21,9 @@ import Testing
         #expect(blocks.count == 4)
         #expect(blocks[0].count == 75)
         // Records after the first in a block start at the routing id Z.
-        #expect(blocks[1] == String(decoding: record("D", 100), as: UTF8.self) + String(repeating: String(decoding: record("D", 100).dropFirst(3), as: UTF8.self), count: 2))
+        #expect(
+            blocks[1] == String(decoding: record("D", 100), as: UTF8.self)
+                + String(repeating: String(decoding: record("D", 100).dropFirst(3), as: UTF8.self), count: 2))
         #expect(blocks[3].hasSuffix(String(decoding: record("T", 73).dropFirst(3), as: UTF8.self)))
         #expect(try BlockReader.readBlock(batch.block(3)).terminator == .etx)
         #expect(try (0..<3).allSatisfy { try BlockReader.readBlock(batch.block($0)).terminator == .etb })

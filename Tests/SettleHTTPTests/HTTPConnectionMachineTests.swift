@@ -52,8 +52,10 @@ import Testing
 
     @Test func aPipelinedRequestsContinueWaitsForTheAnswersBeforeIt() {
         var machine = HTTPConnectionMachine()
-        let first = machine.received(Array(
-            "POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nxPOST /b HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n".utf8))
+        let first = machine.received(
+            Array(
+                "POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\nxPOST /b HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
+                    .utf8))
         #expect(dispatched(first) == ["/a"])
         // A 100 now would be read as the interim answer to /a.
         #expect(first.compactMap(text).isEmpty)
@@ -63,8 +65,9 @@ import Testing
         #expect(dispatched(body) == ["/b"])
         // Owed only while the body has not come: one that arrives with its head is simply read.
         var eager = HTTPConnectionMachine()
-        _ = eager.received(Array(
-            "GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\nabcd".utf8))
+        _ = eager.received(
+            Array(
+                "GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\nabcd".utf8))
         #expect(eager.responded(HTTPResponse(status: 200)).compactMap(text).map { String($0.prefix(12)) } == ["HTTP/1.1 200"])
     }
 

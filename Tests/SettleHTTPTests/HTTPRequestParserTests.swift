@@ -43,7 +43,8 @@ import Testing
 
     @Test(arguments: [1, 2, 7, Int.max])
     func aPostWithContentLengthIsReadWholeHoweverSplit(piece: Int) {
-        let parsed = parse("POST /v1/settlements HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{\"a\"}", piece: piece)
+        let parsed = parse(
+            "POST /v1/settlements HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Type: application/json\r\n\r\n{\"a\"}", piece: piece)
         #expect(parsed.error == nil)
         #expect(parsed.heads.first?.method == "POST")
         #expect(parsed.heads.first?.path == "/v1/settlements")
@@ -53,14 +54,17 @@ import Testing
 
     @Test(arguments: [1, 3, Int.max])
     func chunkedBodiesAreDecodedWithExtensionsAndTrailers(piece: Int) {
-        let text = "POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4;name=v\r\nWiki\r\n5\r\npedia\r\nE\r\n in\r\n\r\nchunks.\r\n0\r\nX-Trailer: 1\r\n\r\n"
+        let text =
+            "POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4;name=v\r\nWiki\r\n5\r\npedia\r\nE\r\n in\r\n\r\nchunks.\r\n0\r\nX-Trailer: 1\r\n\r\n"
         let parsed = parse(text, piece: piece)
         #expect(parsed.error == nil)
         #expect(parsed.bodies == [Array("Wikipedia in\r\n\r\nchunks.".utf8)])
     }
 
     @Test func pipelinedRequestsComeOutInOrder() {
-        let parsed = parse("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nPOST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        let parsed = parse(
+            "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nPOST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+        )
         #expect(parsed.heads.map(\.target) == ["/healthz", "/b", "/c"])
         #expect(parsed.bodies == [[], Array("hi".utf8), []])
         #expect(parsed.heads.map(\.keepAlive) == [true, true, false])
@@ -75,15 +79,15 @@ import Testing
     }
 
     static let refusals: [(String, Int)] = [
-        ("GET / HTTP/1.1\nHost: a\n\n", 400),                                            // bare LF
-        ("GET / HTTP/1.1\r\nHost: a\rX: y\r\n\r\n", 400),                                // bare CR
-        ("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),                                     // double space
-        ("GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400),                                     // space before colon
-        ("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n  folded\r\n\r\n", 400),                  // obs-fold
-        ("GET / HTTP/1.1\r\n\r\n", 400),                                                 // no Host
-        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),                           // two Hosts
-        ("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400),                                    // bad Host
-        ("GET / HTTP/1.1\r\nHost: a\r\nX: a\u{0}b\r\n\r\n", 400),                        // NUL in a value
+        ("GET / HTTP/1.1\nHost: a\n\n", 400),  // bare LF
+        ("GET / HTTP/1.1\r\nHost: a\rX: y\r\n\r\n", 400),  // bare CR
+        ("GET  / HTTP/1.1\r\nHost: a\r\n\r\n", 400),  // double space
+        ("GET / HTTP/1.1\r\nHost : a\r\n\r\n", 400),  // space before colon
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: 1\r\n  folded\r\n\r\n", 400),  // obs-fold
+        ("GET / HTTP/1.1\r\n\r\n", 400),  // no Host
+        ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),  // two Hosts
+        ("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", 400),  // bad Host
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: a\u{0}b\r\n\r\n", 400),  // NUL in a value
         ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n", 400),
         ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3, 3\r\n\r\n", 400),
@@ -115,12 +119,15 @@ import Testing
     }
 
     @Test func limitsAnswerWithTheirOwnStatus() {
-        let limits = HTTPLimits(maximumRequestLineBytes: 32, maximumHeaderBytes: 64, maximumHeaderCount: 3, maximumBodyBytes: 10, maximumChunkLineBytes: 16)
+        let limits = HTTPLimits(
+            maximumRequestLineBytes: 32, maximumHeaderBytes: 64, maximumHeaderCount: 3, maximumBodyBytes: 10, maximumChunkLineBytes: 16)
         #expect(parse("GET /\(String(repeating: "a", count: 40)) HTTP/1.1\r\nHost: a\r\n\r\n", limits: limits).error?.status == 414)
         #expect(parse("GET / HTTP/1.1\r\nHost: a\r\nX: \(String(repeating: "b", count: 80))\r\n\r\n", limits: limits).error?.status == 431)
         #expect(parse("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", limits: limits).error?.status == 431)
         #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 11\r\n\r\n", limits: limits).error?.status == 413)
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n", limits: limits).error?.status == 413)
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\nabcdef\r\n0\r\n\r\n", limits: limits).error?
+                .status == 413)
         // The limits are not hit by a request that fits them.
         #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\n0123456789", limits: limits).error == nil)
     }

@@ -7,8 +7,9 @@ import Testing
         let response = HTTPResponse(
             status: 422, headers: HTTPHeaders([("Content-Type", "application/problem+json"), ("Content-Length", "999")]), body: Array("{}".utf8))
         let text = String(decoding: response.serialized(date: Date(timeIntervalSince1970: 1_795_726_450), closing: true), as: UTF8.self)
-        #expect(text == "HTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/problem+json\r\nContent-Length: 2\r\n"
-            + "Date: Thu, 26 Nov 2026 20:54:10 GMT\r\nConnection: close\r\n\r\n{}")
+        #expect(
+            text == "HTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/problem+json\r\nContent-Length: 2\r\n"
+                + "Date: Thu, 26 Nov 2026 20:54:10 GMT\r\nConnection: close\r\n\r\n{}")
     }
 
     @Test(arguments: [
@@ -16,7 +17,8 @@ import Testing
         (4_133_980_799, "Fri, 31 Dec 2100 23:59:59 GMT"), (-1, "Wed, 31 Dec 1969 23:59:59 GMT"),
     ])
     func datesAreIMFFixdate(seconds: Int, expected: String) {
-        let text = String(decoding: HTTPResponse(status: 204).serialized(date: Date(timeIntervalSince1970: TimeInterval(seconds)), closing: false), as: UTF8.self)
+        let text = String(
+            decoding: HTTPResponse(status: 204).serialized(date: Date(timeIntervalSince1970: TimeInterval(seconds)), closing: false), as: UTF8.self)
         #expect(text.contains("\r\nDate: \(expected)\r\n"))
         #expect(!text.contains("Connection"))
     }

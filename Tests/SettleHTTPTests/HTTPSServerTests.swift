@@ -1,8 +1,8 @@
 import Foundation
 import SettleHTTP
 import SettleLoad
-import SettleTransport
 import SettleTestSupport
+import SettleTransport
 import Testing
 
 /// HTTPS on OpenSSL over loopback: a certificate and key from PEM files, keep-alive and

@@ -37,7 +37,8 @@ import Testing
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
         let (server, port) = try await server()
         let client = try HTTPTestClient(port: port)
-        client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        client.send(
+            "GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /fast HTTP/1.1\r\nHost: a\r\n\r\nGET /last HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
         #expect(await client.response()?.body == "GET /slow ")
         #expect(await client.response()?.body == "GET /fast ")
         let last = try #require(await client.response())
@@ -60,7 +61,8 @@ import Testing
     @Test func aSmugglingAttemptIsRefusedAndTheConnectionClosed() async throws {
         let (server, port) = try await server()
         let client = try HTTPTestClient(port: port)
-        client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n")
+        client.send(
+            "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: a\r\n\r\n")
         let response = try #require(await client.response())
         #expect(response.status == 400)
         #expect(await client.isClosedByServer())

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SettleJSON
 import Testing
+
+@testable import SettleJSON
 
 /// Objects read by key sets: every name of a set has its own slot, names sharing a signature
 /// are told apart by their bytes, absent and null members are not given, unknown and repeated
@@ -72,7 +73,8 @@ import Testing
             "a10", "a11", "a12", "a13", "a14", "a15", "a16", "a17", "a18", "a19",
         ]
         let element = (0..<20).map { String(format: "\"a%02d\": %d", $0, $0) }.joined(separator: ", ")
-        let json = "[" + (0..<600).map { "{\"n\": \($0), \(element)}".replacingOccurrences(of: "\"n\"", with: "\"a19\"") }.joined(separator: ",") + "]"
+        let json =
+            "[" + (0..<600).map { "{\"n\": \($0), \(element)}".replacingOccurrences(of: "\"n\"", with: "\"a19\"") }.joined(separator: ",") + "]"
         let tape = try JSONParser.parse(Array(json.utf8))
         let objects = try #require(tape.root.elements).compactMap { JSONObject($0) }
         #expect(objects.allSatisfy { $0.repeatedNames == ["a19"] })

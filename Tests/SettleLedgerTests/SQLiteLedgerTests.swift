@@ -1,9 +1,10 @@
 import Foundation
-@testable import SettleLedger
 import SettleModel
-import Synchronization
 import SettleTestSupport
+import Synchronization
 import Testing
+
+@testable import SettleLedger
 
 /// The ledger on real SQLite files: what it records, idempotency keys, the batch-number guard,
 /// recovery after a crash, and replicas sharing one file.
@@ -145,7 +146,8 @@ import Testing
         let ledger = try ledger()
         var ids: [String] = []
         for number in 1...7 {
-            let entry = try admitted(try ledger.admit(Self.submission(key: "k\(number)", batch: number), at: Self.start.addingTimeInterval(Double(number))))
+            let entry = try admitted(
+                try ledger.admit(Self.submission(key: "k\(number)", batch: number), at: Self.start.addingTimeInterval(Double(number))))
             try ledger.complete(entry.id, with: Self.outcome(number.isMultiple(of: 2) ? .rejected : .accepted), at: Self.start)
             ids.append(entry.id)
         }
@@ -174,7 +176,9 @@ import Testing
         }
         #expect(resolved.resolution == resolution.rawValue)
         #expect(resolved.resolutionNote == "TSYS report 2026-11-27")
-        guard case .notInDoubt = try ledger.resolve(doubtful.id, as: .captured, note: "again", at: Self.start) else { throw LedgerError("resolved twice") }
+        guard case .notInDoubt = try ledger.resolve(doubtful.id, as: .captured, note: "again", at: Self.start) else {
+            throw LedgerError("resolved twice")
+        }
         #expect(try ledger.resolve("stl_missing", as: .captured, note: "", at: Self.start) == .notFound)
         let again = try ledger.admit(Self.submission(key: "b"), at: Self.start)
         switch (resolution, again) {
@@ -210,14 +214,16 @@ import Testing
         _ = try admitted(try ledger.admit(Self.submission(key: "b", batch: 6), at: Self.start.addingTimeInterval(1)))
         let database = try SQLiteDatabase(path: ledger.path)
         for (number, created) in [(Int64.max, Int64.max), (Int64.min, Int64.max - 1)] {
-            _ = try database.query("UPDATE settlements SET batch_number = ?, created_at = ? WHERE id = ?", [.integer(number), .integer(created), .text(entry.id)])
+            _ = try database.query(
+                "UPDATE settlements SET batch_number = ?, created_at = ? WHERE id = ?", [.integer(number), .integer(created), .text(entry.id)])
             var submission = Self.submission(key: "auto-\(number)", batch: 1)
             submission.allocatesBatchNumber = true
             let allocated = try admitted(try ledger.admit(submission, at: Self.start.addingTimeInterval(2))).submission.batchNumber
             #expect((1...999).contains(allocated))
             var query = LedgerQuery(limit: 1)
             let first = try ledger.list(query)
-            query.cursor = try #require(first.nextCursor)
+            let cursor: String = try #require(first.nextCursor)
+            query.cursor = cursor
             #expect(try ledger.list(query).entries.count == 1)
         }
     }
@@ -255,7 +261,9 @@ import Testing
         }
         let ledger = try SQLiteLedger(directory: directory.path)
         let entry = try #require(try ledger.entry("stl_old"))
-        #expect(entry.outcome?.rejection == BatchRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
+        #expect(
+            entry.outcome?.rejection
+                == BatchRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
         let version = try SQLiteDatabase(path: path).query("PRAGMA user_version").first?.first?.integer
         #expect(version == Int64(LedgerSchema.version))
     }

@@ -26,9 +26,10 @@ import Testing
         batch.detailRecords.append(batch.detailRecords[0])
         batch.detailRecords[1].settlementAmount = 0
         let issues = BatchValidator().validate(batch)
-        #expect(Set(issues.map(\.path)).isSuperset(of: [
-            "/batchNumber", "/merchant/bankId", "/detailRecords/0/cardNumber", "/detailRecords/1/cardNumber", "/detailRecords/1/settlementAmount",
-        ]))
+        #expect(
+            Set(issues.map(\.path)).isSuperset(of: [
+                "/batchNumber", "/merchant/bankId", "/detailRecords/0/cardNumber", "/detailRecords/1/cardNumber", "/detailRecords/1/settlementAmount",
+            ]))
         #expect(issues.first { $0.path == "/detailRecords/1/settlementAmount" }?.detailIndex == 1)
     }
 

@@ -72,8 +72,10 @@ enum CommercialRules {
         RuleCase("Amex sales tax on a Visa card", code: .missingOrErroneousValue, path: d + "/level2/amexSalesTax") {
             $0.detailRecords[0].level2 = Level2(cardType: .visa, amexSalesTax: 100)
         },
-        RuleCase("MasterCard line without debit/credit indicator", code: .missingOrErroneousValue,
-            path: d + "/level3/lineItems/0/debitCreditIndicator") {
+        RuleCase(
+            "MasterCard line without debit/credit indicator", code: .missingOrErroneousValue,
+            path: d + "/level3/lineItems/0/debitCreditIndicator"
+        ) {
             RuleCase.masterCard(&$0)
             var data = level3(.masterCard)
             data.lineItems[0].debitCreditIndicator = ""
@@ -85,8 +87,10 @@ enum CommercialRules {
             data.lineItems[0].total = 1_000_000_000
             $0.detailRecords[0].level3 = data
         },
-        RuleCase("line items beyond the configured cap", profile: WireProfile(maximumLineItemsPerDetail: 2), code: .outOfRange,
-            path: d + "/level3/lineItems") {
+        RuleCase(
+            "line items beyond the configured cap", profile: WireProfile(maximumLineItemsPerDetail: 2), code: .outOfRange,
+            path: d + "/level3/lineItems"
+        ) {
             var data = level3(.visa)
             data.lineItems = Array(repeating: data.lineItems[0], count: 3)
             $0.detailRecords[0].level3 = data

@@ -12,7 +12,9 @@ enum DetailRules {
         RuleCase("card number with letters", code: .invalidFormat, path: d + "/cardNumber") {
             $0.detailRecords[0].cardNumber = CardNumber("4111-1111-1111-1111")
         },
-        RuleCase("card number too short", code: .invalidLength, path: d + "/cardNumber") { $0.detailRecords[0].cardNumber = CardNumber("41111111111") },
+        RuleCase("card number too short", code: .invalidLength, path: d + "/cardNumber") {
+            $0.detailRecords[0].cardNumber = CardNumber("41111111111")
+        },
         RuleCase("card number missing", code: .missingOrErroneousValue, path: d + "/cardNumber") { $0.detailRecords[0].cardNumber = CardNumber("") },
         RuleCase("settlement amount zero", code: .outOfRange, path: d + "/settlementAmount") { $0.detailRecords[0].settlementAmount = 0 },
         RuleCase("settlement amount over $99,999.99", code: .outOfRange, path: d + "/settlementAmount") {

@@ -79,12 +79,14 @@ enum IndustryRules {
             $0.detailRecords[0].transactionType = .debitPurchase
         },
         RuleCase("debit data on a credit card sale", code: .missingOrErroneousValue, path: d + "/debit") {
-            $0.detailRecords[0].debit = DirectDebit(retrievalReferenceNumber: "1", systemTraceAuditNumber: 1, networkId: "E",
+            $0.detailRecords[0].debit = DirectDebit(
+                retrievalReferenceNumber: "1", systemTraceAuditNumber: 1, networkId: "E",
                 settlementDate: LocalDate(year: 2026, month: 7, day: 26))
         },
         RuleCase("trace audit number over 6 digits", code: .outOfRange, path: d + "/debit/systemTraceAuditNumber") {
             $0.detailRecords[0].transactionType = .debitPurchase
-            $0.detailRecords[0].debit = DirectDebit(retrievalReferenceNumber: "1", systemTraceAuditNumber: 1_000_000, networkId: "E",
+            $0.detailRecords[0].debit = DirectDebit(
+                retrievalReferenceNumber: "1", systemTraceAuditNumber: 1_000_000, networkId: "E",
                 settlementDate: LocalDate(year: 2026, month: 7, day: 26))
         },
     ]

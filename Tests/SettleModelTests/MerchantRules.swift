@@ -40,7 +40,9 @@ enum MerchantRules {
         RuleCase("city too long", code: .invalidLength, path: "/merchant/city") { $0.merchant.city = "RANCHO CUCAMONGA" },
         RuleCase("name with a leading space", code: .invalidFormat, path: "/merchant/name") { $0.merchant.name = " SHOP" },
         RuleCase("name too long", code: .invalidLength, path: "/merchant/name") { $0.merchant.name = String(repeating: "N", count: 26) },
-        RuleCase("card-not-present name without service phone or city", .directMarketing, code: .missingOrErroneousValue,
-            path: "/merchant/servicePhone") { $0.merchant.servicePhone = "" },
+        RuleCase(
+            "card-not-present name without service phone or city", .directMarketing, code: .missingOrErroneousValue,
+            path: "/merchant/servicePhone"
+        ) { $0.merchant.servicePhone = "" },
     ]
 }

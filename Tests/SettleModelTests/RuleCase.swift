@@ -1,5 +1,6 @@
 import SettleModel
 import SettleTestSupport
+import Testing
 
 /// One validation rule, broken on purpose: a valid base batch, a change, and the issue it must cause.
 struct RuleCase: Sendable, CustomTestStringConvertible {
@@ -47,5 +48,3 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
     static func amex(_ batch: inout Batch) { batch.detailRecords[0].cardNumber = CardNumber("378282246310005") }
     static func masterCard(_ batch: inout Batch) { batch.detailRecords[0].cardNumber = CardNumber("5555555555554444") }
 }
-
-import Testing

@@ -42,7 +42,8 @@ import Testing
             customerTaxId: "customerTaxId", commodityCode: "fake", discountAmount: 25, taxInvoiceNumber: "VATInvoiceRef",
             orderDate: LocalDate(year: 2026, month: 5, day: 26), freightTaxAmount: 12, freightTaxRate: 800,
             lineItems: [
-                LineItem(commodityCode: "fake", description: "hardware", productCode: "PC-123", quantity: 25_000, unitOfMeasure: "each",
+                LineItem(
+                    commodityCode: "fake", description: "hardware", productCode: "PC-123", quantity: 25_000, unitOfMeasure: "each",
                     unitCost: 1320, taxAmount: 0, taxRate: 0, discountAmount: 0, total: 3300),
                 LineItem(description: "cable", quantity: 10_000, unitCost: 2000, total: 2000),
             ])
@@ -102,7 +103,8 @@ import Testing
             cardType: .masterCard, localTax: .amount(312), purchaseOrder: "PO-88", destinationZip: "27713", shipFromZip: "27709",
             destinationCountry: "840", alternateTaxAmount: 5,
             lineItems: [
-                LineItem(description: "T-SHIRT", productCode: "TS-01", quantity: 30_000, unitOfMeasure: "EA", taxAmount: 312, taxRate: 825,
+                LineItem(
+                    description: "T-SHIRT", productCode: "TS-01", quantity: 30_000, unitOfMeasure: "EA", taxAmount: 312, taxRate: 825,
                     discountAmount: 100, total: 4197, debitCreditIndicator: "D", alternateTaxId: "ALT1", taxType: "VAT",
                     discountIndicator: "Y", netGrossIndicator: "Y", discountRate: 250)
             ])

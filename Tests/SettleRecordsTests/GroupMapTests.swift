@@ -1,7 +1,8 @@
 import SettleModel
-@testable import SettleRecords
 import SettleTestSupport
 import Testing
+
+@testable import SettleRecords
 
 /// Spec §2.0's worked group-map encodings.
 @Suite struct GroupMapTests {

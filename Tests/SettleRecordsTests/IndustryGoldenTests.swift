@@ -168,7 +168,8 @@ import Testing
 
     @Test func debitPurchaseGroup10() throws {
         var debit = SampleBatches.sale(amount: 4000, kind: .debitPurchase)
-        debit.debit = DirectDebit(retrievalReferenceNumber: "620712345678", systemTraceAuditNumber: 4711, networkId: "E",
+        debit.debit = DirectDebit(
+            retrievalReferenceNumber: "620712345678", systemTraceAuditNumber: 4711, networkId: "E",
             settlementDate: LocalDate(year: 2026, month: 7, day: 26))
         let p = try RecordProbe(SampleBatches.batch(.retail, [debit]))
         #expect(p.field(2, 5, 5) == "DP@H@")

@@ -91,14 +91,17 @@ import Testing
 
     @Test func unknownCodeOrNonNumericFieldsIs513() {
         #expect(code { try ResponseParser.parse(wire: Self.framed(Self.good.replacingOccurrences(of: "GB", with: "XX"))) } == .invalidResponse)
-        #expect(code { try ResponseParser.parse(wire: Self.framed(Self.good.replacingOccurrences(of: "000000004", with: "00000000A"))) } == .invalidResponse)
+        #expect(
+            code { try ResponseParser.parse(wire: Self.framed(Self.good.replacingOccurrences(of: "000000004", with: "00000000A"))) }
+                == .invalidResponse)
         #expect(code { try ResponseParser.parse(wire: Self.framed("K1.ZT" + Self.good.dropFirst(5))) } == .invalidResponse)
     }
 
     @Test func wrongLengthIs517() {
         #expect(code { try ResponseParser.parse(wire: Self.framed(Self.good + "X")) } == .responseLengthMismatch)
         #expect(code { try ResponseParser.parse(wire: Self.framed(String(Self.duplicate.dropLast()))) } == .responseLengthMismatch)
-        #expect(code { try ResponseParser.parse(wire: Self.framed(Self.rejected(data: String(repeating: "X", count: 33)))) } == .responseLengthMismatch)
+        #expect(
+            code { try ResponseParser.parse(wire: Self.framed(Self.rejected(data: String(repeating: "X", count: 33)))) } == .responseLengthMismatch)
     }
 
     func code(_ body: () throws -> HostResponse) -> ErrorCode? {

@@ -180,7 +180,8 @@ import Testing
     @Test(arguments: [false, true])
     func failureMessagesInResultsHaveCardNumbersMasked(inDoubt: Bool) {
         let message = "gateway error 101 - invalid card 4111111111111111"
-        let outcome: SettlementOutcome = inDoubt ? .inDoubt(code: .serverErrorResponse, message: message) : .failed(code: .serverErrorResponse, message: message)
+        let outcome: SettlementOutcome =
+            inDoubt ? .inDoubt(code: .serverErrorResponse, message: message) : .failed(code: .serverErrorResponse, message: message)
         let result = SettlementResultDTO(outcome, environment: "test", totals: BatchTotals(details: Self.batch.detailRecords))
         #expect(result.failure?.message.contains("411111******1111") == true)
         #expect(result.failure?.message.contains("4111111111111111") == false)

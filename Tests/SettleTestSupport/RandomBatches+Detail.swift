@@ -17,7 +17,8 @@ extension RandomBatches {
             authorizationSource: kind == .offlineCredit ? "9" : kind.isForce ? rng.pick(["6", "D", "E"]) : rng.pick(["1", "5", "7"]),
             requestedACI: rng.pick(["Y", "P", "E"]), responseACI: kind.isCredit ? "" : rng.pick(["", "A", "E", "C"]),
             responseCode: sale ? rng.pick(["00", "85", "10"]) : "", avsResult: rng.pick(["0", "Y", "N", "Z"]),
-            transactionId: rng.chance(70) ? rng.text(15...15, RandomAlphabet.upper) : "", validationCode: rng.text(0...4, RandomAlphabet.alphanumeric),
+            transactionId: rng.chance(70) ? rng.text(15...15, RandomAlphabet.upper) : "",
+            validationCode: rng.text(0...4, RandomAlphabet.alphanumeric),
             reimbursementAttribute: rng.pick(["0", "A", "Z"]), authorizationReversalSent: rng.chance(10), debitAcknowledgementMissing: rng.chance(10),
             posDataCode: rng.text(12...12, RandomAlphabet.alphanumeric))
         if rng.chance(20) { d.merchantVerificationValue = rng.text(10...10, RandomAlphabet.hexadecimal) }
@@ -69,12 +70,14 @@ extension RandomBatches {
             if brand == .americanExpress && rng.chance(70) {
                 let type = rng.pick(HotelChargeType.allCases)
                 lodging.noShow = type == .hotel ? rng.pick(["", "2", "3"]) : "1"
-                lodging.amex = LodgingAmex(chargeType: type, stayDuration: rng.int(0...99), roomRate: Amount(minorUnits: Int64(rng.int(0...9_999_999))))
+                lodging.amex = LodgingAmex(
+                    chargeType: type, stayDuration: rng.int(0...99), roomRate: Amount(minorUnits: Int64(rng.int(0...9_999_999))))
             }
             d.lodging = lodging
         case .autoRental:
             carried(&d)
-            var rental = AutoRental(rentalDate: d.transactionDate.adding(days: -rng.int(0...30)), noShow: rng.chance(10), extraCharges: rng.text(0...6, "12345"))
+            var rental = AutoRental(
+                rentalDate: d.transactionDate.adding(days: -rng.int(0...30)), noShow: rng.chance(10), extraCharges: rng.text(0...6, "12345"))
             if rng.chance(50) {
                 rental.returnDetails = AutoRentalReturn(
                     renterName: rng.text(0...20), returnCity: rng.text(0...18), returnStateOrCountry: rng.text(0...3, RandomAlphabet.upper),
@@ -118,7 +121,8 @@ extension RandomBatches {
         case .americanExpress:
             return Level2(
                 cardType: .americanExpress, amexSupplierNumber: rng.text(0...9), amexCardholderReference: rng.text(0...17),
-                amexShippedToZip: rng.text(0...6, RandomAlphabet.alphanumeric), amexSalesTax: rng.chance(50) ? Amount(minorUnits: Int64(rng.int(1...999_999))) : nil,
+                amexShippedToZip: rng.text(0...6, RandomAlphabet.alphanumeric),
+                amexSalesTax: rng.chance(50) ? Amount(minorUnits: Int64(rng.int(1...999_999))) : nil,
                 amexChargeDescriptor: rng.text(0...40))
         default:
             let exempt = rng.chance(30)
@@ -131,11 +135,12 @@ extension RandomBatches {
 
     private mutating func level3(_ d: DetailRecord) -> Level3 {
         let visa = d.cardNumber.brand == .visa
-        let localTax: TaxAmount = switch rng.int(0...2) {
-        case 0: .notProvided
-        case 1: .exempt
-        default: tax(of: d.settlementAmount) == .zero ? .notProvided : .amount(tax(of: d.settlementAmount))
-        }
+        let localTax: TaxAmount =
+            switch rng.int(0...2) {
+            case 0: .notProvided
+            case 1: .exempt
+            default: tax(of: d.settlementAmount) == .zero ? .notProvided : .amount(tax(of: d.settlementAmount))
+            }
         var l3 = Level3(
             cardType: visa ? .visa : .masterCard, localTax: localTax,
             nationalTax: rng.chance(50) ? Amount(minorUnits: Int64(rng.int(0...99_999))) : nil, purchaseOrder: rng.text(0...17),

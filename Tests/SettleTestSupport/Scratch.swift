@@ -26,6 +26,7 @@ public enum Scratch {
     }
 
     private static func removeRoot() {
-        try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory.appendingPathComponent("tsys-settle-tests-\(getpid())").path)
+        try? FileManager.default.removeItem(
+            atPath: FileManager.default.temporaryDirectory.appendingPathComponent("tsys-settle-tests-\(getpid())").path)
     }
 }

@@ -5,8 +5,9 @@ import SettleModel
 import SettleRecords
 import SettleSimulator
 import SettleTestSupport
-@testable import SettleTransport
 import Testing
+
+@testable import SettleTransport
 
 /// Real libcurl POSTs over TLS to the simulator's gateway endpoint.
 @Suite(.serialized) struct HTTPPostSettlementTests {
@@ -50,7 +51,8 @@ import Testing
         let batch = TLSSettlementTests.batch()
         var wrong = BatchTotals(details: batch.detailRecords)
         wrong.netDeposit += 1
-        let rejection = try #require(response(try post(try BatchEncoder().encodeValidated(batch, totalsOverride: wrong).framed, to: server))?.rejection)
+        let rejection = try #require(
+            response(try post(try BatchEncoder().encodeValidated(batch, totalsOverride: wrong).framed, to: server))?.rejection)
         #expect(rejection.recordType == "T")
         #expect(rejection.fieldNumber == 11)
     }
@@ -83,7 +85,9 @@ import Testing
     @Test func anUntrustedGatewayIsRefused() throws {
         let server = try gateway()
         defer { server.stop() }
-        #expect(throws: TransportError.self) { try post(try BatchEncoder().encode(TLSSettlementTests.batch()).framed, to: server, tls: TLSSettings()) }
+        #expect(throws: TransportError.self) {
+            try post(try BatchEncoder().encode(TLSSettlementTests.batch()).framed, to: server, tls: TLSSettings())
+        }
     }
 
     @Test func batchesOver2MBAreRefusedBeforeSending() throws {
@@ -130,8 +134,10 @@ import Testing
     /// A gateway error that may have followed the batch to the host is in doubt; one the gateway
     /// is not known to send, or a body that names none, is read as in doubt too (never resent).
     @Test func gatewayErrorsThatMayHaveCapturedTheBatchAreInDoubt() {
-        for (body, inDoubt) in [("500 - lost host", true), ("508 - no response", true), ("503 - cannot reach host", false),
-            ("514 - not type 1", false), ("599 - something new", true), ("<html>proxy error</html>", true)] {
+        for (body, inDoubt) in [
+            ("500 - lost host", true), ("508 - no response", true), ("503 - cannot reach host", false),
+            ("514 - not type 1", false), ("599 - something new", true), ("<html>proxy error</html>", true),
+        ] {
             let text = GatewayErrorText(Array(body.utf8))
             #expect(text.inDoubt == inDoubt, "\(body)")
             #expect(text.failure.code == .serverErrorResponse)

@@ -4,8 +4,9 @@ import SettleModel
 import SettleRecords
 import SettleSimulator
 import SettleTestSupport
-@testable import SettleTransport
 import Testing
+
+@testable import SettleTransport
 
 /// Client certificates from a PKCS#12 (PFX) store authenticate to a mutual-TLS host.
 @Suite(.serialized) struct PKCS12IdentityTests {
@@ -63,7 +64,10 @@ import Testing
         let wrong = Result { try TLSContext(client: TLSSettings(clientPKCS12: store, clientPKCS12Password: "wrong")) }
         let garbage = Result { try TLSContext(client: TLSSettings(clientPKCS12: Array("not a store".utf8))) }
         for result in [wrong, garbage] {
-            guard case .failure(let error as TransportError) = result else { Issue.record("expected a failure"); continue }
+            guard case .failure(let error as TransportError) = result else {
+                Issue.record("expected a failure")
+                continue
+            }
             #expect(error.code == .clientCertificateNotFound)
         }
     }

@@ -5,8 +5,9 @@ import SettleModel
 import SettleRecords
 import SettleSimulator
 import SettleTestSupport
-@testable import SettleTransport
 import Testing
+
+@testable import SettleTransport
 
 /// The class reference's socket settings reach the kernel, and a batch still settles with them.
 @Suite(.serialized) struct TCPOptionsTests {
@@ -72,7 +73,10 @@ import Testing
             host: "127.0.0.1", port: server.port, tls: nil, connectionTimeout: .seconds(5),
             options: TCPOptions(keepAlive: true, lingerSeconds: 5))
         let result = try settlement.settle(encoded.framed)
-        guard case .answered(let response, _) = result else { Issue.record("no answer: \(result)"); return }
+        guard case .answered(let response, _) = result else {
+            Issue.record("no answer: \(result)")
+            return
+        }
         #expect(response.code == .goodBatch)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import SettleFraming
 import SettleLink
 import SettleModel
@@ -7,6 +6,7 @@ import SettleRecords
 import SettleSimulator
 import SettleTestSupport
 import SettleTransport
+import Synchronization
 import Testing
 
 /// Real OpenSSL TLS over loopback against the simulator.
@@ -123,7 +123,8 @@ import Testing
     func weakenedVerificationIsAnnounced(pinned: Bool) throws {
         let server = try SimulatorServer(judge: Self.judge)
         defer { server.stop() }
-        let settings = pinned
+        let settings =
+            pinned
             ? TLSSettings(acceptedServerCertificatePEM: server.certificatePEM)
             : TLSSettings(verifiesPeer: false)
         let events = Mutex<[LinkEvent]>([])

@@ -1,6 +1,7 @@
 import Foundation
-import Synchronization
 import SettleModel
+import Synchronization
+
 @testable import SettleTransport
 
 /// A forwarding proxy on loopback that speaks HTTP CONNECT, SOCKS4/4A and SOCKS5, so tests can
@@ -30,9 +31,12 @@ final class TestProxy: Sendable {
     private func acceptLoop() {
         while !stopped.load(ordering: .relaxed) {
             guard let accepted = try? listener.acceptStream(context: nil, before: .now + .milliseconds(100)),
-                let client = accepted as? PlainStream else { continue }
+                let client = accepted as? PlainStream
+            else { continue }
             Thread { [self] in
-                guard let (host, port) = try? handshake(client), let upstream = try? PlainStream.connect(host: host, port: port, before: .now + .seconds(5)) else {
+                guard let (host, port) = try? handshake(client),
+                    let upstream = try? PlainStream.connect(host: host, port: port, before: .now + .seconds(5))
+                else {
                     client.close()
                     return
                 }
@@ -88,7 +92,8 @@ final class TestProxy: Sendable {
             let host: String
             switch request[3] {
             case 1: host = try client.readExactly(4, before: deadline).map(String.init).joined(separator: ".")
-            default: host = String(decoding: try client.readExactly(Int(try client.readExactly(1, before: deadline)[0]), before: deadline), as: UTF8.self)
+            default:
+                host = String(decoding: try client.readExactly(Int(try client.readExactly(1, before: deadline)[0]), before: deadline), as: UTF8.self)
             }
             let port = try client.readExactly(2, before: deadline)
             return (host, Int(port[0]) << 8 | Int(port[1]))
@@ -109,14 +114,20 @@ final class TestProxy: Sendable {
 
     /// Copies bytes both ways until either side closes.
     private static func pump(_ a: PlainStream, _ b: PlainStream) {
-        var descriptors = [pollfd(fd: a.underlyingSocket.descriptor, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: b.underlyingSocket.descriptor, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [
+            pollfd(fd: a.underlyingSocket.descriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: b.underlyingSocket.descriptor, events: Int16(POLLIN), revents: 0),
+        ]
         let streams = [a, b]
-        defer { a.close(); b.close() }
+        defer {
+            a.close()
+            b.close()
+        }
         while poll(&descriptors, 2, 10_000) > 0 {
             for index in 0..<2 where descriptors[index].revents != 0 {
                 guard case .bytes(let bytes) = try? streams[index].read(before: .now + .seconds(1)),
-                    (try? streams[1 - index].write(bytes, before: .now + .seconds(5))) != nil else { return }
+                    (try? streams[1 - index].write(bytes, before: .now + .seconds(5))) != nil
+                else { return }
             }
         }
     }

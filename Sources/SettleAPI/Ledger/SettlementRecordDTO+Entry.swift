@@ -18,8 +18,11 @@ extension SettlementRecordDTO {
             rejection: o?.rejection, failure: o?.failure, answerStatus: o?.answer.status, resolution: entry.resolution,
             resolutionNote: entry.resolutionNote, createdAt: LedgerMapping.timestamp(entry.createdAt),
             updatedAt: LedgerMapping.timestamp(entry.updatedAt),
-            records: !withRecords ? nil : s.records.map {
-                SettlementRecordLineDTO(index: $0.index, maskedCardNumber: $0.maskedCardNumber, amount: $0.amount, transactionCode: $0.transactionCode)
-            })
+            records: !withRecords
+                ? nil
+                : s.records.map {
+                    SettlementRecordLineDTO(
+                        index: $0.index, maskedCardNumber: $0.maskedCardNumber, amount: $0.amount, transactionCode: $0.transactionCode)
+                })
     }
 }

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 /// `openapi.yaml`, embedded by scripts/embed-openapi (do not edit here; edit openapi.yaml and rerun).
 enum OpenAPISpecification {
     static let text = #"""

@@ -23,7 +23,8 @@ extension SettlementAPI {
         if let refusal = unsupportedMediaType(request) { return refusal }
         switch SettlementDocument.check(json: request.body, defaults: documentDefaults, today: clock.today()) {
         case .success(let checked):
-            return JSONResponse.make(200, ValidationReportDTO(batch: checked.batch, shape: checked.shape, automaticBatchNumber: checked.automaticBatchNumber))
+            return JSONResponse.make(
+                200, ValidationReportDTO(batch: checked.batch, shape: checked.shape, automaticBatchNumber: checked.automaticBatchNumber))
         case .failure(.invalidBatch(let found)): return invalid(found)
         case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
         }
@@ -46,8 +47,10 @@ extension SettlementAPI {
 
     private func invalid(_ issues: [ValidationIssue]) -> HTTPResponse {
         let count = issues.count
-        return JSONResponse.make(400, ProblemDocument(
-            status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
-            detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
+        return JSONResponse.make(
+            400,
+            ProblemDocument(
+                status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
+                detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
     }
 }

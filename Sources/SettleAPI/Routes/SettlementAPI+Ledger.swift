@@ -11,7 +11,9 @@ extension SettlementAPI {
     /// Records the batch, then settles it, unless its idempotency key or batch number says the
     /// money may already be on its way: nothing is sent that is not on record first. The ledger
     /// settles the batch number (given, or allocated) before the batch is encoded, once.
-    func settleRecorded(_ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
+    func settleRecorded(
+        _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
+    ) async -> HTTPResponse {
         let key = request.head.headers["idempotency-key"]
         if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
             return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
@@ -50,11 +52,14 @@ extension SettlementAPI {
             response.headers.append("Idempotent-Replayed", "true")
             return located(response, entry.id)
         case .keyReused(let entry):
-            return refusal(422, "idempotency-key-reused", "Idempotency-Key reused", "this key was used for a different request; use a new key for a new batch", entry)
+            return refusal(
+                422, "idempotency-key-reused", "Idempotency-Key reused", "this key was used for a different request; use a new key for a new batch",
+                entry)
         case .inFlight(let entry):
             var response = refusal(
                 409, "settlement-in-progress", "Settlement in progress",
-                "the same \(entry.submission.idempotencyKey == key && key != nil ? "Idempotency-Key" : "batch number") is being settled now; retry later for its answer", entry)
+                "the same \(entry.submission.idempotencyKey == key && key != nil ? "Idempotency-Key" : "batch number") is being settled now; retry later for its answer",
+                entry)
             response.headers.append("Retry-After", "2")
             return response
         case .alreadyAccepted(let entry):
@@ -71,7 +76,9 @@ extension SettlementAPI {
         }
     }
 
-    private func transmitRecorded(_ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger) async -> HTTPResponse {
+    private func transmitRecorded(
+        _ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger
+    ) async -> HTTPResponse {
         do {
             let id = entry.id
             try await LedgerCalls.run { () throws(LedgerError) in try ledger.markTransmitting(id, at: Date()) }
@@ -101,7 +108,8 @@ extension SettlementAPI {
     private func interrupted(_ entry: LedgerEntry) -> HTTPResponse {
         let inDoubt = entry.state == .inDoubt
         let title = inDoubt ? "Settlement in doubt: the batch may have been captured" : "Settlement failed: nothing was captured"
-        let detail = inDoubt
+        let detail =
+            inDoubt
             ? "the service stopped while this batch was being transmitted; check TSYS reports before sending it again"
             : "the service stopped before this batch was sent"
         let code = ErrorCode.noResponse.rawValue  // no response reached us, whatever the host did
@@ -114,7 +122,9 @@ extension SettlementAPI {
     func lookUp(_ id: String) async -> HTTPResponse {
         guard let ledger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         do {
-            guard let entry = try await LedgerCalls.run({ () throws(LedgerError) in try ledger.entry(id) }) else { return JSONResponse.problem(404, "Not found", "no settlement \(id)") }
+            guard let entry = try await LedgerCalls.run({ () throws(LedgerError) in try ledger.entry(id) }) else {
+                return JSONResponse.problem(404, "Not found", "no settlement \(id)")
+            }
             return JSONResponse.make(200, SettlementRecordDTO(entry))
         } catch {
             return ledgerUnavailable(error)
@@ -122,7 +132,8 @@ extension SettlementAPI {
     }
 
     private func refusal(_ status: Int, _ kind: String, _ title: String, _ detail: String, _ entry: LedgerEntry) -> HTTPResponse {
-        let problem = ProblemDocument(status: status, code: status, kind: kind, title: title, detail: detail + " (nothing was sent)", settlement: entry.id)
+        let problem = ProblemDocument(
+            status: status, code: status, kind: kind, title: title, detail: detail + " (nothing was sent)", settlement: entry.id)
         var response = JSONResponse.make(status, problem)
         response.headers.append("Content-Location", "/v1/settlements/\(entry.id)")
         return response

@@ -18,14 +18,16 @@ extension SettlementAPI {
         var query = LedgerQuery(merchantNumber: parameters["merchant"], terminalNumber: parameters["terminal"], cursor: parameters["cursor"])
         if let state = parameters["state"] {
             guard let parsed = SettlementState(rawValue: state) else {
-                return JSONResponse.problem(400, "Invalid state", "state is one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))")
+                return JSONResponse.problem(
+                    400, "Invalid state", "state is one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             query.state = parsed
         }
         for (name, keyPath) in [("from", \LedgerQuery.from), ("to", \LedgerQuery.to)] {
             guard let text = parameters[name] else { continue }
             guard let date = Self.instant(text) else {
-                return JSONResponse.problem(400, "Invalid time", "\(name) is an RFC 3339 time (2026-11-26T18:00:00Z) or a date (2026-11-26, UTC midnight)")
+                return JSONResponse.problem(
+                    400, "Invalid time", "\(name) is an RFC 3339 time (2026-11-26T18:00:00Z) or a date (2026-11-26, UTC midnight)")
             }
             query[keyPath: keyPath] = date
         }
@@ -36,7 +38,8 @@ extension SettlementAPI {
         do {
             let asked = query
             let page = try await LedgerCalls.run { () throws(LedgerError) in try ledger.list(asked) }
-            return JSONResponse.make(200, SettlementListDTO(settlements: page.entries.map { SettlementRecordDTO($0, withRecords: false) }, nextCursor: page.nextCursor))
+            return JSONResponse.make(
+                200, SettlementListDTO(settlements: page.entries.map { SettlementRecordDTO($0, withRecords: false) }, nextCursor: page.nextCursor))
         } catch {
             return JSONResponse.problem(400, "Invalid cursor", "pass the nextCursor of the previous page unchanged")
         }
@@ -57,10 +60,12 @@ extension SettlementAPI {
             case .resolved(let entry): return JSONResponse.make(200, SettlementRecordDTO(entry))
             case .notFound: return JSONResponse.problem(404, "Not found", "no settlement \(id)")
             case .notInDoubt(let entry):
-                let detail = entry.resolution == nil
+                let detail =
+                    entry.resolution == nil
                     ? "settlement \(id) is \(entry.state.rawValue); only an in-doubt settlement is resolved"
                     : "settlement \(id) was already resolved as \(entry.resolution ?? "")"
-                return JSONResponse.make(409, ProblemDocument(status: 409, code: 409, kind: "not-in-doubt", title: "Not in doubt", detail: detail, settlement: id))
+                return JSONResponse.make(
+                    409, ProblemDocument(status: 409, code: 409, kind: "not-in-doubt", title: "Not in doubt", detail: detail, settlement: id))
             }
         } catch {
             return JSONResponse.problem(503, "Ledger unavailable", "\(error)")

@@ -67,7 +67,8 @@ public struct SettlementAPI: Sendable {
             return JSONResponse.make(200, ["status": "ok", "environment": environment])
         case .openAPI:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
-            return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml")]), body: Array(OpenAPISpecification.text.utf8))
+            return HTTPResponse(
+                status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml")]), body: Array(OpenAPISpecification.text.utf8))
         case _ where !keys.isEmpty && !keys.authorizes(request.head.headers["authorization"]):
             var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
             response.headers.append("WWW-Authenticate", "Bearer")
@@ -144,12 +145,30 @@ public struct SettlementAPI: Sendable {
         case .accepted:
             return (JSONResponse.make(status, result), outcome)
         case .duplicate:
-            return (JSONResponse.make(status, ProblemDocument(status: status, code: status, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result)), outcome)
+            return (
+                JSONResponse.make(
+                    status,
+                    ProblemDocument(
+                        status: status, code: status, title: "Duplicate batch", detail: "the host already has this batch number (QD)", result: result)
+                ), outcome
+            )
         case .rejected:
-            return (JSONResponse.make(status, ProblemDocument(status: status, code: status, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)), outcome)
+            return (
+                JSONResponse.make(
+                    status,
+                    ProblemDocument(status: status, code: status, title: "Batch rejected", detail: "the host rejected the batch (RB)", result: result)
+                ), outcome
+            )
         case .failed(let code, _), .inDoubt(let code, _):
-            let title = if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else { "Settlement failed: nothing was captured" }
-            return (JSONResponse.make(status, ProblemDocument(status: status, code: code.rawValue, title: title, detail: result.failure?.message ?? "", result: result)), outcome)
+            let title =
+                if case .inDoubt = outcome { "Settlement in doubt: the batch may have been captured" } else {
+                    "Settlement failed: nothing was captured"
+                }
+            return (
+                JSONResponse.make(
+                    status, ProblemDocument(status: status, code: code.rawValue, title: title, detail: result.failure?.message ?? "", result: result)),
+                outcome
+            )
         }
     }
 

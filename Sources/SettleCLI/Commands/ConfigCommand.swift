@@ -40,15 +40,20 @@ struct ConfigCommand: ParsableCommand {
                 source: settings.source(of: setting)?.description, secret: setting.isSecret)
         }
         if json {
-            struct Listing: Encodable { var command: String; var settings: [Line] }
+            struct Listing: Encodable {
+                var command: String
+                var settings: [Line]
+            }
             return try BatchFile.printJSON(Listing(command: command, settings: lines))
         }
         let width = (lines.map(\.key.count).max() ?? 0) + 2
         let valueWidth = min(40, (lines.compactMap { $0.value?.count }.max() ?? 1) + 2)
         for line in lines {
             let value = line.value ?? "-"
-            print(line.key.padding(toLength: width, withPad: " ", startingAt: 0) + value.padding(toLength: max(valueWidth, value.count + 1), withPad: " ", startingAt: 0)
-                + (line.source ?? "not set"))
+            print(
+                line.key.padding(toLength: width, withPad: " ", startingAt: 0)
+                    + value.padding(toLength: max(valueWidth, value.count + 1), withPad: " ", startingAt: 0)
+                    + (line.source ?? "not set"))
         }
     }
 }

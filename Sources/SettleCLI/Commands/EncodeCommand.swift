@@ -33,7 +33,9 @@ struct EncodeCommand: ConfiguredCommand {
             }
             let totals = encoded.totals
             print("# \(encoded.framed.blockCount) blocks, \(encoded.framed.bytes.count) bytes, application type \(encoded.applicationType)")
-            print("# records \(totals.recordCount), hashing \(totals.hashingTotalText), cash back \(totals.cashBackTotalText), net \(totals.netDepositText)")
+            print(
+                "# records \(totals.recordCount), hashing \(totals.hashingTotalText), cash back \(totals.cashBackTotalText), net \(totals.netDepositText)"
+            )
         }
     }
 }

@@ -2,13 +2,13 @@ import ArgumentParser
 import CoreMetrics
 import Foundation
 import ServiceLifecycle
-import UnixSignals
 import SettleAPI
 import SettleDTO
 import SettleHTTP
 import SettleLedger
 import SettleService
 import SettleSimulator
+import UnixSignals
 
 /// `tsys-settle serve`: the HTTP settlement API. With no processor configured it settles against
 /// a built-in simulator on loopback, and says so.
@@ -56,17 +56,21 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         MetricsSystem.bootstrap(api.metrics.factory)
         let server = HTTPServer(configuration: serverConfiguration) { await api.handle($0) }
         api.metrics.observeConnections { server.openConnections }
-        let target = simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
+        let target =
+            simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
         let scheme = serverConfiguration.tls == nil ? "http" : "https", host = serverConfiguration.host
         let keyCount = settings.list(.apiKeyHashes).count, environment = api.environment, path = ledger.path
         let banner = Banner(format: settings.text(.logFormat) ?? "text")
         // The group stops its services in reverse order: the API drains first, then the
         // simulator and the ledger are released.
-        services.append(.init(service: HTTPService(server: server, readiness: api.readiness, logger: logger) { port in
-            banner.announce(
-                "listening on \(scheme)://\(host):\(port), settling against \(target), environment \(environment), \(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)")
-        }, successTerminationBehavior: .gracefullyShutdownGroup))
+        services.append(
+            .init(
+                service: HTTPService(server: server, readiness: api.readiness, logger: logger) { port in
+                    banner.announce(
+                        "listening on \(scheme)://\(host):\(port), settling against \(target), environment \(environment), \(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)"
+                    )
+                }, successTerminationBehavior: .gracefullyShutdownGroup))
         Banner.unblockStopSignals()
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -30,7 +30,9 @@ struct SettlementsListCommand: ConfiguredCommand {
         let settings = try settings()
         var query = LedgerQuery(merchantNumber: merchant, terminalNumber: terminal, limit: settings.number(.listLimit) ?? 50, cursor: cursor)
         if let state {
-            guard let parsed = SettlementState(rawValue: state) else { throw CLIError("--state must be one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))") }
+            guard let parsed = SettlementState(rawValue: state) else {
+                throw CLIError("--state must be one of \(SettlementState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             query.state = parsed
         }
         for (text, keyPath, flag) in [(from, \LedgerQuery.from, "--from"), (to, \LedgerQuery.to, "--to")] {
@@ -48,8 +50,12 @@ struct SettlementsListCommand: ConfiguredCommand {
         if json { return try BatchFile.printJSON(SettlementListDTO(settlements: records, nextCursor: page.nextCursor)) }
         for record in records {
             let answer = record.responseCode ?? record.resolution ?? "-"
-            print([record.id, record.createdAt, record.state, record.environment, "\(record.merchantNumber)/\(record.terminalNumber)", "batch \(record.batchNumber)",
-                   "\(record.recordCount) records", "net \(record.totals.netDeposit)", answer].joined(separator: "  "))
+            print(
+                [
+                    record.id, record.createdAt, record.state, record.environment, "\(record.merchantNumber)/\(record.terminalNumber)",
+                    "batch \(record.batchNumber)",
+                    "\(record.recordCount) records", "net \(record.totals.netDeposit)", answer,
+                ].joined(separator: "  "))
         }
         if let next = page.nextCursor { print("more: --cursor \(next)") }
         if records.isEmpty { print("no settlements") }

@@ -35,7 +35,10 @@ struct SettlementsResolveCommand: ConfiguredCommand {
         case .resolved(let entry): try BatchFile.printJSON(SettlementRecordDTO(entry))
         case .notFound: throw CLIError("no settlement \(id) in \(LedgerOptions.directory(settings))")
         case .notInDoubt(let entry):
-            throw CLIError(entry.resolution == nil ? "settlement \(id) is \(entry.state.rawValue), not in doubt" : "settlement \(id) was already resolved as \(entry.resolution ?? "")")
+            throw CLIError(
+                entry.resolution == nil
+                    ? "settlement \(id) is \(entry.state.rawValue), not in doubt"
+                    : "settlement \(id) was already resolved as \(entry.resolution ?? "")")
         }
     }
 }

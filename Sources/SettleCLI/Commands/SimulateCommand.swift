@@ -73,7 +73,8 @@ struct SimulateCommand: ConfiguredCommand {
         let server: SimulatorServer
         do {
             server = try SimulatorServer(
-                script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: settings.number(.simulatorPort) ?? 5004, judge: BatchJudge(today: SettlementClock.system.today()))
+                script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: settings.number(.simulatorPort) ?? 5004,
+                judge: BatchJudge(today: SettlementClock.system.today()))
         } catch {
             throw CLIError("cannot start the simulator: \(error)")
         }
@@ -81,9 +82,11 @@ struct SimulateCommand: ConfiguredCommand {
             try pem.write(toFile: certificateOut, atomically: true, encoding: .utf8)
         }
         // Written unbuffered: scripts and tests read the port from the first line while the simulator runs.
-        var banner = "TSYS host simulator listening on 127.0.0.1:\(server.port) (\(http ? "HTTP POST gateway" : "socket service"), \(plain ? "plain TCP" : "TLS"))\n"
+        var banner =
+            "TSYS host simulator listening on 127.0.0.1:\(server.port) (\(http ? "HTTP POST gateway" : "socket service"), \(plain ? "plain TCP" : "TLS"))\n"
         if let certificateOut { banner += "certificate written to \(certificateOut)\n" }
-        banner += "settle with: tsys-settle send FILE.json --processor custom --host 127.0.0.1 --port \(server.port)"
+        banner +=
+            "settle with: tsys-settle send FILE.json --processor custom --host 127.0.0.1 --port \(server.port)"
             + (plain ? " --plain" : " --ca-file \(certificateOut ?? "CERT.pem")") + (http ? " --http" : "") + "\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         // One line per finished session, so a script (or a test) can see what the host received.
@@ -93,7 +96,8 @@ struct SimulateCommand: ConfiguredCommand {
             let transcripts = server.transcripts
             for (number, transcript) in transcripts.enumerated().dropFirst(reported) {
                 let answer = transcript.responses.last?.rawCode ?? "no response"
-                FileHandle.standardOutput.write(Data("session \(number + 1): \(transcript.blocks.count) block(s) received, answered \(answer)\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data("session \(number + 1): \(transcript.blocks.count) block(s) received, answered \(answer)\n".utf8))
             }
             reported = transcripts.count
         }

@@ -8,6 +8,9 @@ struct TSYSSettleCommand: AsyncParsableCommand {
         commandName: "tsys-settle",
         abstract: "Settle card batches with TSYS (EIS 1081 terminal-capture settlement).",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self, SettlementsCommand.self, ConfigCommand.self]
+        subcommands: [
+            ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self, SettlementsCommand.self,
+            ConfigCommand.self,
+        ]
     )
 }

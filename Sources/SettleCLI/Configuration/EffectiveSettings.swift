@@ -20,12 +20,15 @@ struct EffectiveSettings: Sendable {
     /// the configuration file the flags or environment name.
     init(_ settings: [Setting], flags given: GivenFlags, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let flagProvider = InMemoryProvider(
-            name: "flags", values: Dictionary(uniqueKeysWithValues: given.values.map { (Self.key($0.key), ConfigValue(.string($0.value), isSecret: $0.key.isSecret)) }))
+            name: "flags",
+            values: Dictionary(
+                uniqueKeysWithValues: given.values.map { (Self.key($0.key), ConfigValue(.string($0.value), isSecret: $0.key.isSecret)) }))
         let secretNames = Set(Setting.all.filter(\.isSecret).compactMap(\.environment))
         let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(secretNames))
         var file: SettingsFile?
         if let path = try Self.text(of: .config, flags: flagProvider, environment: environmentProvider), !path.text.isEmpty {
-            file = try SettingsFile.read(path.text, names: Set(Setting.all.compactMap(\.environment)).subtracting([Setting.config.environment!]), source: path.source)
+            file = try SettingsFile.read(
+                path.text, names: Set(Setting.all.compactMap(\.environment)).subtracting([Setting.config.environment!]), source: path.source)
         }
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         var sources: [Setting: SettingSource] = [:]
@@ -50,13 +53,16 @@ struct EffectiveSettings: Sendable {
     }
 
     /// A setting's text from a flag, else from the environment (an empty variable is unset).
-    private static func text(of setting: Setting, flags: InMemoryProvider, environment: EnvironmentVariablesProvider) throws
+    private static func text(
+        of setting: Setting, flags: InMemoryProvider, environment: EnvironmentVariablesProvider
+    ) throws
         -> (text: String, source: SettingSource)?
     {
         if let flag = setting.flag, case .string(let text)? = try flags.value(forKey: key(setting), type: .string).value?.content {
             return (text, .flag(flag))
         }
-        if let name = setting.environment, case .string(let text)? = try environment.value(forKey: AbsoluteConfigKey([name]), type: .string).value?.content,
+        if let name = setting.environment,
+            case .string(let text)? = try environment.value(forKey: AbsoluteConfigKey([name]), type: .string).value?.content,
             !text.isEmpty
         {
             return (text, .environment(name))

@@ -70,7 +70,9 @@ extension Setting {
         help: "Bind the local end to this port before connecting (LocalPort; firewalls that allow one source port).")
     static let proxy = Setting(
         key: "proxy", flag: "proxy", environment: "TSYS_SETTLE_PROXY", kind: .text, defaultValue: nil,
-        help: "Proxy to the processor: http://, socks4://, socks4a:// or socks5://[user@]host[:port] (FirewallType); its password only from TSYS_SETTLE_PROXY_PASSWORD.")
+        help:
+            "Proxy to the processor: http://, socks4://, socks4a:// or socks5://[user@]host[:port] (FirewallType); its password only from TSYS_SETTLE_PROXY_PASSWORD."
+    )
     static let proxyPassword = Setting(
         key: "proxyPassword", flag: nil, environment: "TSYS_SETTLE_PROXY_PASSWORD", kind: .text, defaultValue: nil,
         help: "The proxy's password (FirewallPassword).", isSecret: true)
@@ -210,10 +212,12 @@ extension Setting {
         kind: .number(24...(24 * 365)), defaultValue: "24", help: "Hours an Idempotency-Key is remembered.")
     static let ledgerSyncEveryChange = Setting(
         key: "ledgerSyncEveryChange", flag: "ledger-sync-every-change", environment: "TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE",
-        kind: .boolean, defaultValue: "false", help: "Sync every settlement's ending to disk too, not only its start (about 20% fewer settlements/s).")
+        kind: .boolean, defaultValue: "false", help: "Sync every settlement's ending to disk too, not only its start (about 20% fewer settlements/s)."
+    )
     static let ledgerKey = Setting(
         key: "ledgerKey", flag: nil, environment: "TSYS_SETTLE_LEDGER_KEY", kind: .text, defaultValue: nil,
-        help: "Key of the ledger's request fingerprints (HMAC-SHA-256; 64+ hex digits, shared by replicas; default fingerprint.key in the data directory).",
+        help:
+            "Key of the ledger's request fingerprints (HMAC-SHA-256; 64+ hex digits, shared by replicas; default fingerprint.key in the data directory).",
         isSecret: true)
 
     // MARK: Command arguments (no environment variable: they belong to one run)

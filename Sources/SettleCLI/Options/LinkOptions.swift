@@ -49,7 +49,9 @@ struct LinkOptions: ParsableArguments {
         guard let text = settings.text(.proxy), !text.isEmpty else { return nil }
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
             let kind = ProxySettings.Kind(rawValue: scheme == "socks5h" ? "socks5" : scheme)
-        else { throw CLIError("\(Setting.proxy) must look like socks5://host:1080 or http://user@host:8080 (schemes: http, socks4, socks4a, socks5)") }
+        else {
+            throw CLIError("\(Setting.proxy) must look like socks5://host:1080 or http://user@host:8080 (schemes: http, socks4, socks4a, socks5)")
+        }
         if url.password != nil { throw CLIError("put the proxy password in \(Setting.proxyPassword), not in \(Setting.proxy)") }
         if let port = url.port, !(1...65535).contains(port) { throw CLIError("\(Setting.proxy): the port must be 1-65535") }
         return ProxySettings(

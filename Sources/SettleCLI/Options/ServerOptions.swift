@@ -68,7 +68,8 @@ struct ServerOptions: ParsableArguments {
         case (nil, nil): break
         case (let certificate?, let key?):
             var tls = HTTPTLSConfiguration(certificateChainFile: certificate, privateKeyFile: key)
-            tls.minimumVersion = settings.text(.apiTLSMinimumVersion).flatMap(HTTPTLSConfiguration.MinimumVersion.init(rawValue:)) ?? tls.minimumVersion
+            tls.minimumVersion =
+                settings.text(.apiTLSMinimumVersion).flatMap(HTTPTLSConfiguration.MinimumVersion.init(rawValue:)) ?? tls.minimumVersion
             configuration.tls = tls
         default:
             throw CLIError("HTTPS needs both \(Setting.apiTLSCertificate) and \(Setting.apiTLSKey)")

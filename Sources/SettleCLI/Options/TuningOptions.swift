@@ -50,7 +50,8 @@ struct TuningOptions: ParsableArguments {
     static func apply(_ settings: EffectiveSettings, to settler: inout Settler) throws {
         settler.tls.caDirectory = settings.text(.caDirectory)
         if let path = settings.text(.acceptServerCertificate) {
-            settler.tls.acceptedServerCertificatePEM = String(decoding: try settings.contents(of: .acceptServerCertificate, path: path), as: UTF8.self)
+            settler.tls.acceptedServerCertificatePEM = String(
+                decoding: try settings.contents(of: .acceptServerCertificate, path: path), as: UTF8.self)
         }
         settler.tls.verifiesPeer = !settings.isOn(.insecureSkipVerify)
         settler.tls.minimumVersion = settings.text(.tlsMinimumVersion).flatMap(TLSVersion.init(rawValue:)) ?? settler.tls.minimumVersion

@@ -16,7 +16,9 @@ struct LedgerService: Service {
             let s = entry.submission
             logger.warning(
                 "settlement \(entry.id) was interrupted by the last stop; it is now \(entry.state.rawValue)\(entry.state == .inDoubt ? ": check TSYS reports, then resolve it" : "")",
-                metadata: ["settlement": "\(entry.id)", "merchant": "\(s.merchantNumber)", "terminal": "\(s.terminalNumber)", "batch": "\(s.batchNumber)"])
+                metadata: [
+                    "settlement": "\(entry.id)", "merchant": "\(s.merchantNumber)", "terminal": "\(s.terminalNumber)", "batch": "\(s.batchNumber)",
+                ])
         }
     }
 

@@ -7,7 +7,8 @@ struct Banner: Sendable {
     let format: String
 
     func announce(_ message: String) {
-        let line = format == "json"
+        let line =
+            format == "json"
             ? JSONLogHandler.line(time: Date(), level: .notice, label: "tsys-settle", message: message, metadata: [:])
             : "tsys-settle serve: \(message)\n"
         FileHandle.standardError.write(Data(line.utf8))

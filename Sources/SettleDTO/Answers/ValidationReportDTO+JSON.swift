@@ -1,4 +1,5 @@
 import SettleJSON
+
 /// The validation report and its parts written directly (members in byte order, as
 /// `JSONEncoder` sorts them); a test holds these equal to `JSONEncoder`'s output.
 extension ValidationReportDTO: JSONWritable {

@@ -16,9 +16,11 @@ public struct ValidationReportDTO: Sendable, Hashable, Codable {
     }
 
     public init(batch: Batch, encoded: EncodedBatch) {
-        self.init(batch: batch, shape: BatchShape(
-            totals: encoded.totals, blockCount: encoded.framed.blockCount, wireBytes: encoded.framed.bytes.count,
-            applicationType: encoded.applicationType))
+        self.init(
+            batch: batch,
+            shape: BatchShape(
+                totals: encoded.totals, blockCount: encoded.framed.blockCount, wireBytes: encoded.framed.bytes.count,
+                applicationType: encoded.applicationType))
     }
 
     /// `automaticBatchNumber`: the number is allocated when the batch is settled (shown as 0).

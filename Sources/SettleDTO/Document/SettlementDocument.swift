@@ -34,7 +34,9 @@ public enum SettlementDocument {
             return .failure(.invalidBatch(issues))
         case .valid(let batch):
             do {
-                return .success(Encoded(batch: batch, encoded: try BatchEncoder(profile: defaults.profile).encodeValidated(batch), automaticBatchNumber: automatic))
+                return .success(
+                    Encoded(
+                        batch: batch, encoded: try BatchEncoder(profile: defaults.profile).encodeValidated(batch), automaticBatchNumber: automatic))
             } catch {
                 return .failure(.buildFailed(error))
             }
@@ -88,14 +90,17 @@ public enum SettlementDocument {
         readDocument(json: json, defaults: defaults, today: today).outcome
     }
 
-    private static func readDocument(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate)
+    private static func readDocument(
+        json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate
+    )
         -> (outcome: Outcome, automaticBatchNumber: Bool, root: JSONElement?)
     {
         let root: JSONElement
         do {
             root = try JSONParser.parse(json).root
         } catch {
-            let problem = error.isLimit
+            let problem =
+                error.isLimit
                 ? ValidationIssue(code: .limitExceeded, path: "", message: "body goes past a limit: \(error.reason) at byte \(error.offset)")
                 : ValidationIssue(code: .invalidJSON, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")
             return (.invalid([problem]), false, nil)

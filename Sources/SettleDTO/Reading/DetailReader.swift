@@ -23,7 +23,8 @@ struct DetailReader {
         let d = d.reading(Self.keys, &issues)
         // The class reference requires each aggregate's industry to match the batch's.
         if d.has("industryType"), let own: IndustryType = d.choice("industryType", &issues), own != industry {
-            issues.add(.missingOrErroneousValue, d.path("industryType"),
+            issues.add(
+                .missingOrErroneousValue, d.path("industryType"),
                 "is \(own.rawValue) but the batch is \(industry.rawValue): settle one batch per industry type")
         }
         let kind: TransactionType = d.choice("transactionType", &issues) ?? .cardPresent
@@ -97,7 +98,8 @@ struct DetailReader {
         }
         guard let entry: EntryDataSource = d.choice("entryDataSource", &issues) else { return fallback ?? "" }
         guard let code = entry.accountDataSource else {
-            issues.add(.missingOrErroneousValue, d.path("entryDataSource"),
+            issues.add(
+                .missingOrErroneousValue, d.path("entryDataSource"),
                 "'\(entry.rawValue)' has no certain account data source code; give accountDataSource instead")
             return fallback ?? ""
         }

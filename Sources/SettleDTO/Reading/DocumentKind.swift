@@ -1,4 +1,5 @@
 import SettleJSON
+
 /// One kind of object in the settlement document: its schema's name in `openapi.yaml`, the
 /// member names its reader accepts, and the members that hold objects of another kind.
 ///
@@ -24,12 +25,14 @@ struct DocumentKind: Sendable {
     }
 
     /// The document itself.
-    static let root = DocumentKind("SettlementDocument", BatchReader.keys, [
-        Child(member: "merchant", schema: "Merchant", isArray: false),
-        Child(member: "settings", schema: "BatchSettings", isArray: false),
-        Child(member: "travelAgency", schema: "TravelAgency", isArray: false),
-        Child(member: "detailRecords", schema: "DetailRecord", isArray: true),
-    ])
+    static let root = DocumentKind(
+        "SettlementDocument", BatchReader.keys,
+        [
+            Child(member: "merchant", schema: "Merchant", isArray: false),
+            Child(member: "settings", schema: "BatchSettings", isArray: false),
+            Child(member: "travelAgency", schema: "TravelAgency", isArray: false),
+            Child(member: "detailRecords", schema: "DetailRecord", isArray: true),
+        ])
 
     /// Every kind, the document first.
     static let all: [DocumentKind] = [
@@ -37,15 +40,17 @@ struct DocumentKind: Sendable {
         DocumentKind("Merchant", BatchReader.merchantKeys),
         DocumentKind("BatchSettings", BatchReader.settingsKeys),
         DocumentKind("TravelAgency", BatchReader.travelAgencyKeys),
-        DocumentKind("DetailRecord", DetailReader.keys, [
-            Child(member: "cardNotPresent", schema: "CardNotPresent", isArray: false),
-            Child(member: "autoRental", schema: "AutoRental", isArray: false),
-            Child(member: "lodging", schema: "Lodging", isArray: false),
-            Child(member: "passengerTransport", schema: "PassengerTransport", isArray: false),
-            Child(member: "debit", schema: "Debit", isArray: false),
-            Child(member: "level2", schema: "Level2", isArray: false),
-            Child(member: "level3", schema: "Level3", isArray: false),
-        ]),
+        DocumentKind(
+            "DetailRecord", DetailReader.keys,
+            [
+                Child(member: "cardNotPresent", schema: "CardNotPresent", isArray: false),
+                Child(member: "autoRental", schema: "AutoRental", isArray: false),
+                Child(member: "lodging", schema: "Lodging", isArray: false),
+                Child(member: "passengerTransport", schema: "PassengerTransport", isArray: false),
+                Child(member: "debit", schema: "Debit", isArray: false),
+                Child(member: "level2", schema: "Level2", isArray: false),
+                Child(member: "level3", schema: "Level3", isArray: false),
+            ]),
         DocumentKind("CardNotPresent", GroupReaders.cardNotPresentKeys),
         DocumentKind("Lodging", GroupReaders.lodgingKeys, [Child(member: "amex", schema: "LodgingAmex", isArray: false)]),
         DocumentKind("LodgingAmex", GroupReaders.lodgingAmexKeys),

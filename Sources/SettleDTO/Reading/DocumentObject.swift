@@ -37,11 +37,14 @@ struct DocumentObject {
         let (indexed, unknownNames) = object.indexed(by: allowed)
         for key in unknownNames {
             if DocumentObject.forbiddenKeys.contains(key.lowercased()) {
-                issues.add(.missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
+                issues.add(
+                    .missingOrErroneousValue, path(key), "card security codes, PIN blocks and track data are never accepted; remove this field")
             } else if DocumentObject.encryptedCardDataKeys.contains(key.lowercased()) {
                 // E3 key blocks come from a card reader at authorization; a settlement sends the
                 // account number in the clear inside TLS, so there is nothing for them to decrypt.
-                issues.add(.missingOrErroneousValue, path(key), "Heartland E3 encrypted card data is not supported; send the account number (inside TLS) instead")
+                issues.add(
+                    .missingOrErroneousValue, path(key),
+                    "Heartland E3 encrypted card data is not supported; send the account number (inside TLS) instead")
             } else {
                 issues.add(.invalidFormat, path(key), "is not a field of this object")
             }

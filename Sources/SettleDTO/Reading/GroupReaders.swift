@@ -58,9 +58,10 @@ struct GroupReaders {
         let legsPointer = o.path("legs")
         for (index, element) in (o.array("legs", required: true, &issues) ?? []).enumerated() {
             guard let leg = DocumentObject(element, at: legsPointer, element: index, &issues)?.reading(Self.tripLegKeys, &issues) else { continue }
-            legs.append(TripLeg(
-                carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),
-                stopOver: leg.string("stopOver", default: "", &issues), destination: leg.string("destination", &issues)))
+            legs.append(
+                TripLeg(
+                    carrier: leg.string("carrier", &issues), serviceClass: leg.string("serviceClass", &issues),
+                    stopOver: leg.string("stopOver", default: "", &issues), destination: leg.string("destination", &issues)))
         }
         return PassengerTransport(
             restrictedTicket: o.bool("restrictedTicket", default: false, &issues),

@@ -1,4 +1,5 @@
 import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,19 +35,19 @@ extension HTTPConnection {
         }
     }
 
-
     func armTimer() {
         guard !isClosed, !lingering else { return }
         let phase = output.isEmpty ? machine.phase : nil
         guard phase != timedPhase || phase == nil else { return }
         timedPhase = phase
-        let timeout: Duration? = switch phase {
-        case .idle: channel.isEstablished ? configuration.idleTimeout : configuration.headerReadTimeout
-        case .readingHead: configuration.headerReadTimeout
-        case .readingBody: configuration.bodyTimeout
-        case .handling, .closed: nil
-        case nil: configuration.writeTimeout
-        }
+        let timeout: Duration? =
+            switch phase {
+            case .idle: channel.isEstablished ? configuration.idleTimeout : configuration.headerReadTimeout
+            case .readingHead: configuration.headerReadTimeout
+            case .readingBody: configuration.bodyTimeout
+            case .handling, .closed: nil
+            case nil: configuration.writeTimeout
+            }
         setDeadline(timeout)
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -106,7 +107,10 @@ final class HTTPConnection: @unchecked Sendable {
             case .wantRead: break reading
             case .wantWrite:
                 readWaitsForWritable = true
-                if writeSuspended { writeSource?.resume(); writeSuspended = false }
+                if writeSuspended {
+                    writeSource?.resume()
+                    writeSuspended = false
+                }
                 break reading
             case .closed: return shut()
             }
@@ -145,7 +149,10 @@ final class HTTPConnection: @unchecked Sendable {
             switch output.withUnsafeBytes({ channel.write($0) }) {
             case .transferred(let sent): output.removeFirst(sent)
             case .wantWrite:
-                if writeSuspended { writeSource?.resume(); writeSuspended = false }
+                if writeSuspended {
+                    writeSource?.resume()
+                    writeSuspended = false
+                }
                 return
             case .wantRead:
                 // TLS wants the peer's bytes first; the next read event flushes again.
@@ -153,7 +160,10 @@ final class HTTPConnection: @unchecked Sendable {
             case .closed: return shut()
             }
         }
-        if !writeSuspended && !readWaitsForWritable { writeSource?.suspend(); writeSuspended = true }
+        if !writeSuspended && !readWaitsForWritable {
+            writeSource?.suspend()
+            writeSuspended = true
+        }
         if closeAfterWrite { lingerOnClose ? linger() : shut() }
     }
 

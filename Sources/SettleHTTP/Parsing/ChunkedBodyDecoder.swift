@@ -74,7 +74,9 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
                 if byte == HTTPSyntax.cr {
                     state = .trailerLF(lineLength: length)
                 } else {
-                    guard byte != HTTPSyntax.lf, length > 0 || (byte != HTTPSyntax.space && byte != HTTPSyntax.tab) else { throw .bad("malformed trailer") }
+                    guard byte != HTTPSyntax.lf, length > 0 || (byte != HTTPSyntax.space && byte != HTTPSyntax.tab) else {
+                        throw .bad("malformed trailer")
+                    }
                     trailerLine.append(byte)
                     state = .trailerLine(length: length + 1)
                 }

@@ -40,9 +40,11 @@ enum HTTPHeadReader {
         case "HTTP/1.1": minor = 1
         case "HTTP/1.0": minor = 0
         default:
-            let isVersion = version.count == 8 && version.hasPrefix("HTTP/") && version.utf8.dropFirst(5).enumerated().allSatisfy { index, byte in
-                index == 1 ? byte == UInt8(ascii: ".") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            }
+            let isVersion =
+                version.count == 8 && version.hasPrefix("HTTP/")
+                && version.utf8.dropFirst(5).enumerated().allSatisfy { index, byte in
+                    index == 1 ? byte == UInt8(ascii: ".") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                }
             throw isVersion ? HTTPParseError(505, "only HTTP/1.1 and HTTP/1.0 are supported") : .bad("malformed HTTP version")
         }
         let method = String(decoding: parts[0], as: UTF8.self)

@@ -1,4 +1,5 @@
 import SettleSockets
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import COpenSSL
 import CSettleTLS
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -33,7 +33,9 @@ extension JSONParser {
             return leaf(JSONNode(kind: .integer, start: span.start, length: span.length, payload: UInt64(bitPattern: exact)))
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { throw JSONSyntaxError(offset: start, reason: "a number is beyond what a Double holds", isLimit: true) }
+        guard let value = Double(text), value.isFinite else {
+            throw JSONSyntaxError(offset: start, reason: "a number is beyond what a Double holds", isLimit: true)
+        }
         leaf(JSONNode(kind: .number, start: span.start, length: span.length, payload: value.bitPattern))
     }
 

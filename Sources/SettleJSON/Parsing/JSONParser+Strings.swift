@@ -36,7 +36,8 @@ extension JSONParser {
             case UInt8(ascii: "\""):
                 let text = try buffer.withUnsafeBufferPointer { (text) throws(JSONSyntaxError) in try utf8(text, at: start) }
                 let signature = KeySignature(text)
-                leaf(JSONNode(kind: .string, decoded: true, start: Int32(decoded.count), length: Int32(buffer.count), payload: UInt64(signature.bits)))
+                leaf(
+                    JSONNode(kind: .string, decoded: true, start: Int32(decoded.count), length: Int32(buffer.count), payload: UInt64(signature.bits)))
                 decoded.append(text)
                 return UInt64(signature.bits)
             case UInt8(ascii: "\\"):

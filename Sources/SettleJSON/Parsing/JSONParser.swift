@@ -115,7 +115,9 @@ public struct JSONParser: ~Copyable {
     /// Steps over the opening bracket, counting depth; returns the container's node index.
     @inline(__always) private mutating func enter(_ kind: JSONNode.Kind) throws(JSONSyntaxError) -> Int {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(offset: index, reason: "nesting deeper than \(Self.maximumDepth) levels", isLimit: true) }
+        guard depth <= Self.maximumDepth else {
+            throw JSONSyntaxError(offset: index, reason: "nesting deeper than \(Self.maximumDepth) levels", isLimit: true)
+        }
         index += 1
         nodes.append(JSONNode(kind: kind))
         return nodes.count - 1

@@ -49,9 +49,10 @@ public struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
             table[cell] = UInt8(slot + 1)
         }
         let tables = UnsafeMutablePointer<Tables>.allocate(capacity: 1)
-        tables.initialize(to: Tables(
-            entries: Self.permanent(names), signatures: Self.permanent(signatures), table: Self.permanent(table), shift: shift,
-            hasTwins: Set(signatures).count != signatures.count))
+        tables.initialize(
+            to: Tables(
+                entries: Self.permanent(names), signatures: Self.permanent(signatures), table: Self.permanent(table), shift: shift,
+                hasTwins: Set(signatures).count != signatures.count))
         self.tables = UnsafePointer(tables)
     }
 

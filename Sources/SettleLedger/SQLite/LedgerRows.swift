@@ -63,7 +63,10 @@ enum LedgerRows {
     static func entries(sameBatchAs submission: LedgerSubmission, in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
         try select(
             "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? AND environment = ? ORDER BY created_at DESC",
-            [.text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber)), .text(submission.environment)],
+            [
+                .text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber)),
+                .text(submission.environment),
+            ],
             database)
     }
 
@@ -85,7 +88,10 @@ enum LedgerRows {
         let lines = try database.query(
             "SELECT record_index, masked_card_number, amount, transaction_code FROM settlement_records WHERE settlement_id = ? ORDER BY record_index",
             [.text(id)]
-        ).map { LedgerRecordLine(index: Int($0[0].integer ?? 0), maskedCardNumber: $0[1].text ?? "", amount: $0[2].integer ?? 0, transactionCode: $0[3].text ?? "") }
+        ).map {
+            LedgerRecordLine(
+                index: Int($0[0].integer ?? 0), maskedCardNumber: $0[1].text ?? "", amount: $0[2].integer ?? 0, transactionCode: $0[3].text ?? "")
+        }
         let submission = LedgerSubmission(
             idempotencyKey: row[1].text, fingerprint: text(2), merchantNumber: text(3), terminalNumber: text(4), batchNumber: Int(number(5)),
             batchDate: LocalDate(iso: text(6)) ?? .placeholder, industry: text(7), recordCount: Int(number(8)), netDeposit: number(9),

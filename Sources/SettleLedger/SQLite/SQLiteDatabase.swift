@@ -48,12 +48,13 @@ final class SQLiteDatabase {
         }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
-            let result: Int32 = switch value {
-            case .null: sqlite3_bind_null(statement, index)
-            case .integer(let number): sqlite3_bind_int64(statement, index, number)
-            case .text(let text): tsys_sqlite3_bind_text(statement, index, text, Int32(text.utf8.count))
-            case .blob(let bytes): bytes.withUnsafeBytes { tsys_sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count)) }
-            }
+            let result: Int32 =
+                switch value {
+                case .null: sqlite3_bind_null(statement, index)
+                case .integer(let number): sqlite3_bind_int64(statement, index, number)
+                case .text(let text): tsys_sqlite3_bind_text(statement, index, text, Int32(text.utf8.count))
+                case .blob(let bytes): bytes.withUnsafeBytes { tsys_sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count)) }
+                }
             guard result == SQLITE_OK else { throw failure(sql) }
         }
         var rows: [[SQLiteValue]] = []

@@ -6,11 +6,26 @@ extension SQLiteLedger {
     public func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage {
         var conditions: [String] = []
         var values: [SQLiteValue] = []
-        if let merchant = query.merchantNumber { conditions.append("merchant_number = ?"); values.append(.text(merchant)) }
-        if let terminal = query.terminalNumber { conditions.append("terminal_number = ?"); values.append(.text(terminal)) }
-        if let state = query.state { conditions.append("state = ?"); values.append(.text(state.rawValue)) }
-        if let from = query.from { conditions.append("created_at >= ?"); values.append(.integer(from.milliseconds)) }
-        if let to = query.to { conditions.append("created_at < ?"); values.append(.integer(to.milliseconds)) }
+        if let merchant = query.merchantNumber {
+            conditions.append("merchant_number = ?")
+            values.append(.text(merchant))
+        }
+        if let terminal = query.terminalNumber {
+            conditions.append("terminal_number = ?")
+            values.append(.text(terminal))
+        }
+        if let state = query.state {
+            conditions.append("state = ?")
+            values.append(.text(state.rawValue))
+        }
+        if let from = query.from {
+            conditions.append("created_at >= ?")
+            values.append(.integer(from.milliseconds))
+        }
+        if let to = query.to {
+            conditions.append("created_at < ?")
+            values.append(.integer(to.milliseconds))
+        }
         if let cursor = query.cursor {
             // "<created_at>.<id>" of the last entry of the previous page.
             let parts = cursor.split(separator: ".", maxSplits: 1)
@@ -19,7 +34,8 @@ extension SQLiteLedger {
             values += [.integer(created), .integer(created), .text(String(parts[1]))]
         }
         let limit = min(max(query.limit, 1), 500)
-        let clause = (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY created_at DESC, id DESC LIMIT \(limit + 1)"
+        let clause =
+            (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY created_at DESC, id DESC LIMIT \(limit + 1)"
         var entries = try locked { (database) throws(LedgerError) in try LedgerRows.select(clause, values, database) }
         var next: String?
         if entries.count > limit {
@@ -31,15 +47,17 @@ extension SQLiteLedger {
 
     public func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
         try locked { (database) throws(LedgerError) in
-            try database.durably { () throws(LedgerError) in try database.transaction { () throws(LedgerError) in
-                guard let entry = try LedgerRows.entry(id: id, in: database) else { return .notFound }
-                guard entry.state == .inDoubt, entry.resolution == nil else { return .notInDoubt(entry) }
-                try database.query(
-                    "UPDATE settlements SET resolution = ?, resolution_note = ?, updated_at = ? WHERE id = ?",
-                    [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
-                guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
-                return .resolved(resolved)
-            } }
+            try database.durably { () throws(LedgerError) in
+                try database.transaction { () throws(LedgerError) in
+                    guard let entry = try LedgerRows.entry(id: id, in: database) else { return .notFound }
+                    guard entry.state == .inDoubt, entry.resolution == nil else { return .notInDoubt(entry) }
+                    try database.query(
+                        "UPDATE settlements SET resolution = ?, resolution_note = ?, updated_at = ? WHERE id = ?",
+                        [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
+                    guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
+                    return .resolved(resolved)
+                }
+            }
         }
     }
 
@@ -66,6 +84,8 @@ extension SQLiteLedger {
             let candidate = (latest + step - 1) % 999 + 1
             if !used.contains(candidate) { return candidate }
         }
-        throw LedgerError("every batch number 001-999 of merchant \(submission.merchantNumber) terminal \(submission.terminalNumber) was used within \(policy.guardDays) days")
+        throw LedgerError(
+            "every batch number 001-999 of merchant \(submission.merchantNumber) terminal \(submission.terminalNumber) was used within \(policy.guardDays) days"
+        )
     }
 }

@@ -99,20 +99,22 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
 
     public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
         try locked { (database) throws(LedgerError) in
-            try database.durably { () throws(LedgerError) in try database.transaction { () throws(LedgerError) in
-                let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database)
-                try database.query(
-                    "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting'",
-                    [.integer(now.milliseconds)])
-                try database.query(
-                    "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received'",
-                    [.integer(now.milliseconds)])
-                var changed: [LedgerEntry] = []
-                for entry in interrupted {
-                    if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
+            try database.durably { () throws(LedgerError) in
+                try database.transaction { () throws(LedgerError) in
+                    let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database)
+                    try database.query(
+                        "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting'",
+                        [.integer(now.milliseconds)])
+                    try database.query(
+                        "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received'",
+                        [.integer(now.milliseconds)])
+                    var changed: [LedgerEntry] = []
+                    for entry in interrupted {
+                        if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
+                    }
+                    return changed
                 }
-                return changed
-            } }
+            }
         }
     }
 

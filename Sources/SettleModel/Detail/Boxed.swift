@@ -23,7 +23,6 @@ public struct Boxed<Group: Sendable & Hashable>: Sendable, Hashable, CustomStrin
     /// Whether a group is present.
     @inlinable public var hasValue: Bool { storage != nil }
 
-
     /// Runs `body` on the boxed group in place, without copying it out; `nil` when absent.
     @inlinable public func with<Result>(_ body: (Group) -> Result) -> Result? {
         guard let storage else { return nil }

@@ -18,7 +18,9 @@ extension BatchValidator {
             c.text(l2.amexChargeDescriptor, q + "/amexChargeDescriptor", length: 40)
             if let tax = l2.amexSalesTax { c.amount(tax, q + "/amexSalesTax", maximum: 999_999) }
             // Each field that does not belong is named, so a caller sees which to remove.
-            let others = [("isTaxExempt", l2.isTaxExempt), ("localSalesTax", l2.localSalesTax != nil), ("purchaseOrderNumber", !l2.purchaseOrderNumber.isEmpty)]
+            let others = [
+                ("isTaxExempt", l2.isTaxExempt), ("localSalesTax", l2.localSalesTax != nil), ("purchaseOrderNumber", !l2.purchaseOrderNumber.isEmpty),
+            ]
             for (name, given) in others where given {
                 c.report(.missingOrErroneousValue, q + "/" + name, "is not sent for American Express (its Level II uses the amex* fields)")
             }
@@ -63,8 +65,10 @@ extension BatchValidator {
             if l3.alternateTaxAmount != nil { c.report(.missingOrErroneousValue, q + "/alternateTaxAmount", "is MasterCard only") }
         } else {
             if let alternate = l3.alternateTaxAmount { c.amount(alternate, q + "/alternateTaxAmount", maximum: 999_999_999) }
-            let visaOnly = [("merchantTaxId", l3.merchantTaxId), ("customerTaxId", l3.customerTaxId),
-                ("commodityCode", l3.commodityCode), ("taxInvoiceNumber", l3.taxInvoiceNumber)]
+            let visaOnly = [
+                ("merchantTaxId", l3.merchantTaxId), ("customerTaxId", l3.customerTaxId),
+                ("commodityCode", l3.commodityCode), ("taxInvoiceNumber", l3.taxInvoiceNumber),
+            ]
             for (name, value) in visaOnly where !value.isEmpty {
                 c.report(.missingOrErroneousValue, q + "/" + name, "is Visa only")
             }
@@ -91,8 +95,10 @@ extension BatchValidator {
             c.text(item.commodityCode, q + "/commodityCode", length: 12)
             c.amount(item.unitCost, q + "/unitCost")
             c.amount(item.total, q + "/total")
-            let mastercardOnly = [("debitCreditIndicator", item.debitCreditIndicator), ("alternateTaxId", item.alternateTaxId),
-                ("taxType", item.taxType), ("discountIndicator", item.discountIndicator), ("netGrossIndicator", item.netGrossIndicator)]
+            let mastercardOnly = [
+                ("debitCreditIndicator", item.debitCreditIndicator), ("alternateTaxId", item.alternateTaxId),
+                ("taxType", item.taxType), ("discountIndicator", item.discountIndicator), ("netGrossIndicator", item.netGrossIndicator),
+            ]
             for (name, value) in mastercardOnly where !value.isEmpty {
                 c.report(.missingOrErroneousValue, q + "/" + name, "is MasterCard only")
             }
@@ -126,7 +132,8 @@ extension BatchValidator {
             case .notValidWith(let group, let other):
                 c.report(.missingOrErroneousValue, p, "detail group \(group) is not valid with group \(other) (EIS 1081 Table 3.9)")
             case .requiresOneOf(let group, let required):
-                c.report(.missingOrErroneousValue, p,
+                c.report(
+                    .missingOrErroneousValue, p,
                     "detail group \(group) requires group \(required.sorted().map(String.init).joined(separator: " or ")) (EIS 1081 Table 3.9)")
             }
         }

@@ -1,7 +1,8 @@
 extension BatchValidator {
     func checkDetail(_ d: borrowing DetailRecord, at p: JSONPath, in batch: Batch, _ c: inout IssueCollector) {
         guard d.transactionType.isSupported else {
-            return c.report(.missingOrErroneousValue, p + "/transactionType",
+            return c.report(
+                .missingOrErroneousValue, p + "/transactionType",
                 "EBT (food stamp and cash benefit) settlement is not supported by this service")
         }
         checkBaseFields(d, at: p, transmissionDate: batch.transmissionDate, &c)
@@ -76,7 +77,8 @@ extension BatchValidator {
             if d.authorizedAmount != .zero { c.report(.missingOrErroneousValue, p + "/authorizedAmount", "must be 0 for forces") }
         } else {
             if offline || d.authorizationSource == "9" {
-                c.report(.missingOrErroneousValue, p + "/authorizationSource",
+                c.report(
+                    .missingOrErroneousValue, p + "/authorizationSource",
                     "'\(d.authorizationSource)' marks an off-line record: use a force or credit transaction type")
             }
             if d.responseCode.isEmpty { c.report(.missingOrErroneousValue, p + "/responseCode", "is required (from the authorization)") }

@@ -10,7 +10,8 @@ extension BatchValidator {
         if d.totalAuthorizedAmount != nil || !d.purchaseIdentifier.isEmpty {
             let carried = [.directMarketing, .hotel, .autoRental].contains(industry) || d.level3 != nil
             if !carried {
-                c.report(.missingOrErroneousValue, p + (d.totalAuthorizedAmount != nil ? "/totalAuthorizedAmount" : "/purchaseIdentifier"),
+                c.report(
+                    .missingOrErroneousValue, p + (d.totalAuthorizedAmount != nil ? "/totalAuthorizedAmount" : "/purchaseIdentifier"),
                     "is only sent in direct marketing, hotel and auto rental batches, or with Level III data")
             }
         }

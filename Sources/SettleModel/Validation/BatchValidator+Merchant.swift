@@ -35,7 +35,8 @@ extension BatchValidator {
         let given = [m.name, m.state, locality].filter { !$0.isEmpty }.count
         guard given > 0 && given < 3 else { return }
         for (value, path) in [(m.name, "/merchant/name" as JSONPath), (m.state, "/merchant/state"), (locality, localityPath)] where value.isEmpty {
-            c.report(.missingOrErroneousValue, path,
+            c.report(
+                .missingOrErroneousValue, path,
                 "is required when any of merchant name, state and \(industry.isCardNotPresent ? "service phone" : "city") is given")
         }
     }

@@ -51,8 +51,10 @@ public struct BatchValidator: Sendable {
         let application = settings.applicationId ?? ""
         if developer.isEmpty && application.isEmpty {
             if profile.requireModernGroups {
-                c.report(.missingOrErroneousValue, "/settings/developerId",
-                    "developer id and application id (header group 5) are mandatory; they are assigned at TSYS certification and set in server configuration")
+                c.report(
+                    .missingOrErroneousValue, "/settings/developerId",
+                    "developer id and application id (header group 5) are mandatory; they are assigned at TSYS certification and set in server configuration"
+                )
             }
             return
         }

@@ -12,7 +12,9 @@ struct IssueCollector {
     }
 
     /// Digits only, at most (or exactly) `length` of them; optionally required and not all zero.
-    mutating func digits(_ value: String, _ path: @autoclosure () -> JSONPath, length: Int, exact: Bool = false, required: Bool = true, nonZero: Bool = false) {
+    mutating func digits(
+        _ value: String, _ path: @autoclosure () -> JSONPath, length: Int, exact: Bool = false, required: Bool = true, nonZero: Bool = false
+    ) {
         if value.isEmpty {
             if required { report(.missingOrErroneousValue, path(), "is required (\(exact ? "" : "up to ")\(length) digits)") }
             return
@@ -33,11 +35,12 @@ struct IssueCollector {
         _ value: String, _ path: @autoclosure () -> JSONPath, length: Int, required: Bool = false, allowed: CharacterRule = .printable
     ) {
         // One pass over the bytes: count, character class and leading space.
-        let (count, accepted, leadingSpace) = value.utf8.withContiguousStorageIfAvailable { bytes in
-            var accepted = true
-            for byte in bytes { accepted = accepted && allowed.accepts(byte) }
-            return (bytes.count, accepted, bytes.first == 0x20)
-        } ?? (value.utf8.count, allowed.acceptsAll(value), value.utf8.first == 0x20)
+        let (count, accepted, leadingSpace) =
+            value.utf8.withContiguousStorageIfAvailable { bytes in
+                var accepted = true
+                for byte in bytes { accepted = accepted && allowed.accepts(byte) }
+                return (bytes.count, accepted, bytes.first == 0x20)
+            } ?? (value.utf8.count, allowed.acceptsAll(value), value.utf8.first == 0x20)
         if count == 0 {
             if required { report(.missingOrErroneousValue, path(), "is required") }
             return
@@ -63,7 +66,9 @@ struct IssueCollector {
     /// Whether the amount is within its range (a problem is reported when it is not), so a
     /// rule that computes with it can run only on an amount that passed.
     @discardableResult
-    mutating func amount(_ value: Amount, _ path: @autoclosure () -> JSONPath, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits) -> Bool {
+    mutating func amount(
+        _ value: Amount, _ path: @autoclosure () -> JSONPath, minimum: Int64 = 0, maximum: Int64 = Amount.maximumDetailAmount.minorUnits
+    ) -> Bool {
         if value.minorUnits < minimum || value.minorUnits > maximum {
             report(.outOfRange, path(), "must be between \(minimum) and \(maximum) minor units, got \(value.minorUnits)")
             return false
@@ -88,7 +93,9 @@ struct IssueCollector {
         guard transmissionDate.isValid else { return }
         let age = transmissionDate.daysSinceEpoch - value.daysSinceEpoch
         if age < -1 || age > 363 {
-            report(.outOfRange, path(), "must be at most one day after and less than a year (363 days) before the batch transmission date (sent as MMDD)")
+            report(
+                .outOfRange, path(), "must be at most one day after and less than a year (363 days) before the batch transmission date (sent as MMDD)"
+            )
         }
     }
 
@@ -99,7 +106,8 @@ struct IssueCollector {
             return
         }
         let bytes = Array(value.utf8)
-        let ok = bytes.count == 11 && bytes[3] == 45
+        let ok =
+            bytes.count == 11 && bytes[3] == 45
             && bytes.enumerated().allSatisfy { $0.offset == 3 || ($0.element >= 48 && $0.element <= 57) }
         if !ok { report(.invalidFormat, path(), "must be a phone number as NNN-NNNNNNN (no leading 1)") }
     }

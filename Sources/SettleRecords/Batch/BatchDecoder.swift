@@ -26,7 +26,8 @@ public struct BatchDecoder: Sendable {
             do {
                 records += try RecordSplitter.records(in: block.payload, profile: profile)
             } catch {
-                throw BatchDecodingError(kind: .field, sequenceNumber: records.count + 1, recordType: "?",
+                throw BatchDecodingError(
+                    kind: .field, sequenceNumber: records.count + 1, recordType: "?",
                     fieldNumber: error.fieldNumber, data: error.data, reason: error.reason)
             }
         }
@@ -46,7 +47,8 @@ public struct BatchDecoder: Sendable {
             let record = records[sequence - 1]
             guard let type = RecordType(byte: record[4]), expected.contains(type) else {
                 let letter = RecordType(byte: record[4])?.rawValue ?? "?"
-                throw failure(.sequence, sequence, letter, 5, "", "expected \(expected.map { String($0.rawValue) }.sorted().joined(separator: " or ")) record")
+                throw failure(
+                    .sequence, sequence, letter, 5, "", "expected \(expected.map { String($0.rawValue) }.sorted().joined(separator: " or ")) record")
             }
             return (type, record)
         }
@@ -63,12 +65,14 @@ public struct BatchDecoder: Sendable {
         while true {
             let (type, record) = try next([.detail, .trailer])
             if type == .trailer {
-                try field(record, sequence: sequence, type: "T", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+                try field(record, sequence: sequence, type: "T", reference: batch.transmissionDate) {
+                    (c: inout RecordReader) throws(RecordCodingError) in
                     try TrailerLayout.code(date: &trailerDate, batchNumber: &trailerNumber, totals: &totals, applicationType: &app, &c)
                 }
                 break
             }
-            var detail = DetailRecord(transactionType: .cardPresent, cardNumber: CardNumber(""), settlementAmount: 0,
+            var detail = DetailRecord(
+                transactionType: .cardPresent, cardNumber: CardNumber(""), settlementAmount: 0,
                 transactionDate: batch.transmissionDate, transactionTime: TimeOfDay(hour: 0, minute: 0, second: 0), transactionNumber: 0)
             try field(record, sequence: sequence, type: "D", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
                 try DetailLayout.code(&detail, industry: batch.industryType, profile: profile, applicationType: &app, &c)
@@ -77,7 +81,8 @@ public struct BatchDecoder: Sendable {
                 var brand = level3.cardType
                 for index in level3.lineItems.indices {
                     let line = try next([.lineItem]).1
-                    try field(line, sequence: sequence, type: "L", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
+                    try field(line, sequence: sequence, type: "L", reference: batch.transmissionDate) {
+                        (c: inout RecordReader) throws(RecordCodingError) in
                         try LineItemLayout.code(&level3.lineItems[index], brand: &brand, profile: profile, applicationType: &app, &c)
                     }
                 }
@@ -109,7 +114,8 @@ public struct BatchDecoder: Sendable {
 
     static func emptyBatch(_ date: LocalDate) -> Batch {
         Batch(
-            merchant: Merchant(bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", countryCode: "",
+            merchant: Merchant(
+                bankId: "", number: "", storeNumber: "", terminalNumber: "", categoryCode: "", countryCode: "",
                 currencyCode: "", language: "", timeZone: "", terminalId: "", locationNumber: ""),
             industryType: .unknown, batchNumber: 0, transmissionDate: date, settings: BatchSettings(), detailRecords: [])
     }

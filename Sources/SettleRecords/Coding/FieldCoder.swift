@@ -56,7 +56,11 @@ extension FieldCoder {
         let number = fieldNumber
         try self.text(&text, 1)
         if isDecoding {
-            if text == on { value = true } else if text == off || text.isEmpty { value = false } else {
+            if text == on {
+                value = true
+            } else if text == off || text.isEmpty {
+                value = false
+            } else {
                 throw RecordCodingError(fieldNumber: number, data: text, reason: "expected '\(on)' or '\(off)'")
             }
         }
@@ -94,7 +98,7 @@ extension FieldCoder {
         do {
             try date(&probe, format)
             value = probe
-        } catch where error.data.allSatisfy({ $0 == "0" }) {
+        } catch  where error.data.allSatisfy({ $0 == "0" }) {
             fieldNumber = start + 1
             value = nil
         }

@@ -7,7 +7,8 @@ public enum RecordSplitter {
     /// The records of one block payload, each with its full `K?.` prefix restored.
     public static func records(in payload: [UInt8], profile: WireProfile = .standard) throws(RecordCodingError) -> [[UInt8]] {
         guard payload.count >= 9, payload[0] == UInt8(ascii: "K"), payload[2] == UInt8(ascii: ".") else {
-            throw RecordCodingError(fieldNumber: 1, data: String(decoding: payload.prefix(9), as: UTF8.self), reason: "block does not start with a record prefix")
+            throw RecordCodingError(
+                fieldNumber: 1, data: String(decoding: payload.prefix(9), as: UTF8.self), reason: "block does not start with a record prefix")
         }
         let prefix = Array(payload[0..<3])
         var records: [[UInt8]] = []

@@ -51,7 +51,8 @@ struct RecordWriter: FieldCoder {
 
     mutating func text(_ value: inout String, _ width: Int, pad: UInt8) throws(RecordCodingError) {
         guard try claim(width) else { return }
-        let written = value.utf8.withContiguousStorageIfAvailable { write($0, width, pad) }
+        let written =
+            value.utf8.withContiguousStorageIfAvailable { write($0, width, pad) }
             ?? Array(value.utf8).withUnsafeBufferPointer { write($0, width, pad) }
         guard written >= 0 else {
             throw RecordCodingError(

@@ -34,7 +34,9 @@ enum DetailGroupLayouts {
             case 20: try optionalText(&d.merchantVerificationValue, 10, &c)
             case 21, 22: try Level2Layout.code(group: group, &d, &c)
             case 23: try GroupMapCoding.codeExtension(groups: &set, &c)
-            case 25: try purchase(&d, format: purchaseFormat(industry, profile), &c); try Level3Layout.commercialCard(&d, &c)
+            case 25:
+                try purchase(&d, format: purchaseFormat(industry, profile), &c)
+                try Level3Layout.commercialCard(&d, &c)
             case 26: try Level3Layout.visaSummary(&d, &c)
             case 27: try Level3Layout.masterCardSummary(&d, &c)
             case 31: try optionalText(&d.marketSpecificData, 1, &c)
@@ -79,8 +81,11 @@ enum DetailGroupLayouts {
     }
 
     private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var debit = d.debit ?? DirectDebit(retrievalReferenceNumber: "", systemTraceAuditNumber: 0, networkId: "",
-            settlementDate: LocalDate.placeholder)
+        var debit =
+            d.debit
+            ?? DirectDebit(
+                retrievalReferenceNumber: "", systemTraceAuditNumber: 0, networkId: "",
+                settlementDate: LocalDate.placeholder)
         try c.text(&debit.retrievalReferenceNumber, 12)
         try c.number(&debit.systemTraceAuditNumber, 6)
         try c.text(&debit.networkId, 1)

@@ -3,7 +3,8 @@ import SettleModel
 /// Detail group 9, passenger transport (Visa): 75 bytes with four 7-byte trip legs.
 enum PassengerTransportLayout {
     static func code<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
-        var trip = d.passengerTransport
+        var trip =
+            d.passengerTransport
             ?? PassengerTransport(ticketNumber: "", passengerName: "", departureDate: LocalDate.placeholder, origin: "", legs: [])
         try c.flag(&trip.restrictedTicket)
         try c.number(&trip.passengerNumber, 2)

@@ -51,7 +51,8 @@ public enum ResponseParser {
             field(10, 9).allSatisfy(\.isASCIIDigit), field(19, 16).allSatisfy(\.isASCIIDigit)
         else { throw ResponseError(.invalidResponse, "record count, net deposit or batch number is not numeric") }
         let raw = String(field(35, 2))
-        var response = HostResponse(code: .goodBatch, rawCode: raw, applicationType: app, recordCount: count, netDeposit: net, batchNumber: batchNumber)
+        var response = HostResponse(
+            code: .goodBatch, rawCode: raw, applicationType: app, recordCount: count, netDeposit: net, batchNumber: batchNumber)
         switch raw {
         case "GB":
             try expectLength(record.count, goodOrDuplicateLength, raw)

@@ -29,8 +29,10 @@ public struct BatchJudge: Sendable {
         let stated = decoded.trailerTotals
         // Trailer fields in order: 06 date, 07 batch number, 08 record count, 09 hashing, 10 cash back, 11 net.
         let checks: [(field: Int, matches: Bool, data: String)] = [
-            (6, decoded.trailerDate.month == batch.transmissionDate.month && decoded.trailerDate.day == batch.transmissionDate.day,
-                Self.pad(decoded.trailerDate.month * 100 + decoded.trailerDate.day, 4)),
+            (
+                6, decoded.trailerDate.month == batch.transmissionDate.month && decoded.trailerDate.day == batch.transmissionDate.day,
+                Self.pad(decoded.trailerDate.month * 100 + decoded.trailerDate.day, 4)
+            ),
             (7, decoded.trailerBatchNumber == batch.batchNumber, Self.pad(decoded.trailerBatchNumber, 3)),
             (8, stated.recordCount == sequence, Self.pad(stated.recordCount, 9)),
             (9, stated.hashingTotal == computed.hashingTotal, Self.pad(stated.hashingTotal, 16)),

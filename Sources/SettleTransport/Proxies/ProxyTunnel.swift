@@ -15,7 +15,9 @@ enum ProxyTunnel {
         }
     }
 
-    private static func connectRequest(_ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant) throws(TransportError) {
+    private static func connectRequest(
+        _ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant
+    ) throws(TransportError) {
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         var request = "CONNECT \(authority) HTTP/1.1\r\nHost: \(authority)\r\n"
         if let user = proxy.user {
@@ -29,11 +31,14 @@ enum ProxyTunnel {
             throw TransportError(code: .connectionRefused, "the proxy \(proxy.host):\(proxy.port) did not answer CONNECT with HTTP")
         }
         guard status == 200 else {
-            throw TransportError(code: status == 407 ? .accessDenied : .connectionRefused, "the proxy refused the tunnel to \(authority): \(statusLine)")
+            throw TransportError(
+                code: status == 407 ? .accessDenied : .connectionRefused, "the proxy refused the tunnel to \(authority): \(statusLine)")
         }
     }
 
-    private static func socks5(_ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant) throws(TransportError) {
+    private static func socks5(
+        _ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant
+    ) throws(TransportError) {
         let methods: [UInt8] = proxy.user == nil ? [0x00] : [0x00, 0x02]
         try stream.write([0x05, UInt8(methods.count)] + methods, before: deadline)
         let choice = try stream.readExactly(2, before: deadline)
@@ -54,15 +59,18 @@ enum ProxyTunnel {
             throw TransportError(code: .connectionRefused, "the SOCKS5 proxy could not reach \(host):\(port) (reply \(reply[1]))")
         }
         // The bound address: IPv4, a name with its length byte, or IPv6; then the port.
-        let addressLength = switch reply[3] {
-        case 0x01: 4
-        case 0x04: 16
-        default: Int(try stream.readExactly(1, before: deadline)[0])
-        }
+        let addressLength =
+            switch reply[3] {
+            case 0x01: 4
+            case 0x04: 16
+            default: Int(try stream.readExactly(1, before: deadline)[0])
+            }
         _ = try stream.readExactly(addressLength + 2, before: deadline)
     }
 
-    private static func socks4(_ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant) throws(TransportError) {
+    private static func socks4(
+        _ stream: PlainStream, _ host: String, _ port: Int, _ proxy: ProxySettings, _ deadline: ContinuousClock.Instant
+    ) throws(TransportError) {
         var request: [UInt8] = [0x04, 0x01, UInt8(port >> 8), UInt8(port & 0xFF)]
         var trailingName: [UInt8] = []
         if let address = IPv4Address.parse(host) {

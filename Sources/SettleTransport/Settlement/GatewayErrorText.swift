@@ -1,3 +1,4 @@
+import Foundation
 import SettleLink
 import SettleModel
 
@@ -25,5 +26,3 @@ struct GatewayErrorText {
             blocksAcknowledged: 0)
     }
 }
-
-import Foundation

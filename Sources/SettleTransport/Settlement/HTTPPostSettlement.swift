@@ -31,7 +31,8 @@ public struct HTTPPostSettlement: Sendable {
     /// the result is in doubt when the whole batch had gone out.
     public func settle(_ batch: FramedBatch, interrupt: LinkInterrupt? = nil, events: LinkEventObserver? = nil) throws(TransportError) -> LinkResult {
         guard batch.bytes.count <= Self.maximumBodyBytes else {
-            throw TransportError(code: .missingOrErroneousValue,
+            throw TransportError(
+                code: .missingOrErroneousValue,
                 "the batch is \(batch.bytes.count) bytes; the HTTP gateway takes at most 2 MB: settle it over the socket service or split it")
         }
         _ = CurlGlobal.initialized
@@ -66,9 +67,13 @@ public struct HTTPPostSettlement: Sendable {
         }
     }
 
-    private func configure(_ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, sink: ResponseSink, blobs: inout CurlBlobs) throws(TransportError) {
+    private func configure(
+        _ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, sink: ResponseSink, blobs: inout CurlBlobs
+    ) throws(TransportError) {
         func check(_ code: CURLcode) throws(TransportError) {
-            guard code == CURLE_OK else { throw TransportError(code: .errorBuildingPacket, "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))") }
+            guard code == CURLE_OK else {
+                throw TransportError(code: .errorBuildingPacket, "libcurl refused an option: \(String(cString: curl_easy_strerror(code)))")
+            }
         }
         try check(tsys_curl_setopt_string(handle, CURLOPT_URL, url))
         try configureProxy(handle, check)
@@ -115,12 +120,13 @@ public struct HTTPPostSettlement: Sendable {
             try check(tsys_curl_setopt_string(handle, CURLOPT_PROXY, ""))
             return
         }
-        let scheme = switch proxy.kind {
-        case .httpTunnel: "http"
-        case .socks4: "socks4"
-        case .socks4a: "socks4a"
-        case .socks5: "socks5h"
-        }
+        let scheme =
+            switch proxy.kind {
+            case .httpTunnel: "http"
+            case .socks4: "socks4"
+            case .socks4a: "socks4a"
+            case .socks5: "socks5h"
+            }
         let host = proxy.host.contains(":") ? "[\(proxy.host)]" : proxy.host
         try check(tsys_curl_setopt_string(handle, CURLOPT_PROXY, "\(scheme)://\(host):\(proxy.port)"))
         if proxy.kind == .httpTunnel { try check(tsys_curl_setopt_long(handle, CURLOPT_HTTPPROXYTUNNEL, 1)) }
@@ -139,7 +145,8 @@ public struct HTTPPostSettlement: Sendable {
             switch code {
             case CURLE_COULDNT_RESOLVE_HOST: throw TransportError(code: .hostNotFound, "host not found: \(text)")
             case CURLE_COULDNT_CONNECT: throw TransportError(code: .connectionRefused, "cannot connect: \(text)")
-            case CURLE_PEER_FAILED_VERIFICATION: throw TransportError(code: .cannotVerifyCertificateChain, "cannot verify the gateway's certificate: \(text)")
+            case CURLE_PEER_FAILED_VERIFICATION:
+                throw TransportError(code: .cannotVerifyCertificateChain, "cannot verify the gateway's certificate: \(text)")
             case CURLE_SSL_CONNECT_ERROR: throw TransportError(code: .handshakeFailed, "TLS handshake failed: \(text)")
             case CURLE_OPERATION_TIMEDOUT where !inDoubt: throw TransportError.timedOut("the connection to the gateway")
             case CURLE_ABORTED_BY_CALLBACK:
@@ -160,7 +167,8 @@ public struct HTTPPostSettlement: Sendable {
             }
         }
         if type.hasPrefix("x-data/xact-error") { return .failed(GatewayErrorText(body).failure) }
-        return .failed(LinkFailure(code: .invalidResponse, message: "the gateway answered with content type '\(type)'", inDoubt: true, blocksAcknowledged: 0))
+        return .failed(
+            LinkFailure(code: .invalidResponse, message: "the gateway answered with content type '\(type)'", inDoubt: true, blocksAcknowledged: 0))
     }
 
     /// libcurl's timeout in milliseconds: at least 1, since 0 means its own default (300 s)

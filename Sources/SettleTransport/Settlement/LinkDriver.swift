@@ -35,8 +35,11 @@ public enum LinkDriver {
             }
             if interrupt?.isInterrupted == true {
                 stream.close()
-                return finish(session.disconnected()) ?? .failed(LinkFailure(
-                    code: .hostDisconnected, message: "interrupted", inDoubt: session.trailerSent, blocksAcknowledged: session.blocksAcknowledged))
+                return finish(session.disconnected())
+                    ?? .failed(
+                        LinkFailure(
+                            code: .hostDisconnected, message: "interrupted", inDoubt: session.trailerSent,
+                            blocksAcknowledged: session.blocksAcknowledged))
             }
             // Wait for bytes until the earliest timer, in short slices so an interrupt is noticed.
             let deadline = timers.waitDeadline(notAfter: .now + .milliseconds(200))

@@ -1,4 +1,5 @@
 import SettleModel
+
 /// What happens on the processor link, as one stream of events: the class reference's
 /// `on_connected`, `on_ssl_status`, `on_ssl_server_authentication`, `on_data_packet_out`,
 /// `on_data_packet_in`, `on_error` and `on_disconnected`.

@@ -59,7 +59,8 @@ public struct SocketSettlement: Sendable {
             if let keyLogFile = tls.settings.keyLogFile {
                 events?(.warning("TLS session secrets are being written to \(keyLogFile): anyone with that file can decrypt this connection"))
             }
-            let stream = try TLSStream.connect(host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy)
+            let stream = try TLSStream.connect(
+                host: host, port: port, context: tls, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy)
             events?(.connected(host: host, port: port))
             if let names = stream.peerCertificateNames {
                 events?(.serverCertificate(subject: names.subject, issuer: names.issuer, accepted: true))

@@ -21,7 +21,8 @@ public final class PlainStream: ByteStream, @unchecked Sendable {
         guard let proxy, proxy.applies(to: host) else {
             return PlainStream(socket: try Socket.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options))
         }
-        let stream = PlainStream(socket: try Socket.connect(host: proxy.host, port: proxy.port, before: deadline, preferIPv6: preferIPv6, options: options))
+        let stream = PlainStream(
+            socket: try Socket.connect(host: proxy.host, port: proxy.port, before: deadline, preferIPv6: preferIPv6, options: options))
         try ProxyTunnel.open(stream, to: host, port: port, through: proxy, before: deadline)
         return stream
     }

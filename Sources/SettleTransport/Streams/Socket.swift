@@ -1,5 +1,6 @@
 import SettleModel
 import SettleSockets
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,7 +40,9 @@ struct Socket: Sendable {
                 try candidate.setNonBlocking()
                 if Glibc.connect(descriptor, entry.pointee.ai_addr, entry.pointee.ai_addrlen) != 0 {
                     guard errno == EINPROGRESS else { throw TransportError.socket(errno, "connect to \(host):\(port)") }
-                    guard try candidate.wait(for: Int16(POLLOUT), before: deadline) else { throw TransportError.timedOut("connect to \(host):\(port)") }
+                    guard try candidate.wait(for: Int16(POLLOUT), before: deadline) else {
+                        throw TransportError.timedOut("connect to \(host):\(port)")
+                    }
                     var error: Int32 = 0
                     var length = socklen_t(MemoryLayout<Int32>.size)
                     getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)

@@ -16,7 +16,9 @@ enum PEM {
     static func privateKey(_ text: String) throws(TransportError) -> OpaquePointer {
         guard let bio = memoryBIO(text) else { throw TLSContext.error(.clientCertificateNotFound, "cannot read PEM text") }
         defer { BIO_free(bio) }
-        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { throw TLSContext.error(.clientCertificateNotFound, "no private key in the PEM text") }
+        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else {
+            throw TLSContext.error(.clientCertificateNotFound, "no private key in the PEM text")
+        }
         return key
     }
 

@@ -58,7 +58,9 @@ public final class TLSContext: @unchecked Sendable {
 
     private func configureCommon(minimum: TLSVersion, cipherList: String?) throws(TransportError) {
         let version = minimum == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION
-        guard tsys_ssl_ctx_set_min_proto(context, version) == 1 else { throw TLSContext.error(.cannotAcquireCredentials, "cannot set the minimum TLS version") }
+        guard tsys_ssl_ctx_set_min_proto(context, version) == 1 else {
+            throw TLSContext.error(.cannotAcquireCredentials, "cannot set the minimum TLS version")
+        }
         tsys_ssl_ctx_set_auto_retry(context)
         if let cipherList, SSL_CTX_set_cipher_list(context, cipherList) != 1 {
             throw TLSContext.error(.cannotAcquireCredentials, "invalid cipher list '\(cipherList)'")
@@ -85,9 +87,13 @@ public final class TLSContext: @unchecked Sendable {
     }
 
     private func useIdentity(certificatePEM: String, keyPEM: String) throws(TransportError) {
-        guard let certificate = try PEM.certificates(certificatePEM).first else { throw TLSContext.error(.clientCertificateNotFound, "no certificate in the PEM text") }
+        guard let certificate = try PEM.certificates(certificatePEM).first else {
+            throw TLSContext.error(.clientCertificateNotFound, "no certificate in the PEM text")
+        }
         defer { X509_free(certificate) }
-        guard SSL_CTX_use_certificate(context, certificate) == 1 else { throw TLSContext.error(.clientCertificateNotFound, "cannot use the certificate") }
+        guard SSL_CTX_use_certificate(context, certificate) == 1 else {
+            throw TLSContext.error(.clientCertificateNotFound, "cannot use the certificate")
+        }
         let key = try PEM.privateKey(keyPEM)
         defer { EVP_PKEY_free(key) }
         guard SSL_CTX_use_PrivateKey(context, key) == 1, SSL_CTX_check_private_key(context) == 1 else {

@@ -28,7 +28,8 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
         host: String, port: Int, context: TLSContext, before deadline: ContinuousClock.Instant, preferIPv6: Bool = false,
         options: TCPOptions = TCPOptions(), proxy: ProxySettings? = nil
     ) throws(TransportError) -> TLSStream {
-        let socket = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy).detach()
+        let socket = try PlainStream.connect(host: host, port: port, before: deadline, preferIPv6: preferIPv6, options: options, proxy: proxy)
+            .detach()
         guard let ssl = SSL_new(context.context) else {
             socket.close()
             throw TLSContext.error(.cannotAcquireCredentials, "cannot create a TLS session")
@@ -87,7 +88,9 @@ public final class TLSStream: ByteStream, @unchecked Sendable {
     private func checkPinned(_ pem: String) throws(TransportError) {
         let expected = try PEM.certificates(pem)
         defer { expected.forEach { X509_free($0) } }
-        guard let presented = SSL_get1_peer_certificate(ssl) else { throw TransportError(code: .serverCertificateNotFound, "the host presented no certificate") }
+        guard let presented = SSL_get1_peer_certificate(ssl) else {
+            throw TransportError(code: .serverCertificateNotFound, "the host presented no certificate")
+        }
         defer { X509_free(presented) }
         guard let first = expected.first, PEM.der(first) == PEM.der(presented) else {
             throw TransportError(code: .certificateVerificationFailed, "the host's certificate is not the one configured to be accepted")
