@@ -51,7 +51,9 @@ import Testing
     func aMalformedProxyIsRefusedWithoutEchoingSecrets(proxy: String) throws {
         let sent = try CLIRunner.run(["send", "examples/retail.json", "--proxy", proxy])
         #expect(sent.status == 1)
-        #expect(sent.errors.contains("TSYS_SETTLE_PROXY_PASSWORD") || sent.errors.contains("--proxy (TSYS_SETTLE_PROXY) must look like"))
+        #expect(
+            sent.errors.contains("TSYS_SETTLE_PROXY_PASSWORD") || sent.errors.contains("must look like socks5://host:1080")
+                || sent.errors.contains("must be a URL such as socks5://host:1080"))
         #expect(!sent.errors.contains("secret"))
     }
 

@@ -37,6 +37,7 @@ import Testing
         case .choice(let words): words[0]
         case .list: "a"
         case .date: "2026-11-28"
+        case .url: "socks5://127.0.0.1:1080"
         case .text: "x"
         }
     }
@@ -143,6 +144,43 @@ import Testing
     @Test func aSecretsValueIsNeverInAnError() throws {
         let message = try #require(Self.refusal("serve", ["--combine-records=maybe"], environment: ["TSYS_SETTLE_LEDGER_KEY": "s3cr3t-value"]))
         #expect(!message.contains("s3cr3t-value"))
+    }
+
+    /// A proxy URL with a password in it is refused without being echoed anywhere, so `config`
+    /// cannot print it (the password has a secret variable of its own).
+    @Test func aProxyURLCarryingAPasswordIsRefusedAndNeverEchoed() throws {
+        let message = try #require(Self.refusal("serve", environment: ["TSYS_SETTLE_PROXY": "socks5://ops:S3cret@proxy:1080"]))
+        #expect(message.contains("TSYS_SETTLE_PROXY_PASSWORD"))
+        #expect(!message.contains("S3cret") && !message.contains("ops:"))
+        let result = try CLIRunner.run(
+            ["config"], environment: CLIRunner.sampleIds.merging(["TSYS_SETTLE_PROXY": "socks5://ops:S3cret@proxy:1080"]) { $1 })
+        #expect(result.status == 1)
+        #expect(!result.output.contains("S3cret") && !result.errors.contains("S3cret"))
+    }
+
+    /// An empty value in the file leaves its setting unset, as an empty variable does; an empty
+    /// entry in a list is refused (dropping the only API key hash would turn authentication off).
+    @Test func emptyValuesAreUnsetAndEmptyListEntriesAreRefused() throws {
+        let file = Scratch.url("empty-values", suffix: ".conf")
+        try "TSYS_SETTLE_CA_FILE=\nTSYS_SETTLE_SSL_KEYLOG_FILE=\nTSYS_SETTLE_LISTEN_PORT=\n".write(to: file, atomically: true, encoding: .utf8)
+        let settings = try Self.resolve("serve", ["--config", file.path])
+        #expect(settings.text(.caFile) == nil)
+        #expect(settings.text(.sslKeyLogFile) == nil)
+        #expect(settings.number(.listenPort) == 8080)
+        #expect(Self.refusal("serve", ["--api-key-hash", ""])?.contains("has an empty entry") == true)
+        #expect(
+            Self.refusal("serve", environment: ["TSYS_SETTLE_API_KEY_HASHES": "\(String(repeating: "a", count: 64)),,"])?.contains("empty entry")
+                == true)
+    }
+
+    /// The simulator reads no configuration file: a broken one named in the environment does
+    /// not stop it.
+    @Test func theSimulatorDoesNotReadTheConfigurationFile() throws {
+        let file = Scratch.url("broken", suffix: ".conf")
+        try "TSYS_SETTLE_LISTEN_PORT=80x\nnot a line\n".write(to: file, atomically: true, encoding: .utf8)
+        let settings = try Self.resolve("simulate", environment: ["TSYS_SETTLE_CONFIG": file.path])
+        #expect(settings.number(.simulatorPort) == 5004)
+        #expect(Self.refusal("validate", environment: ["TSYS_SETTLE_CONFIG": file.path]) != nil)
     }
 
     // MARK: Numbers a setting cannot hold (issue 10)

@@ -19,7 +19,8 @@ import Testing
 
     static func submission(key: String? = nil, fingerprint: String = "f1", batch: Int = 7, date: LocalDate = today) -> LedgerSubmission {
         LedgerSubmission(
-            idempotencyKey: key, fingerprint: fingerprint, merchantNumber: "888000002200", terminalNumber: "1515", batchNumber: batch,
+            idempotencyKey: key, fingerprint: LedgerFingerprint.current(fingerprint), merchantNumber: "888000002200", terminalNumber: "1515",
+            batchNumber: batch,
             batchDate: date, industry: "retail", recordCount: 2, netDeposit: 6200, hashingTotal: 8798, cashBackTotal: 2000,
             environment: "simulator",
             records: [
@@ -67,6 +68,30 @@ import Testing
         guard case .keyReused = try ledger.admit(Self.submission(key: "k1", fingerprint: "f2", batch: 8), at: Self.start) else {
             throw LedgerError("a different request under the same key was not refused")
         }
+    }
+
+    /// A fingerprint a ledger recorded before fingerprints were versioned cannot be compared
+    /// with today's: the same key is then taken as the same request, never as a reuse (which a
+    /// client could read as a rejection and send again under a new key).
+    @Test func aKeyWhoseFingerprintPredatesVersionsReplaysRatherThanRefuses() throws {
+        let ledger = try ledger()
+        var legacy = Self.submission(key: "old-key")
+        legacy.fingerprint = "0123abcd"
+        let first = try admitted(try ledger.admit(legacy, at: Self.start))
+        try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
+        guard case .replay(let replayed) = try ledger.admit(Self.submission(key: "old-key", fingerprint: "other"), at: Self.start) else {
+            throw LedgerError("a retry under a key with an unversioned fingerprint was not replayed")
+        }
+        #expect(replayed.id == first.id)
+    }
+
+    /// Nothing is sent for an entry another process has recovered (marked failed) meanwhile.
+    @Test func anEntryNoLongerReceivedCannotBeMarkedTransmitting() throws {
+        let ledger = try ledger()
+        let entry = try admitted(try ledger.admit(Self.submission(key: "recovered"), at: Self.start))
+        #expect(try SQLiteLedger(path: ledger.path).recoverInterrupted(at: Self.start).map(\.id) == [entry.id])
+        #expect(throws: LedgerError.self) { try ledger.markTransmitting(entry.id, at: Self.start) }
+        #expect(try ledger.entry(entry.id)?.state == .failed)
     }
 
     @Test func keysAreForgottenAfterTheirRetention() throws {

@@ -64,13 +64,15 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let banner = Banner(format: settings.text(.logFormat) ?? "text")
         // The group stops its services in reverse order: the API drains first, then the
         // simulator and the ledger are released.
-        services.append(
-            .init(
-                service: HTTPService(server: server, readiness: api.readiness, logger: logger) { port in
-                    banner.announce(
-                        "listening on \(scheme)://\(host):\(port), settling against \(target), environment \(environment), \(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)"
-                    )
-                }, successTerminationBehavior: .gracefullyShutdownGroup))
+        let http = HTTPService(
+            server: server, readiness: api.readiness,
+            listening: { port in
+                banner.announce(
+                    "listening on \(scheme)://\(host):\(port), settling against \(target), environment \(environment), "
+                        + "\(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)")
+            },
+            stopping: { banner.announce("stopping; finishing settlements in progress") })
+        services.append(.init(service: http, successTerminationBehavior: .gracefullyShutdownGroup))
         Banner.unblockStopSignals()
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -26,7 +26,11 @@ struct EffectiveSettings: Sendable {
         let secretNames = Set(Setting.all.filter(\.isSecret).compactMap(\.environment))
         let environmentProvider = EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(secretNames))
         var file: SettingsFile?
-        if let path = try Self.text(of: .config, flags: flagProvider, environment: environmentProvider), !path.text.isEmpty {
+        // Only a command that reads settings from a file reads one (the simulator's fault script
+        // does not, so a shared file with a mistake in it does not stop it).
+        if settings.contains(.config), let path = try Self.text(of: .config, flags: flagProvider, environment: environmentProvider),
+            !path.text.isEmpty
+        {
             file = try SettingsFile.read(
                 path.text, names: Set(Setting.all.compactMap(\.environment)).subtracting([Setting.config.environment!]), source: path.source)
         }
@@ -34,7 +38,8 @@ struct EffectiveSettings: Sendable {
         var sources: [Setting: SettingSource] = [:]
         for setting in settings {
             var found = try Self.text(of: setting, flags: flagProvider, environment: environmentProvider)
-            if found == nil, let name = setting.environment, let entry = file?.entries[name], let path = file?.path {
+            // An empty value in the file leaves the setting unset, as an empty variable does.
+            if found == nil, let name = setting.environment, let entry = file?.entries[name], !entry.value.isEmpty, let path = file?.path {
                 found = (entry.value, .file(path: path, line: entry.line, name: name))
             }
             guard let (text, source) = found ?? setting.defaultValue.map({ ($0, SettingSource.defaultValue) }) else { continue }
@@ -43,7 +48,7 @@ struct EffectiveSettings: Sendable {
                 values[Self.key(setting)] = ConfigValue(value.content, isSecret: setting.isSecret)
                 sources[setting] = source
             case .failure(let refusal):
-                let shown = setting.isSecret ? "" : " '\(text)'"
+                let shown = setting.isSecret || setting.kind == .url ? "" : " '\(text)'"
                 throw CLIError("invalid value\(shown) for \(setting) from \(source): \(refusal.reason)")
             }
         }
@@ -101,7 +106,7 @@ struct EffectiveSettings: Sendable {
         case .number: return number(setting).map(String.init)
         case .boolean: return String(isOn(setting))
         case .list: return list(setting).joined(separator: ",")
-        case .text, .choice, .date: return text(setting) ?? (source == .defaultValue ? setting.defaultValue : nil)
+        case .text, .choice, .date, .url: return text(setting) ?? (source == .defaultValue ? setting.defaultValue : nil)
         }
     }
 }

@@ -69,7 +69,7 @@ extension Setting {
         key: "localPort", flag: "local-port", environment: "TSYS_SETTLE_LOCAL_PORT", kind: .number(0...65535), defaultValue: nil,
         help: "Bind the local end to this port before connecting (LocalPort; firewalls that allow one source port).")
     static let proxy = Setting(
-        key: "proxy", flag: "proxy", environment: "TSYS_SETTLE_PROXY", kind: .text, defaultValue: nil,
+        key: "proxy", flag: "proxy", environment: "TSYS_SETTLE_PROXY", kind: .url, defaultValue: nil,
         help:
             "Proxy to the processor: http://, socks4://, socks4a:// or socks5://[user@]host[:port] (FirewallType); its password only from TSYS_SETTLE_PROXY_PASSWORD."
     )

@@ -20,6 +20,9 @@ struct Setting: Sendable, Hashable, CustomStringConvertible {
         case list
         /// A calendar date, `YYYY-MM-DD`.
         case date
+        /// A URL with a scheme and a host and no password (a password has a variable of its
+        /// own, which is secret); never echoed in an error, since it may carry one.
+        case url
     }
 
     /// The name in `tsys-settle config` and in a JSON-style listing (`listenPort`).
@@ -84,8 +87,20 @@ extension Setting {
         case .date:
             guard LocalDate(iso: text) != nil else { return .failure(Refusal("must be a date as YYYY-MM-DD")) }
             return .success(.text(text))
+        case .url:
+            guard let url = URLComponents(string: text), url.scheme != nil, let host = url.host, !host.isEmpty else {
+                return .failure(Refusal("must be a URL such as socks5://host:1080"))
+            }
+            guard url.password == nil else {
+                return .failure(Refusal("carries a password: give it in its own variable (\(Setting.proxyPassword)) instead"))
+            }
+            return .success(.text(text))
         case .list:
-            return .success(.list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
+            // An empty entry (`--api-key-hash ""`, `a,,b`) is a mistake to report, not to drop:
+            // dropping the only API key hash would turn authentication off.
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !items.contains(where: \.isEmpty) else { return .failure(Refusal("has an empty entry")) }
+            return .success(.list(items))
         }
     }
 

@@ -25,7 +25,11 @@ struct SettingsFile: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "=") else { throw CLIError("\(path):\(index + 1): expected NAME=value") }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
-            guard names.contains(name) else { throw CLIError("\(path):\(index + 1): unknown setting \(name)") }
+            guard names.contains(name) else {
+                // Named only when it looks like a name: a stray line may hold a secret.
+                let looksLikeAName = name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
+                throw CLIError("\(path):\(index + 1): unknown setting\(looksLikeAName ? " \(name)" : " (not a TSYS_SETTLE_ name)")")
+            }
             entries[name] = Entry(value: line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces), line: index + 1)
         }
         self.path = path

@@ -52,7 +52,6 @@ struct LinkOptions: ParsableArguments {
         else {
             throw CLIError("\(Setting.proxy) must look like socks5://host:1080 or http://user@host:8080 (schemes: http, socks4, socks4a, socks5)")
         }
-        if url.password != nil { throw CLIError("put the proxy password in \(Setting.proxyPassword), not in \(Setting.proxy)") }
         if let port = url.port, !(1...65535).contains(port) { throw CLIError("\(Setting.proxy): the port must be 1-65535") }
         return ProxySettings(
             kind: kind, host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: url.port, user: url.user,

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import ServiceLifecycle
 import SettleAPI
 import SettleHTTP
@@ -10,9 +9,10 @@ import SettleHTTP
 struct HTTPService: Service {
     let server: HTTPServer
     let readiness: Readiness
-    let logger: Logger
     /// Told the bound port once the server listens (the start-up banner).
     let listening: @Sendable (Int) -> Void
+    /// Told when the drain begins (shown whatever the log level, as the banner is).
+    let stopping: @Sendable () -> Void
 
     func run() async throws {
         let port: Int
@@ -26,7 +26,7 @@ struct HTTPService: Service {
         // way the server drains before the service ends.
         try? await gracefulShutdown()
         readiness.markDraining()
-        logger.notice("stopping; finishing settlements in progress")
+        stopping()
         await server.shutdown()
     }
 }

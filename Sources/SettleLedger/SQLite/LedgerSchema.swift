@@ -7,13 +7,18 @@ enum LedgerSchema {
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
-        let current = try database.query("PRAGMA user_version").first?.first?.integer ?? 0
-        guard current <= Int64(version) else { throw LedgerError("the ledger is from a newer version (schema \(current))") }
-        guard current >= 0 else { throw LedgerError("the ledger's schema version \(current) is not one this build wrote") }
-        for step in Int(current)..<version {
-            try database.transaction { () throws(LedgerError) in
-                try database.execute(steps[step] + "\nPRAGMA user_version = \(step + 1);")
+        while true {
+            // Read inside the write transaction: of replicas starting together, one migrates
+            // and the others then find the version it wrote.
+            let done = try database.transaction { () throws(LedgerError) -> Bool in
+                let current = try database.query("PRAGMA user_version").first?.first?.integer ?? 0
+                guard current <= Int64(version) else { throw LedgerError("the ledger is from a newer version (schema \(current))") }
+                guard current >= 0 else { throw LedgerError("the ledger's schema version \(current) is not one this build wrote") }
+                guard current < Int64(version) else { return true }
+                try database.execute(steps[Int(current)] + "\nPRAGMA user_version = \(current + 1);")
+                return false
             }
+            if done { return }
         }
     }
 
@@ -61,6 +66,8 @@ enum LedgerSchema {
         """
 
     /// The host's rejection in typed columns instead of JSON text (existing rows converted).
+    /// Additive: the old `rejection` column stays (and is no longer written) so a process of the
+    /// previous version sharing the file keeps working during a rolling deploy.
     static let version2 = """
         ALTER TABLE settlements ADD COLUMN rejection_error_type TEXT;
         ALTER TABLE settlements ADD COLUMN rejection_sequence_number INTEGER;
@@ -76,6 +83,5 @@ enum LedgerSchema {
             rejection_data = json_extract(rejection, '$.data'),
             rejection_detail_index = json_extract(rejection, '$.detailRecordIndex')
         WHERE rejection IS NOT NULL AND json_valid(rejection);
-        ALTER TABLE settlements DROP COLUMN rejection;
         """
 }

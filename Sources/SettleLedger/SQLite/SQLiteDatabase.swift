@@ -38,6 +38,9 @@ final class SQLiteDatabase {
         guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw failure(sql) }
     }
 
+    /// How many rows the last INSERT, UPDATE or DELETE changed.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
     /// Runs one statement with `values` bound to its `?` parameters; returns every row.
     @discardableResult
     func query(_ sql: String, _ values: [SQLiteValue] = []) throws(LedgerError) -> [[SQLiteValue]] {

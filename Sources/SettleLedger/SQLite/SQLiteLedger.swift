@@ -33,7 +33,11 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
             try database.transaction { () throws(LedgerError) in
                 if let key = submission.idempotencyKey, let earlier = try LedgerRows.entry(keyed: key, in: database) {
                     if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
-                        if earlier.submission.fingerprint != submission.fingerprint { return .keyReused(earlier) }
+                        // A fingerprint written before fingerprints were versioned was made another
+                        // way: the same key is then taken as the same request (a replay, or in
+                        // flight), never as a reuse, so an upgrade cannot turn a retry into a 422.
+                        let comparable = LedgerFingerprint.isCurrent(earlier.submission.fingerprint)
+                        if comparable && earlier.submission.fingerprint != submission.fingerprint { return .keyReused(earlier) }
                         return earlier.state == .received || earlier.state == .transmitting ? .inFlight(earlier) : .replay(earlier)
                     }
                     // Expired: the key may be used afresh.
@@ -79,6 +83,11 @@ public final class SQLiteLedger: SettlementLedger, @unchecked Sendable {
                 try database.query(
                     "UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received'",
                     [.integer(now.milliseconds), .text(id)])
+                // Nothing may be sent for an entry that is no longer `received` (another process's
+                // recovery marked it failed, say): the caller stops here.
+                guard database.changes == 1 else {
+                    throw LedgerError("settlement \(id) is no longer waiting to be sent (another process recovered it?); nothing was sent")
+                }
             }
         }
     }
@@ -140,7 +149,7 @@ extension Date {
     /// parsed from a caller's far-off date) must not trap when it is turned back into a cursor.
     var milliseconds: Int64 {
         let value = (timeIntervalSince1970 * 1000).rounded()
-        guard value.isFinite else { return value < 0 ? .min : 0 }
+        guard !value.isNaN else { return 0 }
         return value >= 0x1p63 ? .max : value < -0x1p63 ? .min : Int64(value)
     }
 
