@@ -127,6 +127,16 @@ import Testing
         #expect(fromFile.contains("from \(file.path):3 (\(name))"), "\(fromFile)")
     }
 
+    /// A switch can be turned off by its `--no-` flag over the environment, and on over it.
+    @Test func aSwitchFlagWinsBothWays() throws {
+        #expect(try Self.resolve("send", ["--no-plain"], environment: ["TSYS_SETTLE_PLAIN_TCP": "true"]).isOn(.plainTCP) == false)
+        #expect(try Self.resolve("send", ["--plain"], environment: ["TSYS_SETTLE_PLAIN_TCP": "off"]).isOn(.plainTCP) == true)
+        #expect(try Self.resolve("send", environment: ["TSYS_SETTLE_PLAIN_TCP": "yes"]).isOn(.plainTCP) == true)
+        #expect(
+            try Self.resolve("serve", ["--no-insecure-skip-verify"], environment: ["TSYS_SETTLE_INSECURE_SKIP_VERIFY": "1"]).isOn(.insecureSkipVerify)
+                == false)
+    }
+
     @Test func flagsWinOverTheEnvironmentWhichWinsOverTheFile() throws {
         let file = Scratch.url("precedence", suffix: ".conf")
         try "TSYS_SETTLE_LISTEN_PORT=1001\nTSYS_SETTLE_MAX_CONNECTIONS=7\n".write(to: file, atomically: true, encoding: .utf8)

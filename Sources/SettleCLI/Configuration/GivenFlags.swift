@@ -11,9 +11,10 @@ struct GivenFlags: Sendable {
         set { values[setting] = newValue }
     }
 
-    /// A switch: given means on.
-    mutating func switched(_ setting: Setting, _ isGiven: Bool) {
-        if isGiven { values[setting] = "true" }
+    /// A switch: `--NAME` turns it on and `--no-NAME` off, over the environment and the file;
+    /// neither leaves it to them.
+    mutating func switched(_ setting: Setting, _ given: Bool?) {
+        if let given { values[setting] = given ? "true" : "false" }
     }
 
     /// A flag that may be repeated (a list setting).

@@ -6,7 +6,8 @@ import SettleLedger
 struct LedgerOptions: ParsableArguments {
     @Option(name: Setting.dataDirectory.name, help: Setting.dataDirectory.argumentHelp) var dataDir: String?
     @Option(name: Setting.idempotencyKeyHours.name, help: Setting.idempotencyKeyHours.argumentHelp) var idempotencyKeyHours: String?
-    @Flag(name: Setting.ledgerSyncEveryChange.name, help: Setting.ledgerSyncEveryChange.argumentHelp) var ledgerSyncEveryChange = false
+    @Flag(name: Setting.ledgerSyncEveryChange.name, inversion: .prefixedNo, help: Setting.ledgerSyncEveryChange.argumentHelp)
+    var ledgerSyncEveryChange: Bool?
 
     var flags: GivenFlags {
         var given = GivenFlags()

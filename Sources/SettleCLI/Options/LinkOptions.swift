@@ -12,9 +12,9 @@ struct LinkOptions: ParsableArguments {
     @Option(name: Setting.port.name, help: Setting.port.argumentHelp) var port: String?
     @Option(name: Setting.caFile.name, help: Setting.caFile.argumentHelp) var caFile: String?
     @Option(name: Setting.connectionTimeout.name, help: Setting.connectionTimeout.argumentHelp) var connectionTimeout: String?
-    @Flag(name: Setting.useIPv6.name, help: Setting.useIPv6.argumentHelp) var useIPv6 = false
-    @Flag(name: Setting.plainTCP.name, help: Setting.plainTCP.argumentHelp) var plain = false
-    @Flag(name: Setting.tcpKeepAlive.name, help: Setting.tcpKeepAlive.argumentHelp) var tcpKeepAlive = false
+    @Flag(name: Setting.useIPv6.name, inversion: .prefixedNo, help: Setting.useIPv6.argumentHelp) var useIPv6: Bool?
+    @Flag(name: Setting.plainTCP.name, inversion: .prefixedNo, help: Setting.plainTCP.argumentHelp) var plain: Bool?
+    @Flag(name: Setting.tcpKeepAlive.name, inversion: .prefixedNo, help: Setting.tcpKeepAlive.argumentHelp) var tcpKeepAlive: Bool?
     @Option(name: Setting.localPort.name, help: Setting.localPort.argumentHelp) var localPort: String?
     @Option(name: Setting.proxy.name, help: Setting.proxy.argumentHelp) var proxy: String?
     @Option(name: Setting.proxyExceptions.name, help: Setting.proxyExceptions.argumentHelp) var proxyExceptions: String?
@@ -22,7 +22,7 @@ struct LinkOptions: ParsableArguments {
     @Option(name: Setting.logFormat.name, help: Setting.logFormat.argumentHelp) var logFormat: String?
     @Option(name: Setting.sslKeyLogFile.name, help: Setting.sslKeyLogFile.argumentHelp) var sslKeyLogFile: String?
     @Option(name: Setting.clientCertificate.name, help: Setting.clientCertificate.argumentHelp) var clientCertificate: String?
-    @Flag(name: Setting.useHTTPPost.name, help: Setting.useHTTPPost.argumentHelp) var http = false
+    @Flag(name: Setting.useHTTPPost.name, inversion: .prefixedNo, help: Setting.useHTTPPost.argumentHelp) var http: Bool?
 
     var flags: GivenFlags {
         var given = GivenFlags()

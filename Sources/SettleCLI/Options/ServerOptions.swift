@@ -8,8 +8,8 @@ struct ServerOptions: ParsableArguments {
     @Option(name: Setting.listenHost.name, help: Setting.listenHost.argumentHelp) var listenHost: String?
     @Option(name: Setting.listenPort.name, help: Setting.listenPort.argumentHelp) var listenPort: String?
     @Option(name: Setting.apiKeyHashes.name, help: Setting.apiKeyHashes.argumentHelp) var apiKeyHash: [String] = []
-    @Flag(name: Setting.allowTrace.name, help: Setting.allowTrace.argumentHelp) var allowTrace = false
-    @Flag(name: Setting.insecureBind.name, help: Setting.insecureBind.argumentHelp) var insecureBind = false
+    @Flag(name: Setting.allowTrace.name, inversion: .prefixedNo, help: Setting.allowTrace.argumentHelp) var allowTrace: Bool?
+    @Flag(name: Setting.insecureBind.name, inversion: .prefixedNo, help: Setting.insecureBind.argumentHelp) var insecureBind: Bool?
     @Option(name: Setting.apiTLSCertificate.name, help: Setting.apiTLSCertificate.argumentHelp) var apiTlsCertificate: String?
     @Option(name: Setting.apiTLSKey.name, help: Setting.apiTLSKey.argumentHelp) var apiTlsKey: String?
     @Option(name: Setting.apiTLSMinimumVersion.name, help: Setting.apiTLSMinimumVersion.argumentHelp) var apiTlsMinimumVersion: String?

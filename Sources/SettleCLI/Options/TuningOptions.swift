@@ -9,7 +9,7 @@ import SettleTransport
 struct TuningOptions: ParsableArguments {
     @Option(name: Setting.caDirectory.name, help: Setting.caDirectory.argumentHelp) var caDirectory: String?
     @Option(name: Setting.acceptServerCertificate.name, help: Setting.acceptServerCertificate.argumentHelp) var acceptServerCertificate: String?
-    @Flag(name: Setting.insecureSkipVerify.name, help: Setting.insecureSkipVerify.argumentHelp) var insecureSkipVerify = false
+    @Flag(name: Setting.insecureSkipVerify.name, inversion: .prefixedNo, help: Setting.insecureSkipVerify.argumentHelp) var insecureSkipVerify: Bool?
     @Option(name: Setting.tlsMinimumVersion.name, help: Setting.tlsMinimumVersion.argumentHelp) var tlsMinimumVersion: String?
     @Option(name: Setting.cipherList.name, help: Setting.cipherList.argumentHelp) var cipherList: String?
     @Option(name: Setting.serverName.name, help: Setting.serverName.argumentHelp) var serverName: String?
@@ -18,7 +18,7 @@ struct TuningOptions: ParsableArguments {
     @Option(name: Setting.keepAliveInterval.name, help: Setting.keepAliveInterval.argumentHelp) var keepAliveInterval: String?
     @Option(name: Setting.lingerTime.name, help: Setting.lingerTime.argumentHelp) var lingerTime: String?
     @Option(name: Setting.localHost.name, help: Setting.localHost.argumentHelp) var localHost: String?
-    @Flag(name: Setting.tcpDelay.name, help: Setting.tcpDelay.argumentHelp) var tcpDelay = false
+    @Flag(name: Setting.tcpDelay.name, inversion: .prefixedNo, help: Setting.tcpDelay.argumentHelp) var tcpDelay: Bool?
     @Option(name: Setting.enquiryTimeout.name, help: Setting.enquiryTimeout.argumentHelp) var enquiryTimeout: String?
     @Option(name: Setting.acknowledgementTimeout.name, help: Setting.acknowledgementTimeout.argumentHelp) var acknowledgementTimeout: String?
     @Option(name: Setting.responseTimeout.name, help: Setting.responseTimeout.argumentHelp) var responseTimeout: String?
