@@ -112,7 +112,7 @@ import Testing
 
     /// A malformed number, boolean and choice from a flag, the environment and a file line:
     /// each refuses naming the setting and the source (the file's path and line).
-    @Test(arguments: [(Setting.listenPort, "80x"), (.insecureBind, "maybe"), (.processor, "tsys-production")])
+    @Test(arguments: [(Setting.listenPort, "80x"), (.insecureBind, "maybe"), (.combineRecords, "maybe"), (.processor, "tsys-production")])
     func aMalformedValueIsRefusedNamingTheSettingAndItsSource(setting: Setting, value: String) throws {
         let name = try #require(setting.environment), flag = try #require(setting.flag)
         if setting.kind != .boolean {

@@ -60,3 +60,19 @@ import Testing
         #expect(BatchValidator(profile: WireProfile(masterCardLineItemDescriptionLength: 36)).validate(batch) == [])
     }
 }
+
+/// Records are visited in place, in order, each lent read-only (the body cannot change one: a
+/// `borrowing` parameter), and the batch is the same afterwards.
+@Suite struct ReadOnlyRecordsTests {
+    @Test func everyRecordIsVisitedInOrderAndLeftAsItWas() {
+        let records = [
+            SampleBatches.sale(amount: 100, number: 1), SampleBatches.sale(amount: 200, number: 2), SampleBatches.sale(amount: 300, number: 3),
+        ]
+        var seen: [(Int, Int64)] = []
+        ReadOnlyRecords.forEach(records) { index, record in seen.append((index, record.settlementAmount.minorUnits)) }
+        #expect(seen.map(\.0) == [0, 1, 2])
+        #expect(seen.map(\.1) == [100, 200, 300])
+        #expect(records.map(\.transactionNumber) == [1, 2, 3])
+        ReadOnlyRecords.forEach([DetailRecord]()) { _, _ in Issue.record("an empty batch has no records to visit") }
+    }
+}

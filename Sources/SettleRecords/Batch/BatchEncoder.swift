@@ -71,7 +71,7 @@ public struct BatchEncoder: Sendable {
         stream.begin()
         try ParameterLayout.code(&header, applicationType: &app, &stream.writer)
         try stream.writer.endRecord()
-        try ReadOnlyRecords.forEach(batch.detailRecords) { (_, record: inout DetailRecord) throws(RecordCodingError) in
+        try EncodingVisit.forEach(batch.detailRecords) { (record: inout DetailRecord) throws(RecordCodingError) in
             stream.begin()
             try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &stream.writer)
             try stream.writer.endRecord()
