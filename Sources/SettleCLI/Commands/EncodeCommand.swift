@@ -13,7 +13,10 @@ struct EncodeCommand: ConfiguredCommand {
     @Argument(help: "The settlement document (JSON), or - for standard input.")
     var file: String
 
-    @Flag(help: "Print each block as hexadecimal wire bytes (parity included) instead of text.")
+    @Flag(
+        help:
+            "Print each block as hexadecimal bytes in the wire's framing (parity included), card digits masked and each LRC computed over what is printed."
+    )
     var hex = false
 
     @OptionGroup var configFile: ConfigFileOption
@@ -27,6 +30,9 @@ struct EncodeCommand: ConfiguredCommand {
         case .invalid(let issues):
             try BatchFile.fail(issues)
         case .encoded(_, let encoded, let profile):
+            if hex {
+                print("# card number digits are shown as '*' (hexadecimal 2A with parity AA): the real blocks differ there, and so do their LRCs")
+            }
             for index in 0..<encoded.framed.blockCount {
                 let block = encoded.framed.block(index)
                 print(hex ? PacketMasker.hexadecimal(block: block, profile: profile) : PacketMasker.visible(block: block, profile: profile))

@@ -37,12 +37,17 @@ public enum PacketMasker {
         return "<STX>\(text)<\(deframed.terminator.name)>  LRC 0x\(hex(lrc))"
     }
 
-    /// One block as hexadecimal wire bytes (parity included), card number digits shown as `*`.
-    /// The terminator and LRC are the real ones from the wire.
+    /// One block as hexadecimal bytes in the wire's framing (parity on every byte), with the
+    /// card number digits a detail carries shown as `*`. The LRC is computed over the bytes shown,
+    /// so every printed block passes a parity and LRC check; where card digits are masked, the
+    /// real block (and its LRC) differ from what is printed.
     public static func hexadecimal(block: ArraySlice<UInt8>, profile: WireProfile = .standard) -> String {
-        guard let deframed = try? BlockReader.readBlock(block), let lrc = block.last else { return "<unreadable block>" }
+        guard let deframed = try? BlockReader.readBlock(block) else { return "<unreadable block>" }
         let body = maskedPayload(deframed.payload, profile: profile).map(Parity.even)
-        let wire = [ControlCharacter.stx.wireByte] + body + [deframed.terminator.wireByte, lrc]
+        let terminator = deframed.terminator.wireByte
+        // The LRC covers every byte after STX up to and including the terminator.
+        let lrc = body.reduce(terminator, ^)
+        let wire = [ControlCharacter.stx.wireByte] + body + [terminator, lrc]
         return wire.map(hex).joined(separator: " ")
     }
 
