@@ -6,7 +6,9 @@ import Testing
 /// malformed input refused with where it was found, and no input that makes it crash.
 @Suite struct BERTLVTests {
     @Test func aTerminalsICCDataReadsAsItsTagsInOrder() throws {
-        let elements = try BERTLV.parse(hex: "9F2608C2D1A5E4F0B3977A9F2701809F3704B5F2A81C9F360200A3950500800080009A032611289C01005F2A020840820219809F0206000000002500").get()
+        let elements = try BERTLV.parse(
+            hex: "9F2608C2D1A5E4F0B3977A9F2701809F3704B5F2A81C9F360200A3950500800080009A032611289C01005F2A020840820219809F0206000000002500"
+        ).get()
         #expect(elements.map(\.tagHex) == ["9F26", "9F27", "9F37", "9F36", "95", "9A", "9C", "5F2A", "82", "9F02"])
         #expect(elements.first?.value == [0xC2, 0xD1, 0xA5, 0xE4, 0xF0, 0xB3, 0x97, 0x7A])
         #expect(elements.first { $0.tag == 0x9A }?.value == [0x26, 0x11, 0x28])
@@ -49,7 +51,9 @@ import Testing
     func randomInputNeverCrashes(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
         let bytes = (0..<rng.int(0...300)).map { _ in UInt8(truncatingIfNeeded: rng.int(0...255)) }
-        let text = rng.chance(20) ? rng.text(0...80, "0123456789ABCDEFabcdefXYZ -") : bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+        let text =
+            rng.chance(20)
+            ? rng.text(0...80, "0123456789ABCDEFabcdefXYZ -") : bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
         switch BERTLV.parse(hex: text) {
         case .success(let elements):
             #expect(try BERTLV.parse(hex: BERTLV.hex(elements)).get() == elements)
@@ -62,9 +66,12 @@ import Testing
     @Test(arguments: Array(UInt64(1)...500))
     func writtenObjectsReadBack(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
-        let tags: [UInt32] = [0x82, 0x95, 0x9A, 0x9C, 0x5F2A, 0x5F34, 0x9F02, 0x9F10, 0x9F26, 0x9F27, 0x9F33, 0x9F34, 0x9F36, 0x9F37, 0x9F6E, 0x91, 0xDF8101]
+        let tags: [UInt32] = [
+            0x82, 0x95, 0x9A, 0x9C, 0x5F2A, 0x5F34, 0x9F02, 0x9F10, 0x9F26, 0x9F27, 0x9F33, 0x9F34, 0x9F36, 0x9F37, 0x9F6E, 0x91, 0xDF8101,
+        ]
         let elements = (0..<rng.int(0...12)).map { _ in
-            BERTLV.Element(tag: rng.pick(tags), value: (0..<rng.int(0...(rng.chance(10) ? 400 : 40))).map { _ in UInt8(truncatingIfNeeded: rng.int(0...255)) })
+            BERTLV.Element(
+                tag: rng.pick(tags), value: (0..<rng.int(0...(rng.chance(10) ? 400 : 40))).map { _ in UInt8(truncatingIfNeeded: rng.int(0...255)) })
         }
         let hex = BERTLV.hex(elements)
         guard hex.utf8.count / 2 <= BERTLV.maximumBytes else { return }

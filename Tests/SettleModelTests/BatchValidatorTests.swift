@@ -18,6 +18,20 @@ import Testing
             "\(rule.name): expected \(rule.code.rawValue) at \(rule.path), got \(issues)")
     }
 
+    @Test func americanExpressIdentifiersUpToTheirSignificantLengthAreValid() {
+        var order = RuleCase.base(.directMarketing)
+        RuleCase.amex(&order)
+        order.detailRecords[0].purchaseIdentifier = "ORDER-773"
+        #expect(BatchValidator().validate(order) == [])
+        order.detailRecords[0].cardNumber = CardNumber("4012888888881881")
+        order.detailRecords[0].purchaseIdentifier = String(repeating: "7", count: 25)
+        #expect(BatchValidator().validate(order) == [], "other brands use all 25 characters")
+        var stay = RuleCase.base(.hotel)
+        RuleCase.amex(&stay)
+        stay.detailRecords[0].purchaseIdentifier = "FOLIO-7731-2"
+        #expect(BatchValidator().validate(stay) == [])
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         var batch = RuleCase.base(.retail)
         batch.batchNumber = 0

@@ -9,6 +9,20 @@ enum IndustryRules {
         RuleCase("total authorized amount in retail", code: .missingOrErroneousValue, path: d + "/totalAuthorizedAmount") {
             $0.detailRecords[0].totalAuthorizedAmount = 100
         },
+        RuleCase("purchase identifier starting with a space", .directMarketing, code: .invalidFormat, path: d + "/purchaseIdentifier") {
+            $0.detailRecords[0].purchaseIdentifier = " ORDER-1"
+        },
+        RuleCase("purchase identifier of all zeros", .directMarketing, code: .invalidFormat, path: d + "/purchaseIdentifier") {
+            $0.detailRecords[0].purchaseIdentifier = "0000"
+        },
+        RuleCase("Amex order number beyond 9 characters", .directMarketing, code: .invalidLength, path: d + "/purchaseIdentifier") {
+            RuleCase.amex(&$0)
+            $0.detailRecords[0].purchaseIdentifier = "ORDER-7731"
+        },
+        RuleCase("Amex folio number beyond 12 characters", .hotel, code: .invalidLength, path: d + "/purchaseIdentifier") {
+            RuleCase.amex(&$0)
+            $0.detailRecords[0].purchaseIdentifier = "FOLIO-7731-22"
+        },
         RuleCase("direct marketing without group 12", .directMarketing, code: .missingOrErroneousValue, path: d + "/cardNotPresent") {
             $0.detailRecords[0].cardNotPresent = nil
         },

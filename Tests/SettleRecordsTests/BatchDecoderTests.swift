@@ -66,6 +66,27 @@ import Testing
         #expect(error?.reason == "detail group 6 is not supported")
     }
 
+    @Test func reservedPurchaseIdentifierFormatCodesAreRefused() throws {
+        var order = SampleBatches.sale("4012888888881881", kind: .cardNotPresent)
+        order.purchaseIdentifier = "ORDER-77"
+        order.cardNotPresent = CardNotPresentData(motoIndicator: "7")
+        let records = try RecordProbe(SampleBatches.batch(.directMarketing, [order])).records
+        let decoder = BatchDecoder(referenceDate: SampleBatches.july26)
+        #expect(try decoder.decode(wire(records)).batch.detailRecords[0].purchaseIdentifier == "ORDER-77")
+        for reserved in ["0", "2", " "] {
+            var detail = Array(records[2])
+            detail[108 + 12] = Character(reserved)  // group 3: total authorized amount (12), then the format code
+            do {
+                _ = try decoder.decode(wire([records[0], records[1], String(detail), records[3]]))
+                Issue.record("format code '\(reserved)' was accepted")
+            } catch {
+                #expect(error.kind == .field)
+                #expect(error.data == (reserved == " " ? "" : reserved))  // text fields are read right-trimmed
+                #expect(error.reason.contains("Table 4.48"))
+            }
+        }
+    }
+
     @Test func framingErrorsAreReportedAsFraming() {
         var bytes = wire(spec)
         bytes[3] ^= 0x80

@@ -1,3 +1,4 @@
+import SettleFraming
 import SettleModel
 import SettleRecords
 import SettleTestSupport
@@ -96,6 +97,19 @@ import Testing
         #expect(p.afterBase(2, 13, 25) == "ORDER-77                 ")
         #expect(p.afterBase(2, 38, 5) == "01122")
         #expect(p.afterBase(2, 43, 4) == "@@B@")
+    }
+
+    @Test func anOrderWithoutAPurchaseIdentifierSendsFormatCodeZ() throws {
+        // Table 4.48: `Z` says no identifier follows; `1` would promise an order number.
+        var order = SampleBatches.sale("4012888888881881", amount: 1999, kind: .cardNotPresent, number: 17)
+        order.cardNotPresent = CardNotPresentData(motoIndicator: "7")
+        let batch = SampleBatches.batch(.directMarketing, [order])
+        let p = try RecordProbe(batch)
+        #expect(p.afterBase(2, 12, 1) == "Z")
+        #expect(p.afterBase(2, 13, 25) == String(repeating: " ", count: 25))
+        let wire = try BatchEncoder().encode(batch).framed.bytes
+        let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(wire)
+        #expect(decoded.batch.detailRecords[0].purchaseIdentifier == "")
     }
 
     @Test func hotelGroups5And7() throws {

@@ -48,9 +48,12 @@ extension RandomBatches {
         }
     }
 
-    private mutating func carried(_ d: inout DetailRecord) {
+    private mutating func carried(_ d: inout DetailRecord, folio: Bool = false) {
         d.totalAuthorizedAmount = Amount(minorUnits: Int64(rng.int(0...9_999_999)))
-        d.purchaseIdentifier = rng.text(0...25)
+        // American Express uses only 9 characters of an order number and 12 of a folio (§4.224).
+        let longest = d.cardNumber.brand == .americanExpress ? (folio ? 12 : 9) : 25
+        let identifier = rng.text(0...longest)
+        d.purchaseIdentifier = identifier.allSatisfy { $0 == "0" } ? "" : identifier
     }
 
     private mutating func industryGroups(_ d: inout DetailRecord, _ industry: IndustryType, _ transmission: LocalDate) {
@@ -63,7 +66,7 @@ extension RandomBatches {
                 motoIndicator: rng.pick(["1", "2", "3", "7", "8"]), installmentNumber: rng.int(0...count), installmentCount: count)
             if !d.transactionType.isCredit && (brand == .visa || brand == .masterCard) && rng.chance(30) { d.level3 = level3(d) }
         case .hotel:
-            carried(&d)
+            carried(&d, folio: true)
             var lodging = Lodging(
                 checkInDate: d.transactionDate.adding(days: -rng.int(0...20)), noShow: rng.pick(["0", "1"]),
                 extraCharges: rng.text(0...6, "234567"))

@@ -476,7 +476,13 @@ components:
         isBillPayment: { type: boolean }
         authorizationReversalSent: { type: boolean }
         debitAcknowledgementMissing: { type: boolean }
-        purchaseIdentifier: { type: string }
+        purchaseIdentifier:
+          type: string
+          maxLength: 25
+          description: >-
+            order, rental agreement or folio number; left-justified, not all zeros. American Express
+            uses only the first 9 characters of an order number and 12 of a folio, so longer ones are
+            refused. Empty sends format code Z (not used).
         cashBack: { type: integer, minimum: 1, maximum: 9999999, description: minor units }
         gratuity: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
         cardNotPresent: { $ref: "#/components/schemas/CardNotPresent" }

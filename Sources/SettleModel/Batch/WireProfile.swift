@@ -14,6 +14,7 @@ public struct WireProfile: Sendable, Hashable {
     public var maximumLineItemsPerDetail: Int
     /// Purchase identifier format code for detail groups 3 and 25 when the industry has no
     /// code of its own (§4.225 defines `1` order number, `3` rental agreement, `4` folio; L).
+    /// A detail without an identifier sends `Z` (not used) whatever this says.
     public var defaultPurchaseIdentifierFormat: Character
 
     public init(

@@ -43,7 +43,9 @@ public enum BERTLV {
     /// The data objects of `hex`, in order.
     public static func parse(hex text: String) -> Result<[Element], Failure> {
         let characters = Array(text.utf8)
-        guard characters.count.isMultiple(of: 2) else { return .failure(Failure(offset: characters.count, reason: "an odd number of hexadecimal digits")) }
+        guard characters.count.isMultiple(of: 2) else {
+            return .failure(Failure(offset: characters.count, reason: "an odd number of hexadecimal digits"))
+        }
         guard characters.count / 2 <= maximumBytes else {
             return .failure(Failure(offset: maximumBytes * 2, reason: "more than \(maximumBytes) bytes"))
         }

@@ -15,11 +15,43 @@ extension BatchValidator {
                     "is only sent in direct marketing, hotel and auto rental batches, or with Level III data")
             }
         }
+        checkPurchaseIdentifier(d, at: p + "/purchaseIdentifier", industry: industry, &c)
         checkCardNotPresent(d, at: p, industry: industry, &c)
         checkLodging(d, at: p, industry: industry, &c)
         checkAutoRental(d, at: p, industry: industry, &c)
         checkPassengerTransport(d, at: p, industry: industry, &c)
         checkDebit(d, at: p, transmissionDate: transmissionDate, &c)
+    }
+
+    /// §4.224: an identifier, when sent, is left-justified and neither all zeros nor all spaces
+    /// (an empty one goes out as format code `Z`). American Express keeps only a prefix of it.
+    private func checkPurchaseIdentifier(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
+        let identifier = d.purchaseIdentifier
+        guard !identifier.isEmpty else { return }
+        if identifier.first == " " {
+            c.report(.invalidFormat, p, "must not start with a space (it is left-justified, §4.224)")
+        } else if identifier.allSatisfy({ $0 == "0" }) {
+            c.report(.invalidFormat, p, "must not be all zeros (§4.224)")
+        }
+        guard d.cardNumber.brand == .americanExpress, let significant = Self.amexPurchaseIdentifierLength(industry) else { return }
+        let length = identifier.reversed().drop { $0 == " " }.count
+        if length > significant {
+            c.report(
+                .invalidLength, p,
+                "is \(length) characters; American Express uses only the first \(significant) of a \(industry == .hotel ? "folio number" : "purchase identifier") (§4.224)"
+            )
+        }
+    }
+
+    /// How much of the purchase identifier American Express uses: 9 characters of an order number
+    /// (§4.224.1, direct marketing and commercial card), 12 of a hotel folio (§4.224.3). The spec
+    /// sets no limit on a rental agreement number (§4.224.2).
+    static func amexPurchaseIdentifierLength(_ industry: IndustryType) -> Int? {
+        switch industry {
+        case .hotel: 12
+        case .autoRental: nil
+        default: 9
+        }
     }
 
     private func checkCardNotPresent(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {

@@ -75,10 +75,20 @@ enum DetailGroupLayouts {
         var total = d.totalAuthorizedAmount ?? (d.transactionType.isCredit || d.transactionType.isForce ? .zero : d.authorizedAmount)
         try c.amount(&total)
         if c.isDecoding { d.totalAuthorizedAmount = total }
-        var code = String(format)
-        try c.text(&code, 1)  // derived from the industry; not kept in the model
+        // Table 4.48: `Z` says "no purchase identifier"; the industry's code promises one follows.
+        // The code is derived, not kept in the model, so decoding only checks it is a defined one.
+        var code = d.purchaseIdentifier.allSatisfy { $0 == " " } ? "Z" : String(format)
+        let codeField = c.fieldNumber
+        try c.text(&code, 1)
+        if c.isDecoding && !purchaseFormatCodes.contains(code) {
+            throw RecordCodingError(
+                fieldNumber: codeField, data: code, reason: "purchase identifier format code must be Z, 1, 3 or 4 (Table 4.48)")
+        }
         try c.text(&d.purchaseIdentifier, 25)
     }
+
+    /// The purchase identifier format codes Table 4.48 defines; `0`, `2` and space are reserved.
+    private static let purchaseFormatCodes: Set<String> = ["Z", "1", "3", "4"]
 
     private static func debit<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
         var debit =
