@@ -95,6 +95,19 @@ import Testing
         #expect(unblocked.output.contains("# 6 blocks"))
     }
 
+    @Test func theBillPaymentCodeSettingChoosesTheTransactionCode() throws {
+        let retail = try String(contentsOf: CLIRunner.root.appending(path: "examples/retail.json"), encoding: .utf8)
+        let document = retail.replacingOccurrences(of: "\"cardholderId\": \"@\"", with: "\"cardholderId\": \"@\", \"marketSpecificData\": \"B\"")
+        #expect(document != retail)
+        let firstDetail = { (output: String) in output.split(separator: "\n").first { $0.hasPrefix("<STX>K1.ZD") }.map(String.init) ?? "" }
+        let coded = try CLIRunner.run(["encode", "-", "--combine-records", "false"], input: document)
+        #expect(coded.status == 0, "\(coded.errors)")
+        #expect(firstDetail(coded.output).dropFirst(14).hasPrefix("5B"))
+        let plain = try CLIRunner.run(["encode", "-", "--combine-records", "false", "--bill-payment-code", "false"], input: document)
+        #expect(plain.status == 0, "\(plain.errors)")
+        #expect(firstDetail(plain.output).dropFirst(14).hasPrefix("54"))
+    }
+
     @Test func missingFileIsAClearError() throws {
         let result = try CLIRunner.run(["validate", "examples/nope.json"])
         #expect(result.status != 0)

@@ -37,6 +37,15 @@ enum CommercialRules {
             RuleCase.amex(&$0)
             $0.detailRecords[0].level2 = Level2(cardType: .americanExpress, amexSalesTax: 1_000_000)
         },
+        RuleCase("market data beside Level III data", code: .missingOrErroneousValue, path: d + "/marketSpecificData") {
+            $0.detailRecords[0].level3 = level3(.visa)
+            $0.detailRecords[0].marketSpecificData = "B"
+        },
+        RuleCase("market data beside Amex Level II data", code: .missingOrErroneousValue, path: d + "/marketSpecificData") {
+            RuleCase.amex(&$0)
+            $0.detailRecords[0].level2 = Level2(cardType: .americanExpress)
+            $0.detailRecords[0].marketSpecificData = "E"
+        },
         RuleCase("Level III brand mismatch", code: .missingOrErroneousValue, path: d + "/level3/cardType") {
             $0.detailRecords[0].level3 = level3(.masterCard)
         },

@@ -23,6 +23,18 @@ enum IndustryRules {
             RuleCase.amex(&$0)
             $0.detailRecords[0].purchaseIdentifier = "FOLIO-7731-22"
         },
+        RuleCase("market data B beside lodging data", .hotel, code: .missingOrErroneousValue, path: d + "/marketSpecificData") {
+            $0.detailRecords[0].marketSpecificData = "B"
+        },
+        RuleCase("market data B beside auto rental data", .autoRental, code: .missingOrErroneousValue, path: d + "/marketSpecificData") {
+            $0.detailRecords[0].marketSpecificData = "B"
+        },
+        RuleCase(
+            "a card-not-present bill payment without cardholder id N", .directMarketing, code: .missingOrErroneousValue, path: d + "/cardholderId"
+        ) {
+            $0.detailRecords[0].marketSpecificData = "B"
+            $0.detailRecords[0].cardholderId = "@"
+        },
         RuleCase("direct marketing without group 12", .directMarketing, code: .missingOrErroneousValue, path: d + "/cardNotPresent") {
             $0.detailRecords[0].cardNotPresent = nil
         },

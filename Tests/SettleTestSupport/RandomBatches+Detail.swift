@@ -94,6 +94,10 @@ extension RandomBatches {
         }
         if d.level3 == nil && d.lodging == nil && d.autoRental == nil && d.level2?.cardType != .americanExpress && rng.chance(20) {
             d.marketSpecificData = rng.pick(["B", "M", "E"])
+            // Transaction code 5B leaves the card's presence to the cardholder id (N: not present).
+            if d.marketSpecificData == "B" && d.transactionType.billPaymentTransactionCode == "5B" {
+                d.cardholderId = d.transactionType.isCardNotPresent ? "N" : rng.pick(["@", "Z", "M"])
+            }
         }
     }
 

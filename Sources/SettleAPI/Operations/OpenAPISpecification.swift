@@ -492,7 +492,13 @@ components:
         debit: { $ref: "#/components/schemas/Debit" }
         level2: { $ref: "#/components/schemas/Level2" }
         level3: { $ref: "#/components/schemas/Level3" }
-        marketSpecificData: { type: string }
+        marketSpecificData:
+          type: string
+          description: >-
+            group 31 market indicator (B bill payment, E e-commerce aggregation, M health care, …); not
+            with lodging, auto rental, Level III or Amex Level II data. A bill payment is sent as
+            transaction code 5B (9B debit) unless --bill-payment-code is off; its cardholderId must then
+            be N exactly when the card was not present.
         merchantVerificationValue: { type: string }
     CardNotPresent:
       type: object

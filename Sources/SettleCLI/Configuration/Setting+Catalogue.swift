@@ -35,6 +35,10 @@ extension Setting {
     static let requireModernGroups = Setting(
         key: "requireModernGroups", flag: "require-modern-groups", environment: "TSYS_SETTLE_REQUIRE_MODERN_GROUPS", kind: .boolean,
         defaultValue: "true", help: "Require header group 5 and detail group 32.")
+    static let billPaymentCode = Setting(
+        key: "billPaymentCode", flag: "bill-payment-code", environment: "TSYS_SETTLE_BILL_PAYMENT_CODE", kind: .boolean,
+        defaultValue: "true",
+        help: "Send bill payments (market data B) as transaction code 5B (9B debit); off sends 54/56 (93) (an uncertain spec fact).")
     static let today = Setting(
         key: "today", flag: "today", environment: nil, kind: .date, defaultValue: nil,
         help: "Batch transmission date when the document sets none, YYYY-MM-DD (default: the machine's date).")
@@ -253,7 +257,7 @@ extension Setting {
     /// What builds a batch: `validate`, `encode`, and with the link `send` and `serve`.
     static let batch: [Setting] = [
         developerId, applicationId, deviceCode, combineRecords, locationNumber, amexAggregatorName, genKey,
-        mastercardDescriptionLength, requireModernGroups, today,
+        mastercardDescriptionLength, requireModernGroups, billPaymentCode, today,
     ]
 
     /// What reaches the processor: `send` and `serve`.

@@ -16,6 +16,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: Setting.mastercardDescriptionLength.name, help: Setting.mastercardDescriptionLength.argumentHelp)
     var mastercardDescriptionLength: String?
     @Option(name: Setting.requireModernGroups.name, help: Setting.requireModernGroups.argumentHelp) var requireModernGroups: String?
+    @Option(name: Setting.billPaymentCode.name, help: Setting.billPaymentCode.argumentHelp) var billPaymentCode: String?
     @Option(name: Setting.today.name, help: Setting.today.argumentHelp) var today: String?
 
     var flags: GivenFlags {
@@ -29,6 +30,7 @@ struct EngineOptions: ParsableArguments {
         given[.genKey] = genKey
         given[.mastercardDescriptionLength] = mastercardDescriptionLength
         given[.requireModernGroups] = requireModernGroups
+        given[.billPaymentCode] = billPaymentCode
         given[.today] = today
         return given
     }
@@ -38,6 +40,7 @@ struct EngineOptions: ParsableArguments {
         var profile = WireProfile.standard
         if let length = settings.number(.mastercardDescriptionLength) { profile.masterCardLineItemDescriptionLength = length }
         profile.requireModernGroups = settings.isOn(.requireModernGroups)
+        profile.billPaymentTransactionCodes = settings.isOn(.billPaymentCode)
         return SettlementDefaults(
             combineRecords: settings.isOn(.combineRecords), deviceCode: settings.text(.deviceCode) ?? "Q",
             locationNumber: settings.text(.locationNumber) ?? "00001", amexAggregatorName: settings.text(.amexAggregatorName),

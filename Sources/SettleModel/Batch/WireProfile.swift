@@ -16,15 +16,22 @@ public struct WireProfile: Sendable, Hashable {
     /// code of its own (§4.225 defines `1` order number, `3` rental agreement, `4` folio; L).
     /// A detail without an identifier sends `Z` (not used) whatever this says.
     public var defaultPurchaseIdentifierFormat: Character
+    /// A bill payment (market specific data `B`) goes out with its own transaction code, `5B`
+    /// (`9B` for a debit purchase), as Table 4.59 lists them; off sends `54`/`56` (`93`) and lets the
+    /// market indicator alone say "bill payment". The spec lists both without pairing them (M).
+    /// `5B` does not say whether the card was present: the cardholder id `N` does (Table 4.16).
+    public var billPaymentTransactionCodes: Bool
 
     public init(
         masterCardLineItemDescriptionLength: Int = 35, requireModernGroups: Bool = true,
-        maximumLineItemsPerDetail: Int = 999, defaultPurchaseIdentifierFormat: Character = "1"
+        maximumLineItemsPerDetail: Int = 999, defaultPurchaseIdentifierFormat: Character = "1",
+        billPaymentTransactionCodes: Bool = true
     ) {
         self.masterCardLineItemDescriptionLength = masterCardLineItemDescriptionLength
         self.requireModernGroups = requireModernGroups
         self.maximumLineItemsPerDetail = maximumLineItemsPerDetail
         self.defaultPurchaseIdentifierFormat = defaultPurchaseIdentifierFormat
+        self.billPaymentTransactionCodes = billPaymentTransactionCodes
     }
 
     /// The production default.

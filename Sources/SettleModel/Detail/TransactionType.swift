@@ -47,6 +47,19 @@ public enum TransactionType: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The bill payment transaction code (Table 4.59) of this type, `nil` where none exists:
+    /// `5B` for a credit card sale or force, `9B` for a debit purchase.
+    public var billPaymentTransactionCode: String? {
+        switch self {
+        case .cardPresent, .cardNotPresent, .forceCardPresent, .forceCardNotPresent: "5B"
+        case .debitPurchase: "9B"
+        default: nil
+        }
+    }
+
+    /// The card was not in the merchant's hands: mail, telephone or e-commerce.
+    public var isCardNotPresent: Bool { self == .cardNotPresent || self == .forceCardNotPresent }
+
     /// Credits are subtracted from the net deposit.
     public var isCredit: Bool { self == .offlineCredit || self == .debitRefund }
 

@@ -40,6 +40,17 @@ extension BatchValidator {
         }
         if let market = d.marketSpecificData {
             c.code(market, p + "/marketSpecificData", in: Codes.marketSpecificIndicators)
+            // Table 3.9: group 31 never travels with groups 4, 5, 7 and 13 (which carry their own
+            // market indicator), 21 (Amex Level II) or 25-27 (Level III).
+            if d.lodging != nil || d.autoRental != nil {
+                c.report(
+                    .missingOrErroneousValue, p + "/marketSpecificData",
+                    "cannot be sent with lodging or auto rental data, which carry their own marketSpecificDataIdentifier (Table 3.9)")
+            } else if d.level3 != nil || d.level2?.cardType == .americanExpress {
+                c.report(
+                    .missingOrErroneousValue, p + "/marketSpecificData",
+                    "cannot be sent with Level III or American Express Level II data (groups 21 and 25-27, Table 3.9)")
+            }
         }
         if let pos = d.posDataCode {
             c.text(pos, p + "/posDataCode", length: 12, required: true, allowed: .alphanumeric)
@@ -89,6 +100,24 @@ extension BatchValidator {
         }
         if let cashBack = d.cashBack, cashBack >= d.settlementAmount {
             c.report(.outOfRange, p + "/cashBack", "must be less than the settlement amount")
+        }
+        checkBillPayment(d, at: p, &c)
+    }
+
+    /// Transaction code `5B` does not say whether the card was present; the cardholder id `N`
+    /// (Table 4.16: card not present or e-commerce) does, so the two must agree.
+    private func checkBillPayment(_ d: DetailRecord, at p: JSONPath, _ c: inout IssueCollector) {
+        guard profile.billPaymentTransactionCodes, d.marketSpecificData == "B", d.transactionType.billPaymentTransactionCode == "5B" else {
+            return
+        }
+        if d.transactionType.isCardNotPresent && d.cardholderId != "N" {
+            c.report(
+                .missingOrErroneousValue, p + "/cardholderId",
+                "must be 'N' for a card-not-present bill payment: transaction code 5B leaves the card's presence to it")
+        } else if !d.transactionType.isCardNotPresent && d.cardholderId == "N" {
+            c.report(
+                .missingOrErroneousValue, p + "/cardholderId",
+                "must not be 'N' (card not present) for a card-present bill payment: transaction code 5B leaves the card's presence to it")
         }
     }
 

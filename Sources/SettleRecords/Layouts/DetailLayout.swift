@@ -11,8 +11,11 @@ enum DetailLayout {
         try RecordPrefix.code(applicationType: &applicationType, &c)
         var set = c.isDecoding ? GroupSet() : d.optionalGroups(industry: industry)
         try GroupMapCoding.code(.detail, groups: &set, &c)
-        try codeTransactionCode(&d, &c)
+        let billPayment = try codeTransactionCode(&d, profile: profile, &c)
         try c.text(&d.cardholderId, 1)
+        // `5B` names no card-present state; the cardholder id `N` (card not present) does, and the
+        // validator keeps the two in step when encoding.
+        if billPayment { d.transactionType = d.cardholderId == "N" ? .cardNotPresent : .cardPresent }
         try c.text(&d.accountDataSource, 1)
         var pan = d.cardNumber.digits
         try c.text(&pan, 22)
@@ -37,22 +40,32 @@ enum DetailLayout {
     }
 
     /// The transaction code; decoding tells a force from a sale by its off-line authorization source.
-    private static func codeTransactionCode<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+    /// Returns whether a decoded code was the credit bill payment code `5B`, which leaves the
+    /// card-present state to the cardholder id. Decoding accepts both bill payment forms whatever the
+    /// profile says, so a simulator and a client set differently still understand each other.
+    private static func codeTransactionCode<C: FieldCoder>(
+        _ d: inout DetailRecord, profile: WireProfile, _ c: inout C
+    ) throws(RecordCodingError) -> Bool {
         let number = c.fieldNumber
         var code = d.transactionType.transactionCode ?? ""
         if !c.isDecoding && code.isEmpty {
             throw RecordCodingError(fieldNumber: number, data: d.transactionType.rawValue, reason: "transaction type not supported")
         }
+        if !c.isDecoding && profile.billPaymentTransactionCodes && d.marketSpecificData == "B" {
+            code = d.transactionType.billPaymentTransactionCode ?? code
+        }
         try c.text(&code, 2)
-        guard c.isDecoding else { return }
+        guard c.isDecoding else { return false }
         switch code {
         case "54": d.transactionType = .cardPresent
         case "56": d.transactionType = .cardNotPresent
+        case "5B": return true
         case "CR": d.transactionType = .offlineCredit
-        case "93": d.transactionType = .debitPurchase
+        case "93", "9B": d.transactionType = .debitPurchase
         case "94": d.transactionType = .debitRefund
         default: throw RecordCodingError(fieldNumber: number, data: code, reason: "unsupported transaction code")
         }
+        return false
     }
 
     /// Called after the base fields are read: a sale with an off-line authorization source is a force.
