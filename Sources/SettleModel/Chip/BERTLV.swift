@@ -134,10 +134,19 @@ public enum BERTLV {
             }
             bytes += element.value
         }
-        return bytes.map { byte in
-            let digits = String(byte, radix: 16, uppercase: true)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return hex(bytes: bytes)
+    }
+
+    /// `bytes` as upper-case hexadecimal, two digits a byte, high nibble first (EIS 1081 §3.3).
+    public static func hex(bytes: [UInt8]) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static func nibble(_ character: UInt8) -> UInt8? {
