@@ -8,8 +8,8 @@ import Testing
 /// Every example document reads, validates and encodes to the wire text kept in `Golden/`
 /// (card numbers masked). Set `GOLDEN_RECORD=1` to rewrite the files after a deliberate change.
 @Suite struct ExampleGoldenTests {
-    @Test func thereIsAnExampleForEveryIndustryAndForLevel2And3() {
-        let expected = ["auto-rental", "direct-marketing", "grocery", "hotel", "level2", "level3", "passenger-transport", "restaurant", "retail"]
+    @Test func thereIsAnExampleForEveryIndustryAndForLevel2And3AndChip() {
+        let expected = ["auto-rental", "chip-retail", "direct-marketing", "grocery", "hotel", "level2", "level3", "passenger-transport", "restaurant", "retail"]
         #expect(Examples.names == expected)
     }
 

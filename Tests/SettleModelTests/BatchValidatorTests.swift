@@ -8,7 +8,7 @@ import Testing
         #expect(BatchValidator().validate(RuleCase.base(industry)) == [])
     }
 
-    @Test(arguments: BatchRules.cases + MerchantRules.cases + DetailRules.cases + IndustryRules.cases + CommercialRules.cases)
+    @Test(arguments: BatchRules.cases + MerchantRules.cases + DetailRules.cases + IndustryRules.cases + CommercialRules.cases + ChipRules.cases)
     func eachRuleRejectsItsViolation(rule: RuleCase) {
         var batch = RuleCase.base(rule.industry)
         rule.change(&batch)
@@ -30,6 +30,14 @@ import Testing
         RuleCase.amex(&stay)
         stay.detailRecords[0].purchaseIdentifier = "FOLIO-7731-2"
         #expect(BatchValidator().validate(stay) == [])
+    }
+
+    @Test func aVisaChipReadNeedsNoAddendumButOneGivenIsChecked() {
+        var batch = RuleCase.base(.retail)
+        batch.detailRecords[0].accountDataSource = "G"
+        #expect(BatchValidator().validate(batch) == [], "the addendum is optional for Visa")
+        ChipRules.chip(&batch)
+        #expect(BatchValidator().validate(batch) == [])
     }
 
     @Test func everyProblemIsReportedAtOnce() {

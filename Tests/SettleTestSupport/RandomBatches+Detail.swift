@@ -28,7 +28,39 @@ extension RandomBatches {
                 networkId: rng.text(1...1, RandomAlphabet.upper), settlementDate: self.date(before: transmission, within: 0...30))
         }
         industryGroups(&d, industry, transmission)
+        chip(&d)
         return d
+    }
+
+    /// A chip addendum on about a quarter of the card-present details, and on every one whose
+    /// POS data code says the chip was read where the brand requires the addendum.
+    private mutating func chip(_ d: inout DetailRecord) {
+        if d.transactionType.isCardNotPresent {
+            // Card-not-present details do not read a chip: keep the POS data code from saying so.
+            if BatchValidator.readsChip(d) { d.posDataCode = "ZZZZZZZZZZZZ" }
+            return
+        }
+        guard BatchValidator.readsChip(d) || rng.chance(25) else { return }
+        let brand = d.cardNumber.brand
+        let arqc = rng.chance(50)
+        func hex(_ bytes: Int) -> String { rng.text((bytes * 2)...(bytes * 2), RandomAlphabet.hexadecimal) }
+        func optionalHex(_ bytes: ClosedRange<Int>, required: Bool) -> String {
+            guard required || rng.chance(50) else { return "" }
+            let count = rng.int(bytes)
+            return rng.text((count * 2)...(count * 2), RandomAlphabet.hexadecimal)
+        }
+        d.accountDataSource = rng.pick(["G", "R"])
+        d.chip = ChipData(
+            transactionType: rng.pick(["00", "01", "20"]), terminalTransactionDate: d.transactionDate,
+            terminalVerificationResults: hex(5), currencyCode: "840", applicationTransactionCounter: hex(2),
+            applicationInterchangeProfile: hex(2), applicationCryptogram: hex(8), unpredictableNumber: hex(4),
+            issuerApplicationData: optionalHex(1...32, required: brand == .visa || brand == .americanExpress),
+            cryptogramInformationData: arqc ? "80" : rng.pick(["40", "00"]),
+            terminalCapabilities: optionalHex(3...3, required: brand == .visa || brand == .discover),
+            cardSequenceNumber: rng.int(0...99), issuerAuthenticationData: optionalHex(8...16, required: false),
+            cvmResults: optionalHex(3...3, required: brand == .masterCard),
+            issuerScriptResults: rng.chance(30) ? hex(5 * rng.int(1...5)) : "", formFactorIndicator: optionalHex(4...4, required: false),
+            cryptogramAmount: arqc ? Amount(minorUnits: Int64(rng.int(0...9_999_999))) : nil)
     }
 
     private mutating func transactionType(_ industry: IndustryType) -> TransactionType {

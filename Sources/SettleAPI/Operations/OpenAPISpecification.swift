@@ -500,6 +500,40 @@ components:
             transaction code 5B (9B debit) unless --bill-payment-code is off; its cardholderId must then
             be N exactly when the card was not present.
         merchantVerificationValue: { type: string }
+        chip: { $ref: "#/components/schemas/Chip" }
+    Chip:
+      type: object
+      description: >-
+        EMV data of a chip or contactless EMV transaction, sent as a chip card addendum record (C)
+        after its detail (EIS 1081 §3.2.7; docs/wire/chip-card-addendum.md). Give either iccData or
+        the named values. Required for MasterCard, American Express and Discover when the account
+        data source is G or R or the POS data code's card data input mode is C, F or M; optional for
+        Visa; never on card-not-present transactions. Binary values are hexadecimal (either case,
+        sent upper-case).
+      additionalProperties: false
+      properties:
+        iccData:
+          type: string
+          description: >-
+            BER-TLV hex as a terminal or authorization returns it (tags 9C, 9A, 95, 5F2A, 9F36, 82, 9F26,
+            9F37, 9F10, 9F27, 9F33, 5F34, 91, 9F34, 9F5B, 9F6E, 9F02); other tags are ignored
+        transactionType: { type: string, description: "tag 9C, two digits; default 00" }
+        terminalTransactionDate: { type: string, format: date, description: tag 9A }
+        terminalVerificationResults: { type: string, description: "tag 95, 10 hex digits" }
+        currencyCode: { type: string, description: "tag 5F2A as three digits; default 840" }
+        applicationTransactionCounter: { type: string, description: "tag 9F36, 4 hex digits" }
+        applicationInterchangeProfile: { type: string, description: "tag 82, 4 hex digits" }
+        applicationCryptogram: { type: string, description: "tag 9F26, 16 hex digits" }
+        unpredictableNumber: { type: string, description: "tag 9F37, 8 hex digits" }
+        issuerApplicationData: { type: string, description: "tag 9F10, up to 64 hex digits; required for Visa and Amex" }
+        cryptogramInformationData: { type: string, description: "tag 9F27, 2 hex digits (80 ARQC, 40 TC); required for MasterCard and Amex" }
+        terminalCapabilities: { type: string, description: "tag 9F33, 6 hex digits; required for Visa and Discover" }
+        cardSequenceNumber: { type: integer, minimum: 0, maximum: 99, description: tag 5F34 }
+        issuerAuthenticationData: { type: string, description: "tag 91, 16 to 32 hex digits" }
+        cvmResults: { type: string, description: "tag 9F34, 6 hex digits; required for MasterCard" }
+        issuerScriptResults: { type: string, description: "tag 9F5B, 5-byte results, up to 50 hex digits" }
+        formFactorIndicator: { type: string, description: "tag 9F6E, 8 hex digits" }
+        cryptogramAmount: { type: integer, minimum: 0, maximum: 9999999, description: "tag 9F02 in minor units; required with an ARQC, refused otherwise" }
     CardNotPresent:
       type: object
       description: Direct marketing and e-commerce (groups 3 and 12).

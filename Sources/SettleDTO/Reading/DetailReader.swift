@@ -11,7 +11,7 @@ struct DetailReader {
         "authorizationSource", "requestedACI", "responseACI", "responseCode", "avsResult", "transactionId", "validationCode",
         "reimbursementAttribute", "authorizationReversalSent", "debitAcknowledgementMissing", "purchaseIdentifier", "cashBack",
         "gratuity", "cardNotPresent", "autoRental", "lodging", "passengerTransport", "debit", "merchantVerificationValue",
-        "level2", "level3", "marketSpecificData", "posDataCode", "entryDataSource", "isBillPayment",
+        "level2", "level3", "marketSpecificData", "posDataCode", "entryDataSource", "isBillPayment", "chip",
     ]
 
     static let placeholder = DetailRecord(
@@ -68,7 +68,8 @@ struct DetailReader {
             level2: d.object("level2", &issues).map { CommercialReaders().level2($0, &issues) },
             level3: level3Object.map { CommercialReaders().level3($0, &issues) },
             marketSpecificData: marketSpecificData(d, &issues),
-            posDataCode: d.optionalString("posDataCode", &issues))
+            posDataCode: d.optionalString("posDataCode", &issues),
+            chip: d.object("chip", &issues).map { ChipReader().read($0, &issues) })
     }
 
     /// `marketSpecificData`, or B for the class reference's `IsBillPayment`.

@@ -60,7 +60,7 @@ extension ChipData {
             case 0x9F10: hex(1...32).map { chip.issuerApplicationData = $0 }
             case 0x9F27: hex(1...1).map { chip.cryptogramInformationData = $0 }
             case 0x9F33: hex(3...3).map { chip.terminalCapabilities = $0 }
-            case 0x5F34: digits(1).map { chip.cardSequenceNumber = Int($0) }
+            case 0x5F34: digits(1).map { chip.cardSequenceNumber = Int($0) ?? 0 }
             case 0x91: hex(8...16).map { chip.issuerAuthenticationData = $0 }
             case 0x9F34: hex(3...3).map { chip.cvmResults = $0 }
             case 0x9F5B: hex(5...25).map { chip.issuerScriptResults = $0 }

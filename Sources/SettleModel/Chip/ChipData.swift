@@ -27,8 +27,8 @@ public struct ChipData: Sendable, Hashable {
     public var cryptogramInformationData: String
     /// Tag 9F33, 3 bytes (§4.285).
     public var terminalCapabilities: String
-    /// Tag 5F34, 0-99; `nil` when the card has none (§4.54).
-    public var cardSequenceNumber: Int?
+    /// Tag 5F34, 0-99; 0 when the card has none, which the record cannot tell from `00` (§4.54).
+    public var cardSequenceNumber: Int
     /// Tag 91, 8 to 16 bytes, from the issuer's answer (§4.150).
     public var issuerAuthenticationData: String
     /// Tag 9F34, 3 bytes (§4.90).
@@ -45,7 +45,7 @@ public struct ChipData: Sendable, Hashable {
         transactionType: String = "00", terminalTransactionDate: LocalDate, terminalVerificationResults: String = "",
         currencyCode: String = "840", applicationTransactionCounter: String = "", applicationInterchangeProfile: String = "",
         applicationCryptogram: String = "", unpredictableNumber: String = "", issuerApplicationData: String = "",
-        cryptogramInformationData: String = "", terminalCapabilities: String = "", cardSequenceNumber: Int? = nil,
+        cryptogramInformationData: String = "", terminalCapabilities: String = "", cardSequenceNumber: Int = 0,
         issuerAuthenticationData: String = "", cvmResults: String = "", issuerScriptResults: String = "",
         formFactorIndicator: String = "", cryptogramAmount: Amount? = nil
     ) {

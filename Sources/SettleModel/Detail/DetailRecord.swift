@@ -65,6 +65,9 @@ public struct DetailRecord: Sendable, Hashable {
     public var marketSpecificData: String?
     /// Group 32: POS data code, 12 characters (mandatory on modern batches).
     public var posDataCode: String?
+    /// The EMV values of a chip transaction, sent as a chip card addendum record right after
+    /// this detail (before its line items).
+    @Boxed public var chip: ChipData?
 
     public init(
         transactionType: TransactionType, cardholderId: String = "@", accountDataSource: String = "@",
@@ -78,7 +81,7 @@ public struct DetailRecord: Sendable, Hashable {
         cashBack: Amount? = nil, gratuity: Amount? = nil, cardNotPresent: CardNotPresentData? = nil,
         autoRental: AutoRental? = nil, lodging: Lodging? = nil, passengerTransport: PassengerTransport? = nil,
         debit: DirectDebit? = nil, merchantVerificationValue: String? = nil, level2: Level2? = nil,
-        level3: Level3? = nil, marketSpecificData: String? = nil, posDataCode: String? = nil
+        level3: Level3? = nil, marketSpecificData: String? = nil, posDataCode: String? = nil, chip: ChipData? = nil
     ) {
         self.transactionType = transactionType
         self.cardholderId = cardholderId
@@ -114,8 +117,12 @@ public struct DetailRecord: Sendable, Hashable {
         self.level3 = level3
         self.marketSpecificData = marketSpecificData
         self.posDataCode = posDataCode
+        self.chip = chip
     }
 
     /// Number of Level III line-item records that follow this detail.
     @inlinable public var lineItemCount: Int { $level3.with { $0.lineItems.count } ?? 0 }
+
+    /// Records that follow this detail in the batch: its chip addendum, then its line items.
+    @inlinable public var followingRecordCount: Int { lineItemCount + ($chip.with { _ in 1 } ?? 0) }
 }

@@ -10,6 +10,7 @@ extension BatchValidator {
         checkIndustryData(d, at: p, industry: batch.industryType, transmissionDate: batch.transmissionDate, &c)
         checkCommercialData(d, at: p, &c)
         checkGroupCombinations(d, at: p, industry: batch.industryType, &c)
+        checkChip(d, at: p, &c)
         if profile.requireModernGroups && d.posDataCode == nil {
             c.report(.missingOrErroneousValue, p + "/posDataCode", "is mandatory (detail group 32, since 2016-03-01)")
         }

@@ -41,6 +41,8 @@ struct CharacterRule: Sendable {
     static let alphanumeric = CharacterRule(digitCharacters + letterCharacters, explanation: "letters and digits")
     /// `0`–`9` and `A`–`F` (either case).
     static let hexadecimal = CharacterRule(digitCharacters + "ABCDEFabcdef", explanation: "hexadecimal digits")
+    /// Hexadecimal digits as the chip addendum sends them (§3.3): `0`-`9`, `A`-`F`.
+    static let upperHexadecimal = CharacterRule(digitCharacters + "ABCDEF", explanation: "upper-case hexadecimal digits")
     /// Uppercase letters.
     static let uppercase = CharacterRule(upperCharacters, explanation: "uppercase letters")
     /// Digits.

@@ -77,6 +77,16 @@ public struct BatchDecoder: Sendable {
             try field(record, sequence: sequence, type: "D", reference: batch.transmissionDate) { (c: inout RecordReader) throws(RecordCodingError) in
                 try DetailLayout.code(&detail, industry: batch.industryType, profile: profile, applicationType: &app, &c)
             }
+            // A chip addendum, when there is one, comes right after its detail (§3.1).
+            if sequence < records.count, records[sequence].count > 4, RecordType(byte: records[sequence][4]) == .chipAddendum {
+                let record = try next([.chipAddendum]).1
+                var chip = ChipData(terminalTransactionDate: batch.transmissionDate)
+                try field(record, sequence: sequence, type: "C", reference: batch.transmissionDate) {
+                    (c: inout RecordReader) throws(RecordCodingError) in
+                    try ChipAddendumLayout.code(&chip, applicationType: &app, &c)
+                }
+                detail.chip = chip
+            }
             if var level3 = detail.level3 {
                 var brand = level3.cardType
                 for index in level3.lineItems.indices {

@@ -75,6 +75,11 @@ public struct BatchEncoder: Sendable {
             stream.begin()
             try DetailLayout.code(&record, industry: batch.industryType, profile: profile, applicationType: &app, &stream.writer)
             try stream.writer.endRecord()
+            if var chip = record.chip {
+                stream.begin()
+                try ChipAddendumLayout.code(&chip, applicationType: &app, &stream.writer)
+                try stream.writer.endRecord()
+            }
             guard let level3 = record.level3 else { return }
             var brand = level3.cardType
             for item in level3.lineItems {

@@ -6,7 +6,8 @@ import SettleModel
 struct BatchPlan {
     let policy: BlockingPolicy
     let applicationType: Character
-    /// Record lengths in transmission order: header, parameter, details with their line items, trailer.
+    /// Record lengths in transmission order: header, parameter, details with their chip addenda
+    /// and line items, trailer.
     private(set) var lengths: [Int32] = []
     private(set) var wireBytes = 0
     private(set) var blockCount = 0
@@ -26,6 +27,7 @@ struct BatchPlan {
         // Each record is read in place, not copied.
         ReadOnlyRecords.forEach(batch.detailRecords) { _, detail in
             add(RecordLengths.detail(groups: detail.optionalGroups(industry: batch.industryType)))
+            if let length = detail.$chip.with(RecordLengths.chipAddendum) { add(length) }
             let items = detail.lineItemCount
             if items > 0, let brand = detail.$level3.with(\.cardType) {
                 let length = RecordLengths.lineItem(brand, profile: profile)

@@ -28,16 +28,16 @@ public struct BatchTotals: Sendable, Hashable {
     /// client decoded for it (12-digit amounts, any number of records): the sums saturate
     /// there, and a saturated total never fits the trailer's 16 digits, so it cannot match.
     public init(details: [DetailRecord]) {
-        var hashing: Int64 = 0, cashBack: Int64 = 0, net: Int64 = 0, lineItems = 0
+        var hashing: Int64 = 0, cashBack: Int64 = 0, net: Int64 = 0, following = 0
         ReadOnlyRecords.forEach(details) { _, detail in
             let amount = detail.settlementAmount.minorUnits
             Self.add(amount, to: &hashing)
             Self.add(amount, to: &net, negated: detail.transactionType.isCredit)
             Self.add(detail.cashBack?.minorUnits ?? 0, to: &cashBack)
-            lineItems += detail.lineItemCount
+            following += detail.followingRecordCount
         }
         self.init(
-            recordCount: 3 + details.count + lineItems, hashingTotal: hashing, cashBackTotal: cashBack,
+            recordCount: 3 + details.count + following, hashingTotal: hashing, cashBackTotal: cashBack,
             netDeposit: net.magnitude > UInt64(Int64.max) ? Int64.max : Int64(net.magnitude), netDepositIsCredit: net < 0)
     }
 

@@ -2,19 +2,26 @@ import SettleModel
 
 /// Maps a record sequence number (header = 1, parameter = 2, …) back to what the caller sent,
 /// so a rejected batch names the detail record at fault (class reference
-/// `error_detail_record_index`), accounting for line-item records.
+/// `error_detail_record_index`), accounting for chip addenda and line-item records.
 public struct RecordSequenceMap: Sendable, Hashable {
     /// Sequence number of each detail record, ascending.
     private var detailSequences: [Int32]
+    /// Whether each detail is followed by a chip addendum (before its line items).
+    private var chipAddenda: [Bool]
     /// Sequence number of the trailer (the record count).
     public let trailerSequence: Int
 
     /// Builds the map for the details of a batch.
     public init(details: [DetailRecord]) {
         var counts: [Int] = []
+        var chips: [Bool] = []
         counts.reserveCapacity(details.count)
-        ReadOnlyRecords.forEach(details) { _, detail in counts.append(detail.lineItemCount) }
-        self.init(lineItemCounts: counts)
+        chips.reserveCapacity(details.count)
+        ReadOnlyRecords.forEach(details) { _, detail in
+            counts.append(detail.lineItemCount)
+            chips.append(detail.$chip.with { _ in true } ?? false)
+        }
+        self.init(lineItemCounts: counts, chipAddenda: chips)
     }
 
     /// Where a sequence number points.
@@ -22,20 +29,26 @@ public struct RecordSequenceMap: Sendable, Hashable {
         case header
         case parameter
         case detail(index: Int)
+        case chipAddendum(detailIndex: Int)
         case lineItem(detailIndex: Int, itemIndex: Int)
         case trailer
         case outOfRange
     }
 
-    /// Builds the map from each detail's line-item count.
-    public init(lineItemCounts: some Sequence<Int>) {
+    /// Builds the map from each detail's line-item count and whether it has a chip addendum
+    /// (none when `chipAddenda` is shorter).
+    public init(lineItemCounts: some Sequence<Int>, chipAddenda: [Bool] = []) {
         var sequences: [Int32] = []
+        var chips: [Bool] = []
         var next: Int32 = 3
-        for count in lineItemCounts {
+        for (index, count) in lineItemCounts.enumerated() {
+            let chip = index < chipAddenda.count && chipAddenda[index]
             sequences.append(next)
-            next += 1 + Int32(count)
+            chips.append(chip)
+            next += 1 + Int32(count) + (chip ? 1 : 0)
         }
         detailSequences = sequences
+        self.chipAddenda = chips
         trailerSequence = Int(next)
     }
 
@@ -52,7 +65,10 @@ public struct RecordSequenceMap: Sendable, Hashable {
                 if Int(detailSequences[mid]) <= sequence { low = mid } else { high = mid - 1 }
             }
             let offset = sequence - Int(detailSequences[low])
-            return offset == 0 ? .detail(index: low) : .lineItem(detailIndex: low, itemIndex: offset - 1)
+            let chip = chipAddenda[low] ? 1 : 0
+            if offset == 0 { return .detail(index: low) }
+            if offset == chip { return .chipAddendum(detailIndex: low) }
+            return .lineItem(detailIndex: low, itemIndex: offset - 1 - chip)
         default: return .outOfRange
         }
     }
@@ -60,7 +76,7 @@ public struct RecordSequenceMap: Sendable, Hashable {
     /// The detail index a sequence number belongs to (its own or its line item's), else `nil`.
     public func detailIndex(forSequence sequence: Int) -> Int? {
         switch locate(sequence: sequence) {
-        case .detail(let index), .lineItem(let index, _): index
+        case .detail(let index), .chipAddendum(let index), .lineItem(let index, _): index
         default: nil
         }
     }

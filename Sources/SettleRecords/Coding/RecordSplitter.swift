@@ -44,6 +44,7 @@ public enum RecordSplitter {
         case .header: return try sum(HeaderLayout.baseLength, groups, HeaderLayout.groupLengths, "header")
         case .parameter: return ParameterLayout.length
         case .trailer: return TrailerLayout.length
+        case .chipAddendum: return try sum(ChipAddendumLayout.baseLength, groups, ChipAddendumLayout.groupLengths, "chip addendum")
         case .response: return record.count
         case .lineItem:
             guard record.count >= 13 else { throw RecordCodingError(fieldNumber: 6, data: "", reason: "line item too short") }

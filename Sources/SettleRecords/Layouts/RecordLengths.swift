@@ -11,6 +11,10 @@ enum RecordLengths {
         sum(DetailLayout.baseLength, groups, DetailGroupLayouts.lengths)
     }
 
+    static func chipAddendum(_ chip: ChipData) -> Int {
+        sum(ChipAddendumLayout.baseLength, ChipAddendumLayout.groups(of: chip), ChipAddendumLayout.groupLengths)
+    }
+
     static func lineItem(_ brand: Level3CardType, profile: WireProfile) -> Int {
         brand == .visa ? LineItemLayout.visaLength : LineItemLayout.masterCardLength(profile)
     }

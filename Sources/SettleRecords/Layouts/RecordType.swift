@@ -4,6 +4,7 @@ public enum RecordType: Character, Sendable, Hashable, CaseIterable {
     case parameter = "P"
     case detail = "D"
     case lineItem = "L"
+    case chipAddendum = "C"
     case trailer = "T"
     case response = "R"
 
