@@ -1,8 +1,16 @@
 import SettleModel
 
-/// Large realistic batches: e-commerce (groups 3, 12, 32) and hotel (groups 5, 32).
+/// Large realistic batches: e-commerce (groups 3, 12, 32), hotel (groups 5, 32) and chip
+/// retail (group 32 and a chip card addendum on every detail).
 enum BenchBatch {
     static let transmission = LocalDate(year: 2026, month: 11, day: 26)
+
+    /// A contact TC with every field the four brands require.
+    static let chip = ChipData(
+        terminalTransactionDate: transmission, terminalVerificationResults: "0000008000", applicationTransactionCounter: "001C",
+        applicationInterchangeProfile: "1980", applicationCryptogram: "5E1A7C2B9D3F4A60", unpredictableNumber: "9A8B7C6D",
+        issuerApplicationData: "06010A03A00000", cryptogramInformationData: "40", terminalCapabilities: "E0F8C8", cardSequenceNumber: 1,
+        cvmResults: "1F0302", formFactorIndicator: "20700000")
 
     static func make(industry: IndustryType, records: Int) -> Batch {
         let merchant = Merchant(
@@ -12,18 +20,19 @@ enum BenchBatch {
         let cards = ["4111111111111111", "5555555555554444", "4012888888881881", "5105105105105100"]
         let details = (0..<records).map { index -> DetailRecord in
             let amount = Amount(minorUnits: Int64(100 + (index * 7919) % 9_000_000))
+            let present = industry != .directMarketing
             var detail = DetailRecord(
-                transactionType: industry == .hotel ? .cardPresent : .cardNotPresent, cardholderId: industry == .hotel ? "@" : "N",
-                accountDataSource: industry == .hotel ? "D" : "@", cardNumber: CardNumber(cards[index % cards.count]),
+                transactionType: present ? .cardPresent : .cardNotPresent, cardholderId: present ? "@" : "N",
+                accountDataSource: industry == .hotel ? "D" : present ? "G" : "@", cardNumber: CardNumber(cards[index % cards.count]),
                 settlementAmount: amount, authorizedAmount: amount, transactionDate: transmission.adding(days: -(index % 30)),
                 transactionTime: TimeOfDay(hour: index % 24, minute: index % 60, second: (index / 60) % 60),
                 transactionNumber: 1 + index % 9999, approvalCode: "A\(10000 + index % 89999)", authorizationSource: "5",
                 responseACI: "E", responseCode: "00", avsResult: "Y", transactionId: "30512345678\(1000 + index % 8999)",
-                validationCode: "X1Y2", purchaseIdentifier: "ORDER\(index)", posDataCode: "ZZZZ0100000Z")
-            if industry == .hotel {
-                detail.lodging = Lodging(checkInDate: detail.transactionDate.adding(days: -2), extraCharges: "24")
-            } else {
-                detail.cardNotPresent = CardNotPresentData(motoIndicator: "7")
+                validationCode: "X1Y2", purchaseIdentifier: industry == .retail ? "" : "ORDER\(index)", posDataCode: "ZZZZ0100000Z")
+            switch industry {
+            case .hotel: detail.lodging = Lodging(checkInDate: detail.transactionDate.adding(days: -2), extraCharges: "24")
+            case .retail: detail.chip = chip
+            default: detail.cardNotPresent = CardNotPresentData(motoIndicator: "7")
             }
             return detail
         }

@@ -84,7 +84,7 @@ struct BenchCommand {
         FileHandle.standardOutput.write(Data("settle-bench engine: \(records) detail records per batch, best of \(rounds) rounds, one thread\n".utf8))
         // Each industry runs in a fresh process, so its memory reading is not flattered by
         // pages an earlier run freed.
-        for industry in [IndustryType.directMarketing, .hotel] {
+        for industry in [IndustryType.directMarketing, .hotel, .retail] {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             child.arguments = [

@@ -25,7 +25,12 @@ struct EngineBenchmark {
         let decoder = BatchDecoder(referenceDate: batch.transmissionDate)
         let decode = try Stopwatch.best(of: rounds) { _ = try decoder.decode(first.framed.bytes) }
 
-        let name = industry == .directMarketing ? "e-commerce" : "hotel"
+        let name =
+            switch industry {
+            case .directMarketing: "e-commerce"
+            case .hotel: "hotel"
+            default: "chip retail"
+            }
         print("")
         print("\(name): \(records) details, \(first.framed.blockCount) blocks, \(wire) wire bytes (\(wire / records) per detail)")
         report("validate + encode", encode, wire)

@@ -21,6 +21,16 @@ import Testing
         #expect((report?["batch"] as? [String: Any])?["applicationType"] as? String == "5")
     }
 
+    @Test func validateCountsTheChipAddendaInTheRecordCount() throws {
+        let result = try CLIRunner.run(["validate", "--json", "examples/chip-retail.json"])
+        #expect(result.status == 0, "\(result.errors)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let batch = report?["batch"] as? [String: Any]
+        #expect(batch?["chipAddendumCount"] as? Int == 4)
+        #expect(batch?["detailRecordCount"] as? Int == 4)
+        #expect((report?["totals"] as? [String: Any])?["batchRecordCount"] as? Int == 3 + 4 + 4)
+    }
+
     @Test func validateListsEveryProblemWithCodeAndPointerAndExits1() throws {
         let document = """
             {"industryType": "retail", "batchNumber": 0, "merchant": {"bankId": "000000", "number": "888000002200",

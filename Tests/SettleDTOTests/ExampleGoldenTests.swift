@@ -9,7 +9,9 @@ import Testing
 /// (card numbers masked). Set `GOLDEN_RECORD=1` to rewrite the files after a deliberate change.
 @Suite struct ExampleGoldenTests {
     @Test func thereIsAnExampleForEveryIndustryAndForLevel2And3AndChip() {
-        let expected = ["auto-rental", "chip-retail", "direct-marketing", "grocery", "hotel", "level2", "level3", "passenger-transport", "restaurant", "retail"]
+        let expected = [
+            "auto-rental", "chip-retail", "direct-marketing", "grocery", "hotel", "level2", "level3", "passenger-transport", "restaurant", "retail",
+        ]
         #expect(Examples.names == expected)
     }
 

@@ -379,6 +379,7 @@ components:
             transmissionDate: { type: string, format: date }
             detailRecordCount: { type: integer }
             lineItemCount: { type: integer }
+            chipAddendumCount: { type: integer, description: chip card addendum (C) records }
             applicationType: { enum: ["1", "5"] }
             combineRecords: { type: boolean }
             blockCount: { type: integer }

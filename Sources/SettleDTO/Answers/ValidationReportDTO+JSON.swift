@@ -30,6 +30,8 @@ extension BatchSummaryDTO: JSONWritable {
             json.integer(batchNumber)
             json.key("blockCount")
             json.integer(blockCount)
+            json.key("chipAddendumCount")
+            json.integer(chipAddendumCount)
             json.key("combineRecords")
             json.bool(combineRecords)
             json.key("detailRecordCount")

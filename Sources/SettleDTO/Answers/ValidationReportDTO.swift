@@ -40,6 +40,8 @@ public struct BatchSummaryDTO: Sendable, Hashable, Codable {
     public var transmissionDate: String
     public var detailRecordCount: Int
     public var lineItemCount: Int
+    /// Chip card addendum (`C`) records, one per detail with chip data.
+    public var chipAddendumCount: Int
     public var applicationType: String
     public var combineRecords: Bool
     public var blockCount: Int
@@ -51,6 +53,7 @@ public struct BatchSummaryDTO: Sendable, Hashable, Codable {
         transmissionDate = batch.transmissionDate.iso
         detailRecordCount = batch.detailRecords.count
         lineItemCount = batch.detailRecords.reduce(0) { $0 + $1.lineItemCount }
+        chipAddendumCount = batch.detailRecords.reduce(0) { $0 + ($1.chip == nil ? 0 : 1) }
         applicationType = String(shape.applicationType)
         combineRecords = batch.settings.combineRecords
         blockCount = shape.blockCount

@@ -18,7 +18,8 @@ extension BatchValidator {
             if Self.readsChip(d) && Self.chipAddendumRequired.contains(brand) {
                 c.report(
                     .missingOrErroneousValue, p + "/chip",
-                    "is required: the card's chip was read, and MasterCard, American Express and Discover chip transactions carry the chip card addendum (§3.2.7)")
+                    "is required: the card's chip was read, and MasterCard, American Express and Discover chip transactions carry the chip card addendum (§3.2.7)"
+                )
             }
             return
         }

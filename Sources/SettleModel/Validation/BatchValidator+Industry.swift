@@ -26,15 +26,15 @@ extension BatchValidator {
     /// §4.224: an identifier, when sent, is left-justified and neither all zeros nor all spaces
     /// (an empty one goes out as format code `Z`). American Express keeps only a prefix of it.
     private func checkPurchaseIdentifier(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
-        let identifier = d.purchaseIdentifier
-        guard !identifier.isEmpty else { return }
-        if identifier.first == " " {
+        let identifier = d.purchaseIdentifier.utf8
+        guard let first = identifier.first else { return }
+        if first == 0x20 {
             c.report(.invalidFormat, p, "must not start with a space (it is left-justified, §4.224)")
-        } else if identifier.allSatisfy({ $0 == "0" }) {
+        } else if identifier.allSatisfy({ $0 == 0x30 }) {
             c.report(.invalidFormat, p, "must not be all zeros (§4.224)")
         }
         guard d.cardNumber.brand == .americanExpress, let significant = Self.amexPurchaseIdentifierLength(industry) else { return }
-        let length = identifier.reversed().drop { $0 == " " }.count
+        let length = identifier.reversed().drop { $0 == 0x20 }.count
         if length > significant {
             c.report(
                 .invalidLength, p,

@@ -77,7 +77,7 @@ enum DetailGroupLayouts {
         if c.isDecoding { d.totalAuthorizedAmount = total }
         // Table 4.48: `Z` says "no purchase identifier"; the industry's code promises one follows.
         // The code is derived, not kept in the model, so decoding only checks it is a defined one.
-        var code = d.purchaseIdentifier.allSatisfy { $0 == " " } ? "Z" : String(format)
+        var code = d.purchaseIdentifier.utf8.allSatisfy { $0 == 0x20 } ? "Z" : String(format)
         let codeField = c.fieldNumber
         try c.text(&code, 1)
         if c.isDecoding && !purchaseFormatCodes.contains(code) {
