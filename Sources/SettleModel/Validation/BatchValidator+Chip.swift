@@ -6,16 +6,20 @@ extension BatchValidator {
     /// Whether the detail says the card's chip was read: account data source `G` (chip) or `R`
     /// (contactless EMV), or POS data code card data input mode (position 7) `C`, `F` or `M`.
     public static func readsChip(_ d: DetailRecord) -> Bool {
-        if d.accountDataSource == "G" || d.accountDataSource == "R" { return true }
-        guard let pos = d.posDataCode, pos.utf8.count == 12 else { return false }
-        let mode = pos.utf8[pos.utf8.index(pos.utf8.startIndex, offsetBy: 6)]
-        return mode == UInt8(ascii: "C") || mode == UInt8(ascii: "F") || mode == UInt8(ascii: "M")
+        // Runs for every detail, so it reads bytes: no string comparisons, no index arithmetic.
+        let source = d.accountDataSource.utf8
+        if source.count == 1, let byte = source.first, byte == UInt8(ascii: "G") || byte == UInt8(ascii: "R") { return true }
+        guard let pos = d.posDataCode else { return false }
+        return pos.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count == 12 else { return false }
+            let mode = bytes[6]
+            return mode == UInt8(ascii: "C") || mode == UInt8(ascii: "F") || mode == UInt8(ascii: "M")
+        } ?? false
     }
 
     func checkChip(_ d: DetailRecord, at p: JSONPath, _ c: inout IssueCollector) {
-        let brand = d.cardNumber.brand
-        guard let chip = d.chip else {
-            if Self.readsChip(d) && Self.chipAddendumRequired.contains(brand) {
+        guard d.$chip.with({ _ in true }) != nil else {
+            if Self.readsChip(d) && Self.chipAddendumRequired.contains(d.cardNumber.brand) {
                 c.report(
                     .missingOrErroneousValue, p + "/chip",
                     "is required: the card's chip was read, and MasterCard, American Express and Discover chip transactions carry the chip card addendum (§3.2.7)"
@@ -23,7 +27,11 @@ extension BatchValidator {
             }
             return
         }
-        let q = p + "/chip"
+        d.$chip.with { chip in checkChipValues(chip, of: d, at: p + "/chip", &c) }
+    }
+
+    private func checkChipValues(_ chip: ChipData, of d: DetailRecord, at q: JSONPath, _ c: inout IssueCollector) {
+        let brand = d.cardNumber.brand
         if d.transactionType.isCardNotPresent {
             c.report(.missingOrErroneousValue, q, "is only sent for card-present transactions")
         }

@@ -15,7 +15,7 @@ extension BatchValidator {
                     "is only sent in direct marketing, hotel and auto rental batches, or with Level III data")
             }
         }
-        checkPurchaseIdentifier(d, at: p + "/purchaseIdentifier", industry: industry, &c)
+        checkPurchaseIdentifier(d, at: p, industry: industry, &c)
         checkCardNotPresent(d, at: p, industry: industry, &c)
         checkLodging(d, at: p, industry: industry, &c)
         checkAutoRental(d, at: p, industry: industry, &c)
@@ -25,21 +25,24 @@ extension BatchValidator {
 
     /// §4.224: an identifier, when sent, is left-justified and neither all zeros nor all spaces
     /// (an empty one goes out as format code `Z`). American Express keeps only a prefix of it.
-    private func checkPurchaseIdentifier(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
+    private func checkPurchaseIdentifier(_ d: DetailRecord, at detail: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
+        // This runs for every detail: paths are built only to report, the brand only for long identifiers.
         let identifier = d.purchaseIdentifier.utf8
         guard let first = identifier.first else { return }
         if first == 0x20 {
-            c.report(.invalidFormat, p, "must not start with a space (it is left-justified, §4.224)")
+            c.report(.invalidFormat, detail + "/purchaseIdentifier", "must not start with a space (it is left-justified, §4.224)")
         } else if identifier.allSatisfy({ $0 == 0x30 }) {
-            c.report(.invalidFormat, p, "must not be all zeros (§4.224)")
+            c.report(.invalidFormat, detail + "/purchaseIdentifier", "must not be all zeros (§4.224)")
         }
-        guard d.cardNumber.brand == .americanExpress, let significant = Self.amexPurchaseIdentifierLength(industry) else { return }
+        guard identifier.count > 9, let significant = Self.amexPurchaseIdentifierLength(industry),
+            d.cardNumber.brand == .americanExpress
+        else { return }
         let length = identifier.reversed().drop { $0 == 0x20 }.count
         if length > significant {
+            let kind = industry == .hotel ? "folio number" : "purchase identifier"
             c.report(
-                .invalidLength, p,
-                "is \(length) characters; American Express uses only the first \(significant) of a \(industry == .hotel ? "folio number" : "purchase identifier") (§4.224)"
-            )
+                .invalidLength, detail + "/purchaseIdentifier",
+                "is \(length) characters; American Express uses only the first \(significant) of a \(kind) (§4.224)")
         }
     }
 
