@@ -5,6 +5,7 @@ import SettleLedger
 import SettleModel
 import SettleRecords
 import SettleService
+import SettleTestSupport
 import Testing
 
 @testable import SettleAPI
@@ -55,5 +56,16 @@ import Testing
         #expect(notJSON == 600)
         #expect(try await code("[]") != notJSON)
         #expect(try await code(#"{"unknownMember": 1}"#) != notJSON)
+    }
+
+    @Test func theLedgerRecordsTheTransactionCodeThatGoesOnTheWire() {
+        var bill = SampleBatches.sale()
+        bill.marketSpecificData = "B"
+        let batch = SampleBatches.batch(.retail, [bill, SampleBatches.sale(number: 2)])
+        let coded = LedgerMapping.submission(batch, key: nil, environment: "test", fingerprint: "f", profile: .standard)
+        #expect(coded.records.map(\.transactionCode) == ["5B", "54"])
+        let plain = LedgerMapping.submission(
+            batch, key: nil, environment: "test", fingerprint: "f", profile: WireProfile(billPaymentTransactionCodes: false))
+        #expect(plain.records.map(\.transactionCode) == ["54", "54"])
     }
 }

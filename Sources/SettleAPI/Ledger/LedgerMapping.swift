@@ -11,7 +11,9 @@ import SettleService
 enum LedgerMapping {
     /// What the ledger records of a batch before it is sent (its totals are the trailer's,
     /// computed from the details; nothing is encoded yet).
-    static func submission(_ batch: Batch, key: String?, environment: String, fingerprint: String) -> LedgerSubmission {
+    static func submission(
+        _ batch: Batch, key: String?, environment: String, fingerprint: String, profile: WireProfile
+    ) -> LedgerSubmission {
         let totals = BatchTotals(details: batch.detailRecords)
         return LedgerSubmission(
             idempotencyKey: key, fingerprint: fingerprint, merchantNumber: batch.merchant.number,
@@ -22,7 +24,8 @@ enum LedgerMapping {
             records: batch.detailRecords.enumerated().map { index, detail in
                 LedgerRecordLine(
                     index: index, maskedCardNumber: detail.cardNumber.masked, amount: detail.settlementAmount.minorUnits,
-                    transactionCode: detail.transactionType.transactionCode ?? "")
+                    transactionCode: detail.transactionType.wireTransactionCode(marketSpecificData: detail.marketSpecificData, profile: profile)
+                        ?? "")
             })
     }
 

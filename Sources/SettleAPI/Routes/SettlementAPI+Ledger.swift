@@ -20,7 +20,7 @@ extension SettlementAPI {
         }
         var recorded = LedgerMapping.submission(
             submission.batch, key: key, environment: environment,
-            fingerprint: LedgerMapping.fingerprint(submission.canonicalJSON, key: fingerprintKey))
+            fingerprint: LedgerMapping.fingerprint(submission.canonicalJSON, key: fingerprintKey), profile: defaults.profile)
         recorded.allocatesBatchNumber = submission.automaticBatchNumber
         let admission: LedgerAdmission
         do {

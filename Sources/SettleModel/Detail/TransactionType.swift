@@ -57,6 +57,13 @@ public enum TransactionType: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The code this type goes out with: a bill payment (market specific data `B`) takes its own
+    /// code when the profile says so. `nil` when unsupported.
+    public func wireTransactionCode(marketSpecificData: String?, profile: WireProfile) -> String? {
+        if profile.billPaymentTransactionCodes && marketSpecificData == "B", let code = billPaymentTransactionCode { return code }
+        return transactionCode
+    }
+
     /// The card was not in the merchant's hands: mail, telephone or e-commerce.
     public var isCardNotPresent: Bool { self == .cardNotPresent || self == .forceCardNotPresent }
 

@@ -47,12 +47,9 @@ enum DetailLayout {
         _ d: inout DetailRecord, profile: WireProfile, _ c: inout C
     ) throws(RecordCodingError) -> Bool {
         let number = c.fieldNumber
-        var code = d.transactionType.transactionCode ?? ""
+        var code = d.transactionType.wireTransactionCode(marketSpecificData: d.marketSpecificData, profile: profile) ?? ""
         if !c.isDecoding && code.isEmpty {
             throw RecordCodingError(fieldNumber: number, data: d.transactionType.rawValue, reason: "transaction type not supported")
-        }
-        if !c.isDecoding && profile.billPaymentTransactionCodes && d.marketSpecificData == "B" {
-            code = d.transactionType.billPaymentTransactionCode ?? code
         }
         try c.text(&code, 2)
         guard c.isDecoding else { return false }
