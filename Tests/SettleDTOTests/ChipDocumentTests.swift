@@ -57,4 +57,9 @@ import Testing
         let issues = Examples.issues(Examples.read(document(chip: "{\"iccData\": \"\(withoutDate)\"}")))
         #expect(issues.contains { $0.path == "/detailRecords/0/chip/iccData" && $0.message.contains("9A") })
     }
+
+    @Test func aTCWithTheAmountAuthorizedSettlesWithoutGroup1() throws {
+        let batch = try Examples.batch(Examples.read(document(chip: "{\"iccData\": \"\(Self.icc)9F0206000000002500\"}")))
+        #expect(batch.detailRecords[0].chip?.cryptogramAmount == nil)
+    }
 }

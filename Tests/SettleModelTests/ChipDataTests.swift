@@ -1,3 +1,4 @@
+import Foundation
 import SettleModel
 import Testing
 
@@ -57,5 +58,26 @@ import Testing
     @Test func bytesAreWrittenAsUpperCaseHexHighNibbleFirst() {
         #expect(BERTLV.hex(bytes: [0x00, 0x0F, 0xA5, 0xFF]) == "000FA5FF")
         #expect(BERTLV.hex(bytes: []) == "")
+    }
+
+    @Test func theAmountAuthorizedIsTheCryptogramAmountOnlyBesideAnARQC() throws {
+        let tc = try read(Self.contact.replacingOccurrences(of: "9F270180", with: "9F270140"))
+        #expect(tc.chip.cryptogramAmount == nil)
+        #expect(tc.ignoredTags.contains("9F02"))
+        #expect(tc.problems == [])
+        #expect(try read(Self.contact).chip.cryptogramAmount == Amount(minorUnits: 2500))
+    }
+
+    @Test(arguments: ["5A084111111111111111", "57084111111111111111", "9F6B084111111111111111", "9908AABBCCDDEEFF0011"])
+    func cardNumbersTrackAndPINDataAreRefusedWithoutEchoingThem(hex: String) throws {
+        let reading = try read(Self.contact + hex)
+        #expect(reading.problems.count == 1)
+        #expect(reading.problems[0].reason.contains("never accepted"))
+        #expect(!reading.problems.description.contains("4111111111111111"))
+        #expect(!reading.problems.description.contains("AABBCCDD"))
+    }
+
+    @Test func aCurrencyCodeWhosePadDigitIsNotZeroIsAProblem() throws {
+        #expect(try read("5F2A021840").problems.map(\.description) == ["tag 5F2A: is not a three-digit currency code (n3 starts with 0)"])
     }
 }

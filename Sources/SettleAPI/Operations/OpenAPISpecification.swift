@@ -518,7 +518,7 @@ components:
           description: >-
             BER-TLV hex as a terminal or authorization returns it (tags 9C, 9A, 95, 5F2A, 9F36, 82, 9F26,
             9F37, 9F10, 9F27, 9F33, 5F34, 91, 9F34, 9F5B, 9F6E, 9F02); other tags are ignored
-        transactionType: { type: string, description: "tag 9C, two digits; default 00" }
+        transactionType: { type: string, description: "tag 9C, two digits; default 20 for credits, else 00" }
         terminalTransactionDate: { type: string, format: date, description: tag 9A }
         terminalVerificationResults: { type: string, description: "tag 95, 10 hex digits" }
         currencyCode: { type: string, description: "tag 5F2A as three digits; default 840" }

@@ -4,6 +4,9 @@ import SettleModel
 /// Reads a detail's `chip` object: the named EMV values, or `iccData`, the BER-TLV hex a
 /// terminal or an authorization returns, read by the strict ``BERTLV`` reader.
 struct ChipReader {
+    /// The detail's transaction type: a credit's cryptogram was computed for a refund (9C `20`).
+    let transactionType: TransactionType
+
     static let namedKeys: [StaticString] = [
         "transactionType", "terminalTransactionDate", "terminalVerificationResults", "currencyCode", "applicationTransactionCounter",
         "applicationInterchangeProfile", "applicationCryptogram", "unpredictableNumber", "issuerApplicationData",
@@ -28,7 +31,7 @@ struct ChipReader {
         // Hexadecimal is accepted in either case and sent upper-case, as §3.3 writes it.
         func hex(_ key: StaticString) -> String { o.string(key, default: "", &issues).uppercased() }
         return ChipData(
-            transactionType: o.string("transactionType", default: "00", &issues),
+            transactionType: o.string("transactionType", default: transactionType.isCredit ? "20" : "00", &issues),
             terminalTransactionDate: o.date("terminalTransactionDate", &issues),
             terminalVerificationResults: hex("terminalVerificationResults"), currencyCode: o.string("currencyCode", default: "840", &issues),
             applicationTransactionCounter: hex("applicationTransactionCounter"),

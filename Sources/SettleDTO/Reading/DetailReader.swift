@@ -69,7 +69,7 @@ struct DetailReader {
             level3: level3Object.map { CommercialReaders().level3($0, &issues) },
             marketSpecificData: marketSpecificData(d, &issues),
             posDataCode: d.optionalString("posDataCode", &issues),
-            chip: d.object("chip", &issues).map { ChipReader().read($0, &issues) })
+            chip: d.object("chip", &issues).map { ChipReader(transactionType: kind).read($0, &issues) })
     }
 
     /// `marketSpecificData`, or B for the class reference's `IsBillPayment`.

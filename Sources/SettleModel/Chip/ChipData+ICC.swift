@@ -17,8 +17,17 @@ extension ChipData {
         public var description: String { "tag \(tag): \(reason)" }
     }
 
+    /// Tags that carry card data this service never accepts (the card number, track data, PIN
+    /// data), with what each holds; their values are never read or echoed.
+    static let refusedTags: [UInt32: String] = [
+        0x5A: "the card number", 0x56: "track 1 data", 0x57: "track 2 data", 0x9F1F: "track 1 discretionary data",
+        0x9F20: "track 2 discretionary data", 0x9F6B: "track 2 data", 0x99: "PIN data",
+    ]
+
     /// Reads the objects a terminal or an authorization returned. Required values that are
     /// missing stay empty for the validator to name; a tag given twice keeps its last value.
+    /// The amount authorized (9F02) is kept as the cryptogram amount only beside an ARQC: with a
+    /// TC the record leaves group 1 out (Table 3.8), so there it is listed as ignored.
     public static func read(_ elements: [BERTLV.Element]) -> ICCReading {
         var chip = ChipData(transactionType: "", terminalTransactionDate: .placeholder, currencyCode: "")
         var ignored: [String] = []
@@ -40,6 +49,10 @@ extension ChipData {
                 }
                 return text
             }
+            if let what = refusedTags[element.tag] {
+                problems.append(Problem(tag: element.tagHex, reason: "carries \(what), which is never accepted: remove it"))
+                continue
+            }
             switch element.tag {
             case 0x9C: digits(1).map { chip.transactionType = $0 }
             case 0x9A:
@@ -52,7 +65,13 @@ extension ChipData {
                     problems.append(Problem(tag: element.tagHex, reason: "is not a date (YYMMDD)"))
                 }
             case 0x95: hex(5...5).map { chip.terminalVerificationResults = $0 }
-            case 0x5F2A: digits(2).map { chip.currencyCode = String($0.dropFirst()) }
+            case 0x5F2A:
+                guard let text = digits(2) else { break }
+                if text.hasPrefix("0") {
+                    chip.currencyCode = String(text.dropFirst())
+                } else {
+                    problems.append(Problem(tag: element.tagHex, reason: "is not a three-digit currency code (n3 starts with 0)"))
+                }
             case 0x9F36: hex(2...2).map { chip.applicationTransactionCounter = $0 }
             case 0x82: hex(2...2).map { chip.applicationInterchangeProfile = $0 }
             case 0x9F26: hex(8...8).map { chip.applicationCryptogram = $0 }
@@ -68,6 +87,10 @@ extension ChipData {
             case 0x9F02: digits(6).map { chip.cryptogramAmount = Amount(minorUnits: Int64($0) ?? 0) }
             default: ignored.append(element.tagHex)
             }
+        }
+        if chip.cryptogramAmount != nil && !chip.isARQC {
+            chip.cryptogramAmount = nil
+            ignored.append("9F02")
         }
         return ICCReading(chip: chip, ignoredTags: ignored, problems: problems)
     }

@@ -41,6 +41,12 @@ public struct ChipData: Sendable, Hashable {
     /// cryptogram is an ARQC (§4.82).
     public var cryptogramAmount: Amount?
 
+    /// Whether the cryptogram is an ARQC: Cryptogram Information Data bits 8-7 are `10` (`8x`-`Bx`).
+    public var isARQC: Bool {
+        guard let first = cryptogramInformationData.utf8.first else { return false }
+        return first == UInt8(ascii: "8") || first == UInt8(ascii: "9") || first == UInt8(ascii: "A") || first == UInt8(ascii: "B")
+    }
+
     public init(
         transactionType: String = "00", terminalTransactionDate: LocalDate, terminalVerificationResults: String = "",
         currencyCode: String = "840", applicationTransactionCounter: String = "", applicationInterchangeProfile: String = "",

@@ -60,7 +60,7 @@ extension BatchValidator {
         hex(chip.formFactorIndicator, q + "/formFactorIndicator", bytes: 4...4, required: false, &c)
         // Table 3.8: group 1 carries the amount an ARQC was computed over; with a TC it is the
         // authorized amount and is left out.
-        let arqc = chip.cryptogramInformationData.first.map { "89AB".contains($0) } ?? false
+        let arqc = chip.isARQC
         if let amount = chip.cryptogramAmount {
             c.amount(amount, q + "/cryptogramAmount")
             if !arqc {

@@ -45,8 +45,9 @@ public struct BatchDecoder: Sendable {
                 throw failure(.sequence, sequence, "?", 0, "", "batch ends before its trailer")
             }
             let record = records[sequence - 1]
-            guard let type = RecordType(byte: record[4]), expected.contains(type) else {
-                let letter = RecordType(byte: record[4])?.rawValue ?? "?"
+            let typeByte: UInt8 = record.count > 4 ? record[4] : 0
+            guard let type = RecordType(byte: typeByte), expected.contains(type) else {
+                let letter = RecordType(byte: typeByte)?.rawValue ?? "?"
                 throw failure(
                     .sequence, sequence, letter, 5, "", "expected \(expected.map { String($0.rawValue) }.sorted().joined(separator: " or ")) record")
             }
@@ -101,7 +102,9 @@ public struct BatchDecoder: Sendable {
             batch.detailRecords.append(detail)
         }
         if sequence < records.count {
-            throw failure(.sequence, sequence + 1, RecordType(byte: records[sequence][4])?.rawValue ?? "?", 5, "", "record after the trailer")
+            let extra = records[sequence]
+            throw failure(
+                .sequence, sequence + 1, RecordType(byte: extra.count > 4 ? extra[4] : 0)?.rawValue ?? "?", 5, "", "record after the trailer")
         }
         return DecodedBatch(
             batch: batch, trailerTotals: totals, trailerDate: trailerDate, trailerBatchNumber: trailerNumber, applicationType: app,
