@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    @Test func theFormatCodeMustAgreeWithTheIdentifierAfterIt() throws {
+        var order = SampleBatches.sale("4012888888881881", kind: .cardNotPresent)
+        order.purchaseIdentifier = "ORDER-77"
+        order.cardNotPresent = CardNotPresentData(motoIndicator: "7")
+        let records = try RecordProbe(SampleBatches.batch(.directMarketing, [order])).records
+        let decoder = BatchDecoder(referenceDate: SampleBatches.july26)
+        var detail = Array(records[2])
+        detail[108 + 12] = "Z"  // "not used", yet ORDER-77 follows
+        #expect(throws: BatchDecodingError.self) { try decoder.decode(wire([records[0], records[1], String(detail), records[3]])) }
+        for index in (108 + 13)..<(108 + 13 + 25) { detail[index] = " " }  // Z and no identifier: fine
+        #expect(try decoder.decode(wire([records[0], records[1], String(detail), records[3]])).batch.detailRecords[0].purchaseIdentifier == "")
+        detail[108 + 12] = "1"  // an order number promised, none follows
+        #expect(throws: BatchDecodingError.self) { try decoder.decode(wire([records[0], records[1], String(detail), records[3]])) }
+    }
+
     @Test func framingErrorsAreReportedAsFraming() {
         var bytes = wire(spec)
         bytes[3] ^= 0x80

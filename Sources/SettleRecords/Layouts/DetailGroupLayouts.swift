@@ -76,7 +76,8 @@ enum DetailGroupLayouts {
         try c.amount(&total)
         if c.isDecoding { d.totalAuthorizedAmount = total }
         // Table 4.48: `Z` says "no purchase identifier"; the industry's code promises one follows.
-        // The code is derived, not kept in the model, so decoding only checks it is a defined one.
+        // The code is derived, not kept in the model, so decoding checks it is a defined one and
+        // agrees with the identifier that follows (the simulator holds the encoder to this).
         var code = d.purchaseIdentifier.utf8.allSatisfy { $0 == 0x20 } ? "Z" : String(format)
         let codeField = c.fieldNumber
         try c.text(&code, 1)
@@ -85,6 +86,12 @@ enum DetailGroupLayouts {
                 fieldNumber: codeField, data: code, reason: "purchase identifier format code must be Z, 1, 3 or 4 (Table 4.48)")
         }
         try c.text(&d.purchaseIdentifier, 25)
+        if c.isDecoding && (code == "Z") != d.purchaseIdentifier.isEmpty {
+            throw RecordCodingError(
+                fieldNumber: codeField, data: code,
+                reason: code == "Z"
+                    ? "format code Z (not used) is followed by a purchase identifier" : "format code \(code) is followed by no purchase identifier")
+        }
     }
 
     /// The purchase identifier format codes Table 4.48 defines; `0`, `2` and space are reserved.
