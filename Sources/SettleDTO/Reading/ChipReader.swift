@@ -7,18 +7,14 @@ struct ChipReader {
     /// The detail's transaction type: a credit's cryptogram was computed for a refund (9C `20`).
     let transactionType: TransactionType
 
+    /// The named EMV values; `keys` adds `iccData`, which excludes them.
     static let namedKeys: [StaticString] = [
         "transactionType", "terminalTransactionDate", "terminalVerificationResults", "currencyCode", "applicationTransactionCounter",
         "applicationInterchangeProfile", "applicationCryptogram", "unpredictableNumber", "issuerApplicationData",
         "cryptogramInformationData", "terminalCapabilities", "cardSequenceNumber", "issuerAuthenticationData", "cvmResults",
         "issuerScriptResults", "formFactorIndicator", "cryptogramAmount",
     ]
-    static let keys: KeySet = [
-        "transactionType", "terminalTransactionDate", "terminalVerificationResults", "currencyCode", "applicationTransactionCounter",
-        "applicationInterchangeProfile", "applicationCryptogram", "unpredictableNumber", "issuerApplicationData",
-        "cryptogramInformationData", "terminalCapabilities", "cardSequenceNumber", "issuerAuthenticationData", "cvmResults",
-        "issuerScriptResults", "formFactorIndicator", "cryptogramAmount", "iccData",
-    ]
+    static let keys = KeySet(namedKeys + ["iccData"])
 
     func read(_ o: DocumentObject, _ issues: inout IssueList) -> ChipData {
         let o = o.reading(Self.keys, &issues)

@@ -35,7 +35,10 @@ public struct KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
     @inlinable var shift: UInt64 { tables.pointee.shift }
     @inlinable var hasTwins: Bool { tables.pointee.hasTwins }
 
-    public init(arrayLiteral names: StaticString...) {
+    public init(arrayLiteral names: StaticString...) { self.init(names) }
+
+    /// A set of `names`, for sets built from other lists.
+    public init(_ names: [StaticString]) {
         precondition(names.count < 255, "a key set holds at most 254 names")
         let signatures = names.map { KeySignature($0).bits }
         // At most a quarter full, so a probe nearly always ends at its first cell.
