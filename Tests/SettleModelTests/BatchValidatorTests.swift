@@ -8,7 +8,9 @@ import Testing
         #expect(BatchValidator().validate(RuleCase.base(industry)) == [])
     }
 
-    @Test(arguments: BatchRules.cases + MerchantRules.cases + DetailRules.cases + IndustryRules.cases + CommercialRules.cases + ChipRules.cases)
+    @Test(
+        arguments: BatchRules.cases + MerchantRules.cases + DetailRules.cases + IndustryRules.cases + CommercialRules.cases + ChipRules.cases
+            + ExtendedRules.cases)
     func eachRuleRejectsItsViolation(rule: RuleCase) {
         var batch = RuleCase.base(rule.industry)
         rule.change(&batch)

@@ -60,10 +60,11 @@ import Testing
 
     @Test func unsupportedGroupIsNamed() {
         var detail = Array(spec[2])
-        detail[8] = "d"  // map byte 4 = 0x64: groups 3 and 6; group 6 (hotel non-front desk) is not built
+        #expect(detail[7] == "`")  // map byte 3 = 0x60: group 12
+        detail[7] = "b"  // 0x62: groups 8 and 12; group 8 (the Level II layout group 22 replaced) is not built
         let error = failure(wire([spec[0], spec[1], String(detail), spec[3]]))
         #expect(error?.sequenceNumber == 3)
-        #expect(error?.reason == "detail group 6 is not supported")
+        #expect(error?.reason == "detail group 8 is not supported")
     }
 
     @Test func reservedPurchaseIdentifierFormatCodesAreRefused() throws {

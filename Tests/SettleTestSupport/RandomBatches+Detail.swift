@@ -149,7 +149,7 @@ extension RandomBatches {
         }
     }
 
-    private mutating func tax(of amount: Amount) -> Amount {
+    mutating func tax(of amount: Amount) -> Amount {
         // 0.1% to 22% of the sale, rounded so the integer rule holds.
         let low = (amount.minorUnits + 999) / 1000, high = amount.minorUnits * 22 / 100
         return Amount(minorUnits: low <= high ? Int64(rng.int(Int(low)...Int(high))) : 0)

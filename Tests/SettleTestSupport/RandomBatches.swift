@@ -31,9 +31,11 @@ public struct RandomBatches {
             combineRecords: rng.chance(50), deviceCode: rng.pick(["Q", "C", "W", "0", "X"]),
             amexAggregatorName: rng.chance(20) ? rng.text(1...12, RandomAlphabet.alphanumeric) : nil,
             genKey: rng.chance(20) ? rng.text(24...24, RandomAlphabet.hexadecimal) : nil,
-            developerId: rng.text(6...6, RandomAlphabet.alphanumeric), applicationId: rng.text(4...4, RandomAlphabet.alphanumeric))
+            developerId: rng.text(6...6, RandomAlphabet.alphanumeric), applicationId: rng.text(4...4, RandomAlphabet.alphanumeric),
+            gatewayId: rng.chance(20) ? rng.text(1...10, RandomAlphabet.alphanumeric) : nil)
         let count = rng.int(1...maximumDetails)
-        let details = (0..<count).map { _ in detail(industry, transmission) }
+        var details = (0..<count).map { _ in detail(industry, transmission) }
+        for index in details.indices { extendedGroups(&details[index], industry, gen2: settings.genKey != nil) }
         return Batch(
             merchant: merchant, industryType: industry, batchNumber: rng.int(1...999), transmissionDate: transmission, settings: settings,
             travelAgency: industry == .passengerTransport && rng.chance(50) ? TravelAgency(code: rng.text(1...8), name: rng.text(0...25)) : nil,

@@ -410,7 +410,7 @@ components:
         combineRecords: { type: boolean }
         deviceCode: { type: string }
         amexAggregatorName: { type: string }
-        genKey: { type: string }
+        genKey: { type: string, description: "Gen2 authentication key (header group 4), 24 hexadecimal digits; needed for transactionSecurityIndicator" }
     TravelAgency:
       type: object
       description: Passenger transport only (header group 1).
@@ -502,6 +502,100 @@ components:
             be N exactly when the card was not present.
         merchantVerificationValue: { type: string }
         chip: { $ref: "#/components/schemas/Chip" }
+        merchantCategoryCodeOverride:
+          type: string
+          pattern: "^[0-9]{4}$"
+          description: group 6; hotel batches only, for a charge not made at the front desk (gift shop, restaurant)
+        laneId: { type: integer, minimum: 0, maximum: 99999999, description: "group 11: the lane or terminal at the location, sent as 8 digits" }
+        serviceDevelopmentIndicator: { type: integer, minimum: 5, maximum: 7, description: "group 14, Visa only: 5 transponder, 6 Visa Relationship Manager, 7 deferred billing" }
+        existingDebt: { type: boolean, description: "group 16, Visa only: the sale pays an existing debt such as a loan (sent as 9)" }
+        ucafCollectionIndicator:
+          enum: ["0", "1", "2", "5", "6", "7"]
+          description: >-
+            group 17, MasterCard 3-D Secure: 0 no UCAF, 1 supported but not sent, 2 UCAF data sent, 5 issuer
+            risk-based decision, 6 merchant risk-based decision, 7 partial shipment or recurring payment
+        eCommerceGoodsIndicator: { enum: [D, P], description: "group 18: D digital goods, P physical goods" }
+        location: { $ref: "#/components/schemas/LocationDetail" }
+        masterCardServiceCode: { type: string, pattern: "^[0-9]{3}$", description: "group 37, MasterCard only: the card's service code" }
+        visaCardProductCode: { type: string, maxLength: 2, description: "group 38, Visa only: the card product code the authorization returned; empty for credits and off-line sales" }
+        discoverPosDataCode:
+          type: string
+          pattern: "^[0-9A-Z]{13}$"
+          description: >-
+            group 40, Discover and PayPal only: the 13-position POS data code of the authorization, each
+            position from its list in EIS 1081 §4.105 (docs/wire/detail-groups.md)
+        discoverPartialShipment: { type: boolean, description: "group 40: part of the goods is still to ship" }
+        paymentFacilitator: { $ref: "#/components/schemas/PaymentFacilitator" }
+        token: { $ref: "#/components/schemas/Token" }
+        detailExtension: { $ref: "#/components/schemas/DetailExtension" }
+        transactionSecurityIndicator:
+          enum: [E, T]
+          description: "group 45: E the card number is encrypted, T it is a token; needs settings.genKey (Gen2 authentication)"
+        softDescriptor: { type: string, maxLength: 25, description: "group 46: free text for the merchant's own reports; not with level3" }
+    LocationDetail:
+      type: object
+      description: >-
+        Group 36: where the sale took place when that is not the batch's merchant (usage 1), or a
+        payment facilitator's sub-merchant (usage 2, required with paymentFacilitator). Upper case.
+        American Express uses 38 characters of the name and 21 of the city; other brands use 25 and 13,
+        so longer values are refused rather than cut by the host.
+      required: [name, city]
+      additionalProperties: false
+      properties:
+        name:
+          type: string
+          maxLength: 38
+          description: "doing-business-as name; for a sub-merchant, the first 3 characters of the facilitator's name, '*', then up to 18 of the sub-merchant's (MON*BOBS CAR WASH)"
+        address: { type: string, maxLength: 38, description: "street, web or e-mail address (American Express only); empty for a sub-merchant" }
+        city: { type: string, maxLength: 21, description: or a customer service telephone number }
+        region: { type: string, maxLength: 3, description: "state or province code; required for a sub-merchant" }
+        country: { type: string, pattern: "^[0-9]{3}$", description: "ISO 3166 numeric; default 840" }
+        postalCode: { type: string, maxLength: 15, description: "required (not all zeros) for a sub-merchant" }
+    PaymentFacilitator:
+      type: object
+      description: >-
+        Group 41 tags PFI and SMI, sent together and with location (group 36 usage 2) describing the
+        sub-merchant.
+      required: [id, subMerchantId]
+      additionalProperties: false
+      properties:
+        id: { type: string, pattern: "^[0-9]{11}$", description: payment facilitator id assigned by the card brand (PFI) }
+        subMerchantId: { type: string, maxLength: 15, description: sub-merchant id assigned by the facilitator (SMI) }
+    Token:
+      type: object
+      description: Group 41 tags of a network token transaction.
+      additionalProperties: false
+      properties:
+        assuranceLevel: { type: string, maxLength: 2, description: token assurance level from the token service provider (TAL) }
+        requestorId: { type: string, maxLength: 11, description: token requestor id (TRI) }
+    DetailExtension:
+      type: object
+      description: >-
+        The other tags of group 41, the detail extension (EIS 1081 §4.137; docs/wire/detail-groups.md).
+        Each is sent as its tag, its size and the value, so a value is never padded.
+      additionalProperties: false
+      properties:
+        optionalAmountIdentifier: { enum: ["0", "1", "2"], description: "OAI: 0 not used, 1 local sales tax, 2 tax exempt" }
+        optionalAmount: { type: integer, minimum: 0, maximum: 999999999999, description: "OA, minor units; needs optionalAmountIdentifier; a sales tax (1) must be 0.1% to 22% of the sale; Discover at most 999999" }
+        purchaseOrderNumber: { type: string, maxLength: 25, description: "PON: replaces level2.purchaseOrderNumber on the wire (Visa: at most 17)" }
+        paymentTransactionIndicator: { enum: [C01, C02, C03, C04, C05, C06], description: "PTI, MasterCard only" }
+        iiasIndicator: { enum: ["0", "1", "2"], description: "IIA: MasterCard FSA/HRA inventory check" }
+        merchantSellerId: { type: string, maxLength: 20, description: "SID: the aggregator's seller" }
+        customIdentifier: { type: string, maxLength: 82, description: "CDV: a 6-character type (CUSORD, TRKNUM, …) then the identifier" }
+        associationTimestamp: { type: string, pattern: "^[0-9]{1,10}$", description: ATS }
+        transitTransactionType: { enum: ["01", "02", "03", "04", "05", "07"], description: TTT }
+        transportationMode: { type: string, pattern: "^(0[0-9]|1[0-9]|2[0-2])$", description: TMI }
+        transactionFee: { type: string, pattern: "^[CD][0-9]{8}$", description: "TFA: C or D and 8 digits of minor units" }
+        domainServer: { enum: ["0", "1", "2"], description: "MDO, MasterCard contactless" }
+        mobileDeviceType: { type: string, pattern: "^(0[0-9]|1[0-9])$", description: "MDE, MasterCard contactless device type" }
+        discountTreatmentCode: { enum: ["0", "1", "2"], description: "DTC; needs Visa Level III (level3)" }
+        taxTreatmentCode: { enum: ["0", "1", "2", "3", "4"], description: "TTC; needs Visa Level III (level3)" }
+        spendQualifiedIndicator: { enum: [B, N, Q], description: SQI }
+        accountRangeStatus: { enum: [R, N], description: "ARS: R regulated, N not regulated, as the authorization returned it" }
+        walletIdentifier: { type: string, maxLength: 3, description: "WID: MasterPass wallet id" }
+        isoId: { type: string, pattern: "^[0-9]{11}$", description: "ISO: independent sales organization id assigned by MasterCard" }
+        digitalEntityIdentifier: { type: string, maxLength: 5, description: "DEI, Visa Checkout" }
+        multiClearingIndicator: { enum: [M, F], description: "MCI: M more clearings follow, F final clearing" }
     Chip:
       type: object
       description: >-
@@ -629,6 +723,9 @@ components:
         amexShippedToZip: { type: string }
         amexSalesTax: { type: integer, minimum: 0, maximum: 999999, description: minor units }
         amexChargeDescriptor: { type: string }
+        amexRequesterName: { type: string, maxLength: 38, description: "group 39 (American Express corporate purchasing): who ordered, when not the cardmember" }
+        amexTotalTaxAmount: { type: integer, minimum: 0, maximum: 9999999, description: "group 39: all taxes on the purchase, minor units; required with the other group 39 fields" }
+        amexTaxTypeCode: { type: string, pattern: "^[0-9]{3}$", description: "group 39: 056 (sales tax, the one code for US merchants) by default" }
     Level3:
       type: object
       description: Commercial card Level III (groups 26 and 27, and line items). Amounts in minor units.

@@ -40,7 +40,9 @@ struct SendCommand: ConfiguredCommand {
         // With no processor configured, a simulator runs in this process for the one batch.
         var simulator: SimulatorServer?
         if case .simulator = endpoint {
-            let server = try SimulatorServer(service: settler.usesHTTPPost ? .httpPost : .socket, judge: BatchJudge(today: batch.transmissionDate))
+            let server = try SimulatorServer(
+                service: settler.usesHTTPPost ? .httpPost : .socket,
+                judge: BatchJudge(profile: EngineOptions.defaults(settings).profile, today: batch.transmissionDate))
             simulator = server
             settler.simulator = (server.port, server.certificatePEM)
         }

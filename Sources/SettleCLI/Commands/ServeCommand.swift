@@ -39,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var simulator: SimulatorServer?
         if case .simulator = settler.endpoint {
-            let server = try SimulatorServer(service: settler.usesHTTPPost ? .httpPost : .socket, judge: BatchJudge(today: clock.today()))
+            let server = try SimulatorServer(
+                service: settler.usesHTTPPost ? .httpPost : .socket,
+                judge: BatchJudge(profile: EngineOptions.defaults(settings).profile, today: clock.today()))
             simulator = server
             settler.simulator = (server.port, server.certificatePEM)
             services.append(.init(service: SimulatorService(simulator: server)))

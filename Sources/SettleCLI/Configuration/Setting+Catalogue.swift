@@ -15,6 +15,9 @@ extension Setting {
     static let applicationId = Setting(
         key: "applicationId", flag: "application-id", environment: "TSYS_SETTLE_APPLICATION_ID", kind: .text, defaultValue: nil,
         help: "Application ID for header group 5, assigned at TSYS certification.")
+    static let gatewayId = Setting(
+        key: "gatewayId", flag: "gateway-id", environment: "TSYS_SETTLE_GATEWAY_ID", kind: .text, defaultValue: nil,
+        help: "Gateway ID for header group 6, assigned by TSYS to a gateway settling for merchants.")
     static let deviceCode = Setting(
         key: "deviceCode", flag: "device-code", environment: "TSYS_SETTLE_DEVICE_CODE", kind: .text, defaultValue: "Q",
         help: "DeviceCode when the document sets none.")
@@ -248,6 +251,10 @@ extension Setting {
     static let simulatorDuplicateCode = Setting(
         key: "duplicateCode", flag: "duplicate-code", environment: nil, kind: .choice(["QD", "DB"]), defaultValue: "QD",
         help: "Duplicate-batch code.")
+    static let extensionLengthCountsItself = Setting(
+        key: "extensionLengthCountsItself", flag: "extension-length-counts-itself", environment: "TSYS_SETTLE_EXTENSION_LENGTH_COUNTS_ITSELF",
+        kind: .boolean, defaultValue: "true",
+        help: "Detail group 41's length counts its own 4 digits (an uncertain spec fact); false counts the tagged values only.")
     static let simulatorErrorDataLength = Setting(
         key: "errorDataLength", flag: "error-data-length", environment: nil, kind: .choice(["32", "17"]), defaultValue: "32",
         help: "RB error data length.")
@@ -256,8 +263,8 @@ extension Setting {
 extension Setting {
     /// What builds a batch: `validate`, `encode`, and with the link `send` and `serve`.
     static let batch: [Setting] = [
-        developerId, applicationId, deviceCode, combineRecords, locationNumber, amexAggregatorName, genKey,
-        mastercardDescriptionLength, requireModernGroups, billPaymentCode, today,
+        developerId, applicationId, gatewayId, deviceCode, combineRecords, locationNumber, amexAggregatorName, genKey,
+        mastercardDescriptionLength, requireModernGroups, billPaymentCode, extensionLengthCountsItself, today,
     ]
 
     /// What reaches the processor: `send` and `serve`.

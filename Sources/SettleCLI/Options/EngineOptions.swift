@@ -8,6 +8,7 @@ import SettleModel
 struct EngineOptions: ParsableArguments {
     @Option(name: Setting.developerId.name, help: Setting.developerId.argumentHelp) var developerId: String?
     @Option(name: Setting.applicationId.name, help: Setting.applicationId.argumentHelp) var applicationId: String?
+    @Option(name: Setting.gatewayId.name, help: Setting.gatewayId.argumentHelp) var gatewayId: String?
     @Option(name: Setting.deviceCode.name, help: Setting.deviceCode.argumentHelp) var deviceCode: String?
     @Option(name: Setting.combineRecords.name, help: Setting.combineRecords.argumentHelp) var combineRecords: String?
     @Option(name: Setting.locationNumber.name, help: Setting.locationNumber.argumentHelp) var locationNumber: String?
@@ -17,12 +18,15 @@ struct EngineOptions: ParsableArguments {
     var mastercardDescriptionLength: String?
     @Option(name: Setting.requireModernGroups.name, help: Setting.requireModernGroups.argumentHelp) var requireModernGroups: String?
     @Option(name: Setting.billPaymentCode.name, help: Setting.billPaymentCode.argumentHelp) var billPaymentCode: String?
+    @Option(name: Setting.extensionLengthCountsItself.name, help: Setting.extensionLengthCountsItself.argumentHelp)
+    var extensionLengthCountsItself: String?
     @Option(name: Setting.today.name, help: Setting.today.argumentHelp) var today: String?
 
     var flags: GivenFlags {
         var given = GivenFlags()
         given[.developerId] = developerId
         given[.applicationId] = applicationId
+        given[.gatewayId] = gatewayId
         given[.deviceCode] = deviceCode
         given[.combineRecords] = combineRecords
         given[.locationNumber] = locationNumber
@@ -31,6 +35,7 @@ struct EngineOptions: ParsableArguments {
         given[.mastercardDescriptionLength] = mastercardDescriptionLength
         given[.requireModernGroups] = requireModernGroups
         given[.billPaymentCode] = billPaymentCode
+        given[.extensionLengthCountsItself] = extensionLengthCountsItself
         given[.today] = today
         return given
     }
@@ -41,10 +46,12 @@ struct EngineOptions: ParsableArguments {
         if let length = settings.number(.mastercardDescriptionLength) { profile.masterCardLineItemDescriptionLength = length }
         profile.requireModernGroups = settings.isOn(.requireModernGroups)
         profile.billPaymentTransactionCodes = settings.isOn(.billPaymentCode)
+        profile.detailExtensionLengthCountsItself = settings.isOn(.extensionLengthCountsItself)
         return SettlementDefaults(
             combineRecords: settings.isOn(.combineRecords), deviceCode: settings.text(.deviceCode) ?? "Q",
             locationNumber: settings.text(.locationNumber) ?? "00001", amexAggregatorName: settings.text(.amexAggregatorName),
             genKey: settings.text(.genKey), developerId: settings.text(.developerId), applicationId: settings.text(.applicationId),
+            gatewayId: settings.text(.gatewayId),
             profile: profile)
     }
 

@@ -12,6 +12,8 @@ public struct SettlementDefaults: Sendable, Hashable {
     /// Header group 5. Configuration only: a document cannot set these.
     public var developerId: String?
     public var applicationId: String?
+    /// Header group 6. Configuration only, like the developer id.
+    public var gatewayId: String?
     public var profile: WireProfile
     /// Whether a document may leave `batchNumber` out for the settlement ledger to allocate
     /// (only where a ledger keeps track of the numbers used).
@@ -20,7 +22,7 @@ public struct SettlementDefaults: Sendable, Hashable {
     public init(
         combineRecords: Bool = true, deviceCode: String = "Q", locationNumber: String = "00001",
         amexAggregatorName: String? = nil, genKey: String? = nil, developerId: String? = nil, applicationId: String? = nil,
-        profile: WireProfile = .standard
+        gatewayId: String? = nil, profile: WireProfile = .standard
     ) {
         self.combineRecords = combineRecords
         self.deviceCode = deviceCode
@@ -29,6 +31,7 @@ public struct SettlementDefaults: Sendable, Hashable {
         self.genKey = genKey
         self.developerId = developerId
         self.applicationId = applicationId
+        self.gatewayId = gatewayId
         self.profile = profile
     }
 }

@@ -71,7 +71,8 @@ struct BatchReader {
     private func readSettings(_ s: DocumentObject?, _ issues: inout IssueList) -> BatchSettings {
         var settings = BatchSettings(
             combineRecords: defaults.combineRecords, deviceCode: defaults.deviceCode, amexAggregatorName: defaults.amexAggregatorName,
-            genKey: defaults.genKey, developerId: defaults.developerId, applicationId: defaults.applicationId)
+            genKey: defaults.genKey, developerId: defaults.developerId, applicationId: defaults.applicationId,
+            gatewayId: defaults.gatewayId)
         guard let s = s?.reading(Self.settingsKeys, &issues) else { return settings }
         settings.combineRecords = s.bool("combineRecords", default: settings.combineRecords, &issues)
         settings.deviceCode = s.string("deviceCode", default: settings.deviceCode, &issues)

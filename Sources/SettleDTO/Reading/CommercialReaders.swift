@@ -6,7 +6,7 @@ struct CommercialReaders {
     // Each group's field names (openapi.yaml's schemas are checked against them).
     static let level2Keys: KeySet = [
         "cardType", "isTaxExempt", "localSalesTax", "purchaseOrderNumber", "amexSupplierNumber", "amexCardholderReference",
-        "amexShippedToZip", "amexSalesTax", "amexChargeDescriptor",
+        "amexShippedToZip", "amexSalesTax", "amexChargeDescriptor", "amexRequesterName", "amexTotalTaxAmount", "amexTaxTypeCode",
     ]
     static let level3Keys: KeySet = [
         "cardType", "localTax", "nationalTax", "purchaseOrder", "freightAmount", "dutyAmount", "destinationZip", "shipFromZip",
@@ -21,14 +21,20 @@ struct CommercialReaders {
 
     func level2(_ o: DocumentObject, _ issues: inout IssueList) -> Level2 {
         let o = o.reading(Self.level2Keys, &issues)
+        let requester = o.string("amexRequesterName", default: "", &issues), totalTax = o.optionalAmount("amexTotalTaxAmount", &issues)
+        // Group 39's tax type: `056` (sales tax) is the one code for US merchants (§4.282).
+        let cardType: Level2CardType = o.choice("cardType", &issues) ?? .visa
+        let purchasing = cardType == .americanExpress && (!requester.isEmpty || totalTax != nil)
         return Level2(
-            cardType: o.choice("cardType", &issues) ?? .visa, isTaxExempt: o.bool("isTaxExempt", default: false, &issues),
+            cardType: cardType, isTaxExempt: o.bool("isTaxExempt", default: false, &issues),
             localSalesTax: o.optionalAmount("localSalesTax", &issues),
             purchaseOrderNumber: o.string("purchaseOrderNumber", default: "", &issues),
             amexSupplierNumber: o.string("amexSupplierNumber", default: "", &issues),
             amexCardholderReference: o.string("amexCardholderReference", default: "", &issues),
             amexShippedToZip: o.string("amexShippedToZip", default: "", &issues), amexSalesTax: o.optionalAmount("amexSalesTax", &issues),
-            amexChargeDescriptor: o.string("amexChargeDescriptor", default: "", &issues))
+            amexChargeDescriptor: o.string("amexChargeDescriptor", default: "", &issues),
+            amexRequesterName: requester, amexTotalTaxAmount: totalTax,
+            amexTaxTypeCode: o.string("amexTaxTypeCode", default: purchasing ? "056" : "", &issues))
     }
 
     func level3(_ o: DocumentObject, _ issues: inout IssueList) -> Level3 {

@@ -5,7 +5,8 @@ import SettleModel
 struct DetailReader {
     let industry: IndustryType
 
-    static let keys: KeySet = [
+    static let keys = KeySet(ownKeys + ExtendedDetailReader.detailKeys)
+    private static let ownKeys: [StaticString] = [
         "transactionType", "industryType", "cardholderId", "accountDataSource", "cardNumber", "settlementAmount",
         "authorizedAmount", "totalAuthorizedAmount", "transactionDate", "transactionTime", "transactionNumber", "approvalCode",
         "authorizationSource", "requestedACI", "responseACI", "responseCode", "avsResult", "transactionId", "validationCode",
@@ -69,7 +70,8 @@ struct DetailReader {
             level3: level3Object.map { CommercialReaders().level3($0, &issues) },
             marketSpecificData: marketSpecificData(d, &issues),
             posDataCode: d.optionalString("posDataCode", &issues),
-            chip: d.object("chip", &issues).map { ChipReader(transactionType: kind).read($0, &issues) })
+            chip: d.object("chip", &issues).map { ChipReader(transactionType: kind).read($0, &issues) },
+            extended: ExtendedDetailReader().read(d, &issues))
     }
 
     /// `marketSpecificData`, or B for the class reference's `IsBillPayment`.

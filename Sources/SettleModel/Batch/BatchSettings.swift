@@ -16,10 +16,13 @@ public struct BatchSettings: Sendable, Hashable {
     public var developerId: String?
     /// Application id (header group 5), 4 characters.
     public var applicationId: String?
+    /// Gateway id (header group 6), up to 10 characters, assigned by TSYS to a gateway that
+    /// settles for merchants.
+    public var gatewayId: String?
 
     public init(
         combineRecords: Bool = true, deviceCode: String = "Q", amexAggregatorName: String? = nil,
-        genKey: String? = nil, developerId: String? = nil, applicationId: String? = nil
+        genKey: String? = nil, developerId: String? = nil, applicationId: String? = nil, gatewayId: String? = nil
     ) {
         self.combineRecords = combineRecords
         self.deviceCode = deviceCode
@@ -27,5 +30,6 @@ public struct BatchSettings: Sendable, Hashable {
         self.genKey = genKey
         self.developerId = developerId
         self.applicationId = applicationId
+        self.gatewayId = gatewayId
     }
 }

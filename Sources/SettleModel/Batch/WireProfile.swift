@@ -21,17 +21,22 @@ public struct WireProfile: Sendable, Hashable {
     /// market indicator alone say "bill payment". The spec lists both without pairing them (M).
     /// `5B` does not say whether the card was present: the cardholder id `N` does (Table 4.16).
     public var billPaymentTransactionCodes: Bool
+    /// The length field of detail group 41 counts its own four digits as well as the tagged values
+    /// after it. §4.138 calls it "the total length of the group" and the spec shows no example (L);
+    /// off counts only the tagged values.
+    public var detailExtensionLengthCountsItself: Bool
 
     public init(
         masterCardLineItemDescriptionLength: Int = 35, requireModernGroups: Bool = true,
         maximumLineItemsPerDetail: Int = 999, defaultPurchaseIdentifierFormat: Character = "1",
-        billPaymentTransactionCodes: Bool = true
+        billPaymentTransactionCodes: Bool = true, detailExtensionLengthCountsItself: Bool = true
     ) {
         self.masterCardLineItemDescriptionLength = masterCardLineItemDescriptionLength
         self.requireModernGroups = requireModernGroups
         self.maximumLineItemsPerDetail = maximumLineItemsPerDetail
         self.defaultPurchaseIdentifierFormat = defaultPurchaseIdentifierFormat
         self.billPaymentTransactionCodes = billPaymentTransactionCodes
+        self.detailExtensionLengthCountsItself = detailExtensionLengthCountsItself
     }
 
     /// The production default.

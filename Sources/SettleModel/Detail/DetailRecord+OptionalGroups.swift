@@ -20,13 +20,17 @@ extension DetailRecord {
         if $debit.hasValue { set.insert(group: 10) }
         if cardNotPresent != nil { set.insert(group: 12) }
         if merchantVerificationValue != nil { set.insert(group: 20) }
-        if let amex = $level2.with({ $0.cardType == .americanExpress }) { set.insert(group: amex ? 21 : 22) }
+        if let amex = $level2.with({ $0.cardType == .americanExpress }) {
+            set.insert(group: amex ? 21 : 22)
+            if amex && $level2.with({ $0.hasPurchasingExtension }) == true { set.insert(group: 39) }
+        }
         if let visa = $level3.with({ $0.cardType == .visa }) {
             set.insert(group: 25)
             set.insert(group: visa ? 26 : 27)
         }
         if marketSpecificData != nil { set.insert(group: 31) }
         if posDataCode != nil { set.insert(group: 32) }
+        if let extended = $extended.with({ $0.groups }) { set.rawValue |= extended.rawValue }
         if set.needsExtension { set.insert(group: 23) }
         return set
     }

@@ -68,6 +68,9 @@ public struct DetailRecord: Sendable, Hashable {
     /// The EMV values of a chip transaction, sent as a chip card addendum record right after
     /// this detail (before its line items).
     @Boxed public var chip: ChipData?
+    /// Lane, e-commerce, token, payment facilitator and card network data (groups 6, 11, 14, 16-18,
+    /// 36-38, 40, 41, 45, 46); `nil` when the detail has none.
+    @Boxed public var extended: ExtendedDetail?
 
     public init(
         transactionType: TransactionType, cardholderId: String = "@", accountDataSource: String = "@",
@@ -81,7 +84,8 @@ public struct DetailRecord: Sendable, Hashable {
         cashBack: Amount? = nil, gratuity: Amount? = nil, cardNotPresent: CardNotPresentData? = nil,
         autoRental: AutoRental? = nil, lodging: Lodging? = nil, passengerTransport: PassengerTransport? = nil,
         debit: DirectDebit? = nil, merchantVerificationValue: String? = nil, level2: Level2? = nil,
-        level3: Level3? = nil, marketSpecificData: String? = nil, posDataCode: String? = nil, chip: ChipData? = nil
+        level3: Level3? = nil, marketSpecificData: String? = nil, posDataCode: String? = nil, chip: ChipData? = nil,
+        extended: ExtendedDetail? = nil
     ) {
         self.transactionType = transactionType
         self.cardholderId = cardholderId
@@ -118,6 +122,7 @@ public struct DetailRecord: Sendable, Hashable {
         self.marketSpecificData = marketSpecificData
         self.posDataCode = posDataCode
         self.chip = chip
+        self.extended = extended
     }
 
     /// Number of Level III line-item records that follow this detail.

@@ -14,11 +14,18 @@ public struct Level2: Sendable, Hashable {
     public var amexShippedToZip: String
     public var amexSalesTax: Amount?
     public var amexChargeDescriptor: String
+    /// American Express CAPN corporate purchasing extension (detail group 39): who asked for the purchase, up to 38 characters.
+    public var amexRequesterName: String
+    /// Group 39: total tax on the purchase.
+    public var amexTotalTaxAmount: Amount?
+    /// Group 39: the kind of tax in ``amexTotalTaxAmount``, 3 digits.
+    public var amexTaxTypeCode: String
 
     public init(
         cardType: Level2CardType, isTaxExempt: Bool = false, localSalesTax: Amount? = nil, purchaseOrderNumber: String = "",
         amexSupplierNumber: String = "", amexCardholderReference: String = "", amexShippedToZip: String = "",
-        amexSalesTax: Amount? = nil, amexChargeDescriptor: String = ""
+        amexSalesTax: Amount? = nil, amexChargeDescriptor: String = "", amexRequesterName: String = "",
+        amexTotalTaxAmount: Amount? = nil, amexTaxTypeCode: String = ""
     ) {
         self.cardType = cardType
         self.isTaxExempt = isTaxExempt
@@ -29,5 +36,11 @@ public struct Level2: Sendable, Hashable {
         self.amexShippedToZip = amexShippedToZip
         self.amexSalesTax = amexSalesTax
         self.amexChargeDescriptor = amexChargeDescriptor
+        self.amexRequesterName = amexRequesterName
+        self.amexTotalTaxAmount = amexTotalTaxAmount
+        self.amexTaxTypeCode = amexTaxTypeCode
     }
+
+    /// Whether any group 39 field is set (American Express only).
+    public var hasPurchasingExtension: Bool { !amexRequesterName.isEmpty || amexTotalTaxAmount != nil || !amexTaxTypeCode.isEmpty }
 }

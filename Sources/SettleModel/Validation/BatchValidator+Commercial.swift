@@ -30,7 +30,8 @@ extension BatchValidator {
         let amexOnly = [
             ("amexSupplierNumber", !l2.amexSupplierNumber.isEmpty), ("amexCardholderReference", !l2.amexCardholderReference.isEmpty),
             ("amexShippedToZip", !l2.amexShippedToZip.isEmpty), ("amexSalesTax", l2.amexSalesTax != nil),
-            ("amexChargeDescriptor", !l2.amexChargeDescriptor.isEmpty),
+            ("amexChargeDescriptor", !l2.amexChargeDescriptor.isEmpty), ("amexRequesterName", !l2.amexRequesterName.isEmpty),
+            ("amexTotalTaxAmount", l2.amexTotalTaxAmount != nil), ("amexTaxTypeCode", !l2.amexTaxTypeCode.isEmpty),
         ]
         for (name, given) in amexOnly where given {
             c.report(.missingOrErroneousValue, q + "/" + name, "is for American Express cards only")
@@ -119,7 +120,7 @@ extension BatchValidator {
     ///
     /// The ratio is judged only when both amounts passed their range checks: the products
     /// below stay under 10^10 then, while a caller's raw number could overflow them.
-    private func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: JSONPath, _ c: inout IssueCollector) {
+    func checkTaxRate(_ tax: Amount, of sale: Amount, _ path: JSONPath, _ c: inout IssueCollector) {
         guard c.amount(tax, path), tax.minorUnits > 0, sale.isDetailAmount else { return }
         if tax.minorUnits * 1000 < sale.minorUnits || tax.minorUnits * 100 > sale.minorUnits * 22 {
             c.report(.outOfRange, path, "must be between 0.1% and 22% of the settlement amount")
@@ -130,11 +131,14 @@ extension BatchValidator {
         for violation in GroupCombinationRules.violations(in: d.optionalGroups(industry: industry)) {
             switch violation {
             case .notValidWith(let group, let other):
-                c.report(.missingOrErroneousValue, p, "detail group \(group) is not valid with group \(other) (EIS 1081 Table 3.9)")
+                c.report(
+                    .missingOrErroneousValue, p,
+                    "detail \(DetailGroupNames.describe(group)) is not valid with \(DetailGroupNames.describe(other)) (EIS 1081 Table 3.9)")
             case .requiresOneOf(let group, let required):
                 c.report(
                     .missingOrErroneousValue, p,
-                    "detail group \(group) requires group \(required.sorted().map(String.init).joined(separator: " or ")) (EIS 1081 Table 3.9)")
+                    "detail \(DetailGroupNames.describe(group)) requires \(required.sorted().map(DetailGroupNames.describe).joined(separator: " or ")) (EIS 1081 Table 3.9)"
+                )
             }
         }
     }

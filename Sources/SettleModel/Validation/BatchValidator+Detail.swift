@@ -11,6 +11,7 @@ extension BatchValidator {
         checkCommercialData(d, at: p, &c)
         checkGroupCombinations(d, at: p, industry: batch.industryType, &c)
         checkChip(d, at: p, &c)
+        checkExtended(d, at: p, in: batch, &c)
         if profile.requireModernGroups && d.posDataCode == nil {
             c.report(.missingOrErroneousValue, p + "/posDataCode", "is mandatory (detail group 32, since 2016-03-01)")
         }

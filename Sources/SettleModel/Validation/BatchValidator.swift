@@ -37,6 +37,9 @@ public struct BatchValidator: Sendable {
             if genKey.utf8.count != 24 { c.report(.invalidLength, "/settings/genKey", "must be exactly 24 hexadecimal characters") }
         }
         checkDeveloperIdentity(settings, &c)
+        if let gateway = settings.gatewayId {
+            c.text(gateway, "/settings/gatewayId", length: 10, required: true, allowed: .alphanumeric)
+        }
         if let agency = batch.travelAgency {
             if batch.industryType != .passengerTransport {
                 c.report(.missingOrErroneousValue, "/travelAgency", "is only sent in passenger transport batches")

@@ -14,3 +14,44 @@ enum Codes {
     static let debitCredit = CodeSet(["C", "D"])
     static let yesNo = CodeSet(["Y", "N"])
 }
+
+/// Codes of the production detail groups (`docs/wire/detail-groups.md`).
+extension Codes {
+    /// Group 14 (Table 4.52): transponder, Visa Relationship Manager, deferred billing.
+    static let serviceDevelopmentIndicators: ClosedRange<Int> = 5...7
+    /// Group 17 (Table 4.65).
+    static let ucafCollectionIndicators = CodeSet(["0", "1", "2", "5", "6", "7"])
+    /// Group 18 (Table 4.24): digital or physical goods.
+    static let eCommerceGoodsIndicators = CodeSet(["D", "P"])
+    /// Group 45 (Table 4.60): encrypted account number, token.
+    static let transactionSecurityIndicators = CodeSet(["E", "T"])
+    /// Group 40 POS data code, one set per position (§4.105).
+    static let discoverPosDataCode: [CharacterRule] = [
+        CharacterRule("0129", explanation: "0, 1, 2, 9"), CharacterRule("01234", explanation: "0-4"),
+        CharacterRule("01239", explanation: "0, 1, 2, 3, 9"), CharacterRule("0123459", explanation: "0-5, 9"),
+        CharacterRule("019", explanation: "0, 1, 9"), CharacterRule("019", explanation: "0, 1, 9"), CharacterRule("04", explanation: "0, 4"),
+        CharacterRule("01239", explanation: "0, 1, 2, 3, 9"), CharacterRule("14568", explanation: "1, 4, 5, 6, 8"),
+        CharacterRule("0", explanation: "0 (reserved)"), CharacterRule("01234567RSTUV", explanation: "0-7, R, S, T, U, V"),
+        CharacterRule("0", explanation: "0 (reserved)"), CharacterRule("0", explanation: "0 (reserved)"),
+    ]
+    /// Group 41 tag values with a fixed list (§4.137 and the sections it names).
+    static let detailExtensionValues: [DetailExtensionTag: CodeSet] = [
+        .optionalAmountIdentifier: CodeSet(["0", "1", "2"]),
+        .paymentTransactionIndicator: CodeSet(["C01", "C02", "C03", "C04", "C05", "C06"]),
+        .iiasIndicator: CodeSet(["0", "1", "2"]),
+        .transitTransactionType: CodeSet(["01", "02", "03", "04", "05", "07"]),
+        .transportationMode: CodeSet((0...22).map { $0 < 10 ? "0\($0)" : "\($0)" }),
+        .domainServer: CodeSet(["0", "1", "2"]),
+        .mobileDeviceType: CodeSet((0...19).map { $0 < 10 ? "0\($0)" : "\($0)" }),
+        .discountTreatmentCode: CodeSet(["0", "1", "2"]),
+        .taxTreatmentCode: CodeSet(["0", "1", "2", "3", "4"]),
+        .spendQualifiedIndicator: CodeSet(["B", "N", "Q"]),
+        .accountRangeStatus: CodeSet(["R", "N"]),
+        .multiClearingIndicator: CodeSet(["M", "F"]),
+    ]
+    /// Custom identifier types (the first 6 characters of `CDV`, §4.89).
+    static let customIdentifierTypes = CodeSet([
+        "CUSORD", "CUSTPO", "FOLNUM", "INVACT", "OTHER1", "PMTREF", "PRCHID", "RECLOC", "RESNUM", "RNTAGR", "SUPINV", "SUPORD", "TKTNUM",
+        "TRANID", "TRKNUM",
+    ])
+}

@@ -26,7 +26,7 @@ struct BatchPlan {
         add(ParameterLayout.length)
         // Each record is read in place, not copied.
         ReadOnlyRecords.forEach(batch.detailRecords) { _, detail in
-            add(RecordLengths.detail(groups: detail.optionalGroups(industry: batch.industryType)))
+            add(RecordLengths.detail(detail, groups: detail.optionalGroups(industry: batch.industryType)))
             if let length = detail.$chip.with(RecordLengths.chipAddendum) { add(length) }
             let items = detail.lineItemCount
             if items > 0, let brand = detail.$level3.with(\.cardType) {

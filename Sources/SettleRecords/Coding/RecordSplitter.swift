@@ -64,7 +64,22 @@ public enum RecordSplitter {
                 }
                 all.rawValue |= extended.rawValue
             }
-            return try sum(DetailLayout.baseLength, all, DetailGroupLayouts.lengths, "detail")
+            let fixed = try sum(DetailLayout.baseLength, all, DetailGroupLayouts.lengths, "detail")
+            guard all.contains(group: 41) else { return fixed }
+            // Group 41 says its own length: it follows the base fields and every group below it.
+            let at = start + DetailGroupLayouts.lengths.total(DetailLayout.baseLength, GroupSet(rawValue: all.rawValue & ((1 << 40) - 1))).length
+            let width = DetailExtensionLayout.lengthFieldWidth
+            guard record.count >= at - start + width,
+                let text = String(validating: record[at..<(at + width)], as: UTF8.self), let number = Int(text),
+                text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
+            else {
+                throw RecordCodingError(fieldNumber: 0, data: "", reason: "bad detail extension (group 41) length")
+            }
+            let extra = number - (profile.detailExtensionLengthCountsItself ? width : 0)
+            guard extra >= 0 else {
+                throw RecordCodingError(fieldNumber: 0, data: text, reason: "detail extension (group 41) length is shorter than its length field")
+            }
+            return fixed + extra
         }
     }
 

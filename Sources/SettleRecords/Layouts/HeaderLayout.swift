@@ -1,6 +1,6 @@
 import SettleModel
 
-/// The header record (EIS 1081 Table 3.1 and 3.2): 65 bytes plus optional groups 1–5.
+/// The header record (EIS 1081 Table 3.1 and 3.2): 65 bytes plus optional groups 1–6.
 enum HeaderLayout {
     /// The header groups a batch carries.
     static func groups(of batch: Batch) -> GroupSet {
@@ -10,6 +10,7 @@ enum HeaderLayout {
         if batch.settings.amexAggregatorName != nil { set.insert(group: 3) }
         if batch.settings.genKey != nil { set.insert(group: 4) }
         if batch.settings.developerId != nil || batch.settings.applicationId != nil { set.insert(group: 5) }
+        if batch.settings.gatewayId != nil { set.insert(group: 6) }
         return set
     }
 
@@ -79,8 +80,10 @@ enum HeaderLayout {
             if c.isDecoding { b.settings.developerId = developer }
             if c.isDecoding { b.settings.applicationId = application }
         }
-        if c.isDecoding && set.contains(group: 6) {
-            throw RecordCodingError(fieldNumber: c.fieldNumber, data: "", reason: "header group 6 (gateway id) is not supported")
+        if set.contains(group: 6) {
+            var gateway = b.settings.gatewayId ?? ""
+            try c.text(&gateway, 10)
+            if c.isDecoding { b.settings.gatewayId = gateway }
         }
     }
 }

@@ -7,8 +7,9 @@ enum RecordLengths {
         sum(HeaderLayout.baseLength, HeaderLayout.groups(of: batch), HeaderLayout.groupLengths)
     }
 
-    static func detail(groups: GroupSet) -> Int {
-        sum(DetailLayout.baseLength, groups, DetailGroupLayouts.lengths)
+    /// A detail's length: its groups' fixed lengths plus the tagged values of group 41.
+    static func detail(_ d: DetailRecord, groups: GroupSet) -> Int {
+        sum(DetailLayout.baseLength, groups, DetailGroupLayouts.lengths) + (d.$extended.with { $0.detailExtension.valuesLength } ?? 0)
     }
 
     static func chipAddendum(_ chip: ChipData) -> Int {

@@ -1,0 +1,97 @@
+import SettleModel
+
+/// The production detail groups of ``ExtendedDetail`` (EIS 1081 Table 3.6; `docs/wire/detail-groups.md`).
+enum ExtendedDetailLayout {
+    /// The version number groups 37, 38 and 40 start with (§4.324).
+    static let networkDataVersion = 1
+
+    static func code<C: FieldCoder>(group: Int, _ d: inout DetailRecord, profile: WireProfile, _ c: inout C) throws(RecordCodingError) {
+        var x = d.extended ?? ExtendedDetail()
+        switch group {
+        case 6: try digitsText(&x.merchantCategoryCodeOverride, 4, &c)
+        case 11: try optionalNumber(&x.laneId, 8, &c)
+        case 14: try optionalNumber(&x.serviceDevelopmentIndicator, 1, &c)
+        case 16: try existingDebt(&x.existingDebt, &c)
+        case 17: try optionalText(&x.ucafCollectionIndicator, 1, &c)
+        case 18: try optionalText(&x.eCommerceGoodsIndicator, 2, &c)
+        case 36: try location(&x.location, &c)
+        case 37:
+            try version(&c)
+            try optionalText(&x.masterCardServiceCode, 3, &c)
+        case 38:
+            try version(&c)
+            try optionalText(&x.visaCardProductCode, 2, &c)
+        case 40:
+            try version(&c)
+            try optionalText(&x.discoverPosDataCode, 13, &c)
+            if c.isDecoding && x.discoverPosDataCode == "" { x.discoverPosDataCode = nil }
+            try c.flag(&x.discoverPartialShipment, on: "Y", off: "N")
+        case 41: try DetailExtensionLayout.code(&x.detailExtension, profile: profile, &c)
+        case 45: try optionalText(&x.transactionSecurityIndicator, 1, &c)
+        case 46: try optionalText(&x.softDescriptor, 25, &c)
+        default: preconditionFailure("group \(group) is not an extended detail group")
+        }
+        if c.isDecoding { d.extended = x }
+    }
+
+    /// Group 39 (American Express CAPN corporate purchasing extension): requester name, total tax, tax type.
+    static func amexPurchasing<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var l2 = d.level2 ?? Level2(cardType: .americanExpress)
+        try c.text(&l2.amexRequesterName, 38)
+        var tax = l2.amexTotalTaxAmount ?? .zero
+        try c.amount(&tax)
+        if c.isDecoding { l2.amexTotalTaxAmount = tax == .zero ? nil : tax }
+        try c.numericText(&l2.amexTaxTypeCode, 3)
+        if c.isDecoding { d.level2 = l2 }
+    }
+
+    /// Group 36: name, address, city, region, country, postal code.
+    private static func location<C: FieldCoder>(_ value: inout LocationDetail?, _ c: inout C) throws(RecordCodingError) {
+        var l = value ?? LocationDetail(name: "", city: "", region: "", country: "", postalCode: "")
+        try c.text(&l.name, 38)
+        try c.text(&l.address, 38)
+        try c.text(&l.city, 21)
+        try c.text(&l.region, 3)
+        try c.text(&l.country, 3)
+        try c.text(&l.postalCode, 15)
+        if c.isDecoding { value = l }
+    }
+
+    /// Group 16: the only value the spec allows is `9` (a payment on an existing debt).
+    private static func existingDebt<C: FieldCoder>(_ value: inout Bool, _ c: inout C) throws(RecordCodingError) {
+        let number = c.fieldNumber
+        var text = "9"
+        try c.text(&text, 1)
+        if c.isDecoding {
+            guard text == "9" else { throw RecordCodingError(fieldNumber: number, data: text, reason: "existing debt indicator must be 9") }
+            value = true
+        }
+    }
+
+    private static func version<C: FieldCoder>(_ c: inout C) throws(RecordCodingError) {
+        let number = c.fieldNumber
+        var version = networkDataVersion
+        try c.number(&version, 3)
+        if c.isDecoding && version != networkDataVersion {
+            throw RecordCodingError(fieldNumber: number, data: String(version), reason: "unknown version number")
+        }
+    }
+
+    private static func optionalText<C: FieldCoder>(_ value: inout String?, _ width: Int, _ c: inout C) throws(RecordCodingError) {
+        var text = value ?? ""
+        try c.text(&text, width)
+        if c.isDecoding { value = text }
+    }
+
+    private static func digitsText<C: FieldCoder>(_ value: inout String?, _ width: Int, _ c: inout C) throws(RecordCodingError) {
+        var text = value ?? ""
+        try c.numericText(&text, width)
+        if c.isDecoding { value = text }
+    }
+
+    private static func optionalNumber<C: FieldCoder>(_ value: inout Int?, _ width: Int, _ c: inout C) throws(RecordCodingError) {
+        var number = value ?? 0
+        try c.number(&number, width)
+        if c.isDecoding { value = number }
+    }
+}

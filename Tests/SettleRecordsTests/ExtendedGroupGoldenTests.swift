@@ -1,0 +1,115 @@
+import Foundation
+import SettleFraming
+import SettleModel
+import SettleRecords
+import SettleTestSupport
+import Testing
+
+/// The production detail groups and header group 6, each field at the position EIS 1081 Table 3.6
+/// gives it (`docs/wire/detail-groups.md`). Record 0 is the header, 1 the parameter, 2 the detail.
+@Suite struct ExtendedGroupGoldenTests {
+    static let facilitatorSale: DetailRecord = {
+        var sale = SampleBatches.sale("5555555555554444", kind: .cardNotPresent)
+        sale.extended = ExtendedDetail(
+            laneId: 12, ucafCollectionIndicator: "2", eCommerceGoodsIndicator: "P",
+            location: LocationDetail(name: "MON*BOBS CAR WASH", city: "SEATTLE", region: "WA", country: "840", postalCode: "98101"),
+            masterCardServiceCode: "101",
+            detailExtension: DetailExtension([.paymentFacilitatorId: "12345678901", .subMerchantId: "SUB0042"]),
+            transactionSecurityIndicator: "T", softDescriptor: "ORDER 1234")
+        return sale
+    }()
+
+    static func gen2Batch(_ details: [DetailRecord], _ industry: IndustryType = .retail) -> Batch {
+        var batch = SampleBatches.batch(industry, details)
+        batch.settings.genKey = "0123456789ABCDEF01234567"
+        return batch
+    }
+
+    @Test func aPaymentFacilitatorsEcommerceSaleCarriesGroups11To46InOrder() throws {
+        let p = try RecordProbe(Self.gen2Batch([Self.facilitatorSale]))
+        // Group map: 11 (byte 3, bit 4), 17 and 18 (byte 2, bits 4 and 5), 23 (byte 1, bit 4).
+        #expect(p.field(2, 5, 5) == "DPpP@")
+        #expect(p.afterBase(2, 0, 8) == "00000012")  // group 11, lane id, 8 digits
+        #expect(p.afterBase(2, 8, 1) == "2")  // group 17, UCAF collection indicator
+        #expect(p.afterBase(2, 9, 2) == "P ")  // group 18, goods indicator, left-justified
+        // Group 23, the extension map: 45, 46 | 37, 41 | 32, 36 | none.
+        #expect(p.afterBase(2, 11, 4) == "LQb@")
+        #expect(p.afterBase(2, 15, 12) == "CNPN0100000Z")  // group 32
+        // Group 36: name 38, address 38, city 21, region 3, country 3, postal code 15.
+        #expect(p.afterBase(2, 27, 38) == "MON*BOBS CAR WASH".padding(toLength: 38, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, 65, 38) == String(repeating: " ", count: 38))
+        #expect(p.afterBase(2, 103, 21) == "SEATTLE".padding(toLength: 21, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, 124, 3) == "WA ")
+        #expect(p.afterBase(2, 127, 3) == "840")
+        #expect(p.afterBase(2, 130, 15) == "98101          ")
+        #expect(p.afterBase(2, 145, 6) == "001101")  // group 37: version 001, service code
+        // Group 41: the length counts its own 4 digits (the default), then tag, size, value.
+        #expect(p.afterBase(2, 151, 32) == "0032" + "PFI11" + "12345678901" + "SMI07" + "SUB0042")
+        #expect(p.afterBase(2, 183, 1) == "T")  // group 45
+        #expect(p.afterBase(2, 184, 25) == "ORDER 1234".padding(toLength: 25, withPad: " ", startingAt: 0))  // group 46
+        #expect(p.records[2].utf8.count == 108 + 209)
+    }
+
+    @Test func theDetailExtensionLengthCanCountOnlyItsTaggedValues() throws {
+        let profile = WireProfile(detailExtensionLengthCountsItself: false)
+        let p = try RecordProbe(Self.gen2Batch([Self.facilitatorSale]), profile: profile)
+        #expect(p.afterBase(2, 151, 32) == "0028" + "PFI11" + "12345678901" + "SMI07" + "SUB0042")
+        #expect(p.afterBase(2, 183, 1) == "T")
+        // Each reading decodes only with its own profile: the other one misplaces every later field.
+        let encoded = try BatchEncoder(profile: profile).encode(Self.gen2Batch([Self.facilitatorSale]))
+        let decoded = try BatchDecoder(profile: profile, referenceDate: SampleBatches.july26).decode(encoded.framed.bytes)
+        #expect(decoded.batch.detailRecords[0].extended == Self.facilitatorSale.extended)
+        #expect(throws: (any Error).self) { try BatchDecoder(referenceDate: SampleBatches.july26).decode(encoded.framed.bytes) }
+    }
+
+    @Test func visaNetworkDataIsGroups14And16And38() throws {
+        var sale = SampleBatches.sale()
+        sale.extended = ExtendedDetail(serviceDevelopmentIndicator: 7, existingDebt: true, visaCardProductCode: "A")
+        let p = try RecordProbe(SampleBatches.batch(.retail, [sale]))
+        // 14 (byte 2, bit 1) and 16 (byte 2, bit 3); 23; extension map: 32 | 38.
+        #expect(p.field(2, 5, 5) == "DPJ@@")
+        #expect(p.afterBase(2, 0, 1) == "7")
+        #expect(p.afterBase(2, 1, 1) == "9")
+        #expect(p.afterBase(2, 2, 4) == "@BB@")
+        #expect(p.afterBase(2, 6, 12) == "CNPN0100000Z")
+        #expect(p.afterBase(2, 18, 5) == "001A ")
+    }
+
+    @Test func aHotelChargeAwayFromTheFrontDeskOverridesTheCategoryCodeInGroup6() throws {
+        var sale = SampleBatches.sale()
+        sale.lodging = Lodging(checkInDate: LocalDate(year: 2026, month: 7, day: 20))
+        sale.extended = ExtendedDetail(merchantCategoryCodeOverride: "5812")
+        let p = try RecordProbe(SampleBatches.batch(.hotel, [sale]))
+        #expect(p.field(2, 5, 5) == "DP@@p")  // groups 5 and 6 share the last map byte
+        #expect(p.afterBase(2, 52, 4) == "5812")  // after group 5's 52 bytes
+    }
+
+    @Test func discoverNetworkDataIsGroup40() throws {
+        var sale = SampleBatches.sale("6011000990139424")
+        sale.extended = ExtendedDetail(discoverPosDataCode: "0000000010500", discoverPartialShipment: true)
+        let p = try RecordProbe(SampleBatches.batch(.retail, [sale]))
+        #expect(p.afterBase(2, 4 + 12, 17) == "001" + "0000000010500" + "Y")
+        #expect(p.records[2].utf8.count == 108 + 4 + 12 + 17)
+    }
+
+    @Test func americanExpressPurchasingExtensionIsGroup39AfterGroup21() throws {
+        var sale = SampleBatches.sale("378282246310005")
+        sale.level2 = Level2(
+            cardType: .americanExpress, amexSupplierNumber: "SUP123", amexChargeDescriptor: "OFFICE SUPPLIES", amexRequesterName: "JANE DOE",
+            amexTotalTaxAmount: 412, amexTaxTypeCode: "056")
+        let p = try RecordProbe(SampleBatches.batch(.retail, [sale]))
+        // 21 (78 bytes), 23, 32, 39: requester name 38, total tax 12, tax type 3.
+        #expect(p.afterBase(2, 78 + 4 + 12, 53) == "JANE DOE".padding(toLength: 38, withPad: " ", startingAt: 0) + "000000000412" + "056")
+    }
+
+    @Test func theGatewayIdIsHeaderGroup6() throws {
+        var batch = SampleBatches.batch(.retail, [SampleBatches.sale()])
+        batch.settings.gatewayId = "GW00042"
+        let p = try RecordProbe(batch)
+        #expect(p.field(0, 1, 9) == "K1.ZH@@@r")  // header groups 2, 5 and 6
+        #expect(p.field(0, 98, 10) == "GW00042   ")
+        #expect(p.records[0].utf8.count == 107)
+        let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(try BatchEncoder().encode(batch).framed.bytes)
+        #expect(decoded.batch.settings.gatewayId == "GW00042")
+    }
+}
