@@ -120,3 +120,29 @@ import Testing
         #expect(sent.status == 1)
     }
 }
+
+/// Every example settles against the built-in simulator over TLS, and through the HTTP POST
+/// gateway unless it carries Level III line items, which the gateway's application type cannot.
+@Suite struct ExampleSettlementTests {
+    static let examples: [String] = {
+        let directory = CLIRunner.root.appending(path: "examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted()
+    }()
+
+    @Test(arguments: examples)
+    func exampleSettlesOverTLSAndHTTPPost(example: String) throws {
+        let path = "examples/" + example
+        let tls = try CLIRunner.run(["send", path])
+        #expect(tls.status == 0, "\(example) over TLS: \(tls.errors)")
+        #expect(tls.output.contains("\"responseCode\" : \"GB\""))
+        let document = try String(contentsOf: CLIRunner.root.appending(path: path), encoding: .utf8)
+        let post = try CLIRunner.run(["send", path, "--http"])
+        if document.contains("\"lineItems\"") {
+            #expect(post.status == 4, "Level III is refused before anything is sent")
+        } else {
+            #expect(post.status == 0, "\(example) over HTTP POST: \(post.errors)")
+            #expect(post.output.contains("\"responseCode\" : \"GB\""))
+        }
+    }
+}

@@ -2,17 +2,31 @@ import Foundation
 import SettleDTO
 import SettleFraming
 import SettleModel
-import SettleRecords
 import Testing
+
+@testable import SettleRecords
 
 /// Every example document reads, validates and encodes to the wire text kept in `Golden/`
 /// (card numbers masked). Set `GOLDEN_RECORD=1` to rewrite the files after a deliberate change.
 @Suite struct ExampleGoldenTests {
-    @Test func thereIsAnExampleForEveryIndustryAndForLevel2And3AndChip() {
+    @Test func thereIsAnExampleForEveryIndustryAndForCommercialChipTokenAndFacilitatorBatches() {
         let expected = [
-            "auto-rental", "chip-retail", "direct-marketing", "grocery", "hotel", "level2", "level3", "passenger-transport", "restaurant", "retail",
+            "amex-corporate", "auto-rental", "chip-retail", "direct-marketing", "ecommerce-3ds", "grocery", "hotel", "level2", "level3",
+            "passenger-transport", "payment-facilitator", "restaurant", "retail", "tokenized",
         ]
         #expect(Examples.names == expected)
+    }
+
+    /// Together the examples show every detail group the engine builds, so each has a worked,
+    /// settled example a merchant can start from.
+    @Test func theExamplesTogetherCarryEveryDetailGroupBuilt() throws {
+        var carried = GroupSet()
+        for name in Examples.names {
+            let batch = try Examples.batch(SettlementDocument.read(json: try Examples.data(name), defaults: Examples.defaults, today: Examples.today))
+            for detail in batch.detailRecords { carried.rawValue |= detail.optionalGroups(industry: batch.industryType).rawValue }
+        }
+        let built = GroupSet(groups: DetailGroupLayouts.lengthTable.keys)
+        #expect(GroupSet(rawValue: built.rawValue & ~carried.rawValue).groups == [], "groups no example carries")
     }
 
     @Test(arguments: Examples.names)

@@ -150,11 +150,15 @@ enum ExtendedRules {
         RuleCase("a Visa purchase order number of 18 characters", code: .invalidLength, path: d + "/detailExtension/purchaseOrderNumber") {
             tags(&$0, [.purchaseOrderNumber: String(repeating: "P", count: 18)])
         },
-        RuleCase("a purchase order number that differs from Level II's", code: .missingOrErroneousValue, path: d + "/detailExtension/purchaseOrderNumber") {
+        RuleCase(
+            "a purchase order number that differs from Level II's", code: .missingOrErroneousValue, path: d + "/detailExtension/purchaseOrderNumber"
+        ) {
             $0.detailRecords[0].level2 = Level2(cardType: .visa, isTaxExempt: true, purchaseOrderNumber: "PO-1")
             tags(&$0, [.purchaseOrderNumber: "PO-2"])
         },
-        RuleCase("a payment transaction indicator on a Visa card", code: .missingOrErroneousValue, path: d + "/detailExtension/paymentTransactionIndicator") {
+        RuleCase(
+            "a payment transaction indicator on a Visa card", code: .missingOrErroneousValue, path: d + "/detailExtension/paymentTransactionIndicator"
+        ) {
             tags(&$0, [.paymentTransactionIndicator: "C01"])
         },
         RuleCase("a payment transaction indicator of C07", code: .outOfRange, path: d + "/detailExtension/paymentTransactionIndicator") {
@@ -167,7 +171,9 @@ enum ExtendedRules {
         RuleCase("a transaction fee without C or D", code: .invalidFormat, path: d + "/detailExtension/transactionFee") {
             tags(&$0, [.transactionFee: "X00000150"])
         },
-        RuleCase("a discount treatment code without Visa Level III", code: .missingOrErroneousValue, path: d + "/detailExtension/discountTreatmentCode") {
+        RuleCase(
+            "a discount treatment code without Visa Level III", code: .missingOrErroneousValue, path: d + "/detailExtension/discountTreatmentCode"
+        ) {
             tags(&$0, [.discountTreatmentCode: "1"])
         },
         RuleCase("a transportation mode of 23", code: .outOfRange, path: d + "/detailExtension/transportationMode") {

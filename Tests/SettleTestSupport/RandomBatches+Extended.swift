@@ -17,13 +17,31 @@ extension RandomBatches {
             candidate.extended = trial
             if GroupCombinationRules.violations(in: candidate.optionalGroups(industry: industry)).isEmpty { x = trial }
         }
-        if industry == .hotel && rng.chance(30) { let mcc = rng.digits(4); keep({ $0.merchantCategoryCodeOverride = mcc }, &d) }
-        if rng.chance(30) { let lane = rng.int(0...99_999_999); keep({ $0.laneId = lane }, &d) }
-        if brand == .visa && rng.chance(20) { let value = rng.int(5...7); keep({ $0.serviceDevelopmentIndicator = value }, &d) }
+        if industry == .hotel && rng.chance(30) {
+            let mcc = rng.digits(4)
+            keep({ $0.merchantCategoryCodeOverride = mcc }, &d)
+        }
+        if rng.chance(30) {
+            let lane = rng.int(0...99_999_999)
+            keep({ $0.laneId = lane }, &d)
+        }
+        if brand == .visa && rng.chance(20) {
+            let value = rng.int(5...7)
+            keep({ $0.serviceDevelopmentIndicator = value }, &d)
+        }
         if brand == .visa && rng.chance(20) { keep({ $0.existingDebt = true }, &d) }
-        if rng.chance(30) { let value = rng.pick(["0", "1", "2", "5", "6", "7"]); keep({ $0.ucafCollectionIndicator = value }, &d) }
-        if rng.chance(30) { let value = rng.pick(["D", "P"]); keep({ $0.eCommerceGoodsIndicator = value }, &d) }
-        if brand == .masterCard && rng.chance(40) { let code = rng.digits(3); keep({ $0.masterCardServiceCode = code }, &d) }
+        if rng.chance(30) {
+            let value = rng.pick(["0", "1", "2", "5", "6", "7"])
+            keep({ $0.ucafCollectionIndicator = value }, &d)
+        }
+        if rng.chance(30) {
+            let value = rng.pick(["D", "P"])
+            keep({ $0.eCommerceGoodsIndicator = value }, &d)
+        }
+        if brand == .masterCard && rng.chance(40) {
+            let code = rng.digits(3)
+            keep({ $0.masterCardServiceCode = code }, &d)
+        }
         if brand == .visa && rng.chance(40) {
             let code = rng.chance(20) ? "" : rng.text(1...2, RandomAlphabet.alphanumeric)
             keep({ $0.visaCardProductCode = code }, &d)
@@ -31,15 +49,26 @@ extension RandomBatches {
         if brand == .discover && rng.chance(40) {
             let code = String(Self.discoverPositions.map { rng.pick(Array($0)) })
             let partial = rng.chance(30)
-            keep({ $0.discoverPosDataCode = code; $0.discoverPartialShipment = partial }, &d)
+            keep(
+                {
+                    $0.discoverPosDataCode = code
+                    $0.discoverPartialShipment = partial
+                }, &d)
         }
-        if gen2 && rng.chance(30) { let value = rng.pick(["E", "T"]); keep({ $0.transactionSecurityIndicator = value }, &d) }
-        if rng.chance(20) { let text = rng.text(1...25); keep({ $0.softDescriptor = text }, &d) }
+        if gen2 && rng.chance(30) {
+            let value = rng.pick(["E", "T"])
+            keep({ $0.transactionSecurityIndicator = value }, &d)
+        }
+        if rng.chance(20) {
+            let text = rng.text(1...25)
+            keep({ $0.softDescriptor = text }, &d)
+        }
         let facilitator = rng.chance(30)
         if facilitator || rng.chance(20) {
             let amex = brand == .americanExpress
             let location = LocationDetail(
-                name: facilitator ? rng.text(3...3, RandomAlphabet.upper) + "*" + rng.text(1...18, Self.upperText) : rng.text(1...(amex ? 38 : 25), Self.upperText),
+                name: facilitator
+                    ? rng.text(3...3, RandomAlphabet.upper) + "*" + rng.text(1...18, Self.upperText) : rng.text(1...(amex ? 38 : 25), Self.upperText),
                 address: facilitator ? "" : rng.text(0...38), city: rng.text(1...(amex ? 21 : 13), Self.upperText),
                 region: rng.text(facilitator ? 1...3 : 0...3, RandomAlphabet.upper), country: rng.digits(3),
                 postalCode: rng.text(1...15, RandomAlphabet.alphanumeric).uppercased())

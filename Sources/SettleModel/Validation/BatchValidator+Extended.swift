@@ -108,7 +108,9 @@ extension BatchValidator {
                 "for a payment facilitator's sub-merchant must be the first 3 characters of the facilitator's name, '*', and up to 18 of the sub-merchant's (§4.174.2)"
             )
         }
-        if !l.address.isEmpty { c.report(.missingOrErroneousValue, q + "/address", "is not used for a payment facilitator's sub-merchant (§4.174.2)") }
+        if !l.address.isEmpty {
+            c.report(.missingOrErroneousValue, q + "/address", "is not used for a payment facilitator's sub-merchant (§4.174.2)")
+        }
         if !l.postalCode.isEmpty && l.postalCode.utf8.allSatisfy({ $0 == 48 }) {
             c.report(.outOfRange, q + "/postalCode", "must not be all zeros for a payment facilitator's sub-merchant (§4.174.2)")
         }
@@ -134,7 +136,9 @@ extension BatchValidator {
                 }
             case .transactionFee:
                 let bytes = Array(value.utf8)
-                if bytes.count != 9 || (bytes[0] != UInt8(ascii: "C") && bytes[0] != UInt8(ascii: "D")) || !bytes.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                if bytes.count != 9 || (bytes[0] != UInt8(ascii: "C") && bytes[0] != UInt8(ascii: "D"))
+                    || !bytes.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 })
+                {
                     c.report(.invalidFormat, path, "must be C (credit) or D (debit) and 8 digits of minor units (§4.301)")
                 }
             case .optionalAmount where brand == .discover && (Int64(value) ?? 0) > 999_999:
@@ -169,7 +173,9 @@ extension BatchValidator {
                 "is required: a payment facilitator id and a sub-merchant id are sent together (group 41)")
         }
         if (facilitator || subMerchant) && d.$extended.with({ $0.location == nil }) == true {
-            c.report(.missingOrErroneousValue, p + "/location", "is required with a payment facilitator: the sub-merchant's name and address (group 36 usage 2)")
+            c.report(
+                .missingOrErroneousValue, p + "/location",
+                "is required with a payment facilitator: the sub-merchant's name and address (group 36 usage 2)")
         }
     }
 }
