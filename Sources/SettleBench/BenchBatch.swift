@@ -38,6 +38,8 @@ enum BenchBatch {
         }
         return Batch(
             merchant: merchant, industryType: industry, batchNumber: 1, transmissionDate: transmission,
-            settings: BatchSettings(combineRecords: true, developerId: "003318", applicationId: "A001"), detailRecords: details)
+            settings: BatchSettings(
+                combineRecords: true, deviceCode: industry == .retail ? "X" : "Q", developerId: "003318", applicationId: "A001"),
+            detailRecords: details)
     }
 }

@@ -1,11 +1,12 @@
 import Logging
+import SettleModel
 import SettleTransport
 
 /// Sends link events to a swift-log `Logger`: weakened security as warnings, failures as
 /// errors, connection steps at debug and packets at trace, every text masked as the trace is.
 public enum LinkEventLog {
     /// An observer that logs each event with `link.event` metadata naming its kind.
-    public static func observer(_ logger: Logger) -> LinkEventObserver {
+    public static func observer(_ logger: Logger, profile: WireProfile = .standard) -> LinkEventObserver {
         { event in
             let (level, kind): (Logger.Level, String) =
                 switch event {
@@ -19,7 +20,7 @@ public enum LinkEventLog {
                 case .disconnected: (.debug, "disconnected")
                 }
             guard logger.logLevel <= level else { return }
-            logger.log(level: level, "\(PacketTrace.line(for: event))", metadata: ["link.event": "\(kind)"])
+            logger.log(level: level, "\(PacketTrace.line(for: event, profile: profile))", metadata: ["link.event": "\(kind)"])
         }
     }
 

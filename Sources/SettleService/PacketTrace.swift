@@ -1,4 +1,5 @@
 import SettleFraming
+import SettleModel
 import SettleRecords
 import SettleTransport
 import Synchronization
@@ -8,8 +9,11 @@ import Synchronization
 /// `on_data_packet_out` / `on_data_packet_in`).
 public final class PacketTrace: Sendable {
     private let lines = Mutex<[String]>([])
+    /// How the batch's records are laid out, so the masker finds each card number (group 41's
+    /// length reading changes where the records after it start).
+    public let profile: WireProfile
 
-    public init() {}
+    public init(profile: WireProfile = .standard) { self.profile = profile }
 
     /// The lines so far: `>> ` for packets sent, `<< ` for packets received.
     public var entries: [String] { lines.withLock { $0 } }
@@ -21,16 +25,16 @@ public final class PacketTrace: Sendable {
     }
 
     func record(_ event: LinkEvent) {
-        let line = PacketTrace.line(for: event)
+        let line = PacketTrace.line(for: event, profile: profile)
         lines.withLock { $0.append(line) }
     }
 
     /// One event as a trace line, masked: what the trace and the log both show.
-    static func line(for event: LinkEvent) -> String {
+    static func line(for event: LinkEvent, profile: WireProfile) -> String {
         let line: String
         switch event {
-        case .packetOut(let bytes): line = ">> " + PacketTrace.render(bytes)
-        case .packetIn(let bytes): line = "<< " + PacketTrace.render(bytes)
+        case .packetOut(let bytes): line = ">> " + PacketTrace.render(bytes, profile: profile)
+        case .packetIn(let bytes): line = "<< " + PacketTrace.render(bytes, profile: profile)
         case .connected(let host, let port): line = "-- connected to \(host):\(port)"
         case .tlsEstablished(let version, let cipher): line = "-- TLS \(version) \(cipher)"
         case .serverCertificate(let subject, let issuer, let accepted):
@@ -49,11 +53,11 @@ public final class PacketTrace: Sendable {
 
     /// Framed blocks in visible form (masked); control characters by name; any other bytes as
     /// text with digit runs that could be card numbers masked.
-    static func render(_ bytes: [UInt8]) -> String {
+    static func render(_ bytes: [UInt8], profile: WireProfile) -> String {
         var parts: [String] = []
         var stray: [UInt8] = []
         func flush() {
-            if !stray.isEmpty { parts.append(String(decoding: PacketMasker.maskedPayload(stray), as: UTF8.self)) }
+            if !stray.isEmpty { parts.append(String(decoding: PacketMasker.maskedPayload(stray, profile: profile), as: UTF8.self)) }
             stray.removeAll()
         }
         var index = 0
@@ -61,7 +65,7 @@ public final class PacketTrace: Sendable {
             let value = Parity.strip(bytes[index])
             if value == ControlCharacter.stx.rawValue, let block = try? BlockReader.readBlock(bytes[index...]) {
                 flush()
-                parts.append(PacketMasker.visible(block: bytes[index..<(index + block.wireLength)]))
+                parts.append(PacketMasker.visible(block: bytes[index..<(index + block.wireLength)], profile: profile))
                 index += block.wireLength
             } else if let control = ControlCharacter(rawValue: value) {
                 flush()

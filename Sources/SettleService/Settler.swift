@@ -30,6 +30,8 @@ public struct Settler: Sendable {
     public var logger = Logger(label: "tsys-settle.link", factory: { _ in SwiftLogNoOpLogHandler() })
     /// The loopback port and certificate of the simulator to use for `.simulator`.
     public var simulator: (port: Int, certificatePEM: String?)?
+    /// The wire profile batches were encoded with, so logged packets are masked record by record.
+    public var profile = WireProfile.standard
 
     public init(
         endpoint: ProcessorEndpoint, tls: TLSSettings = TLSSettings(), usesTLS: Bool = true, usesHTTPPost: Bool = false,
@@ -46,7 +48,7 @@ public struct Settler: Sendable {
     }
 
     private func events(_ trace: PacketTrace?) -> LinkEventObserver? {
-        LinkEventLog.combine(trace?.observer, logger.logLevel <= .warning ? LinkEventLog.observer(logger) : nil)
+        LinkEventLog.combine(trace?.observer, logger.logLevel <= .warning ? LinkEventLog.observer(logger, profile: profile) : nil)
     }
 
     /// Settles the batch. Never throws: every failure is an outcome with its code.

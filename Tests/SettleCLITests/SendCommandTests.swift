@@ -106,6 +106,22 @@ import Testing
         #expect((try result(level3.output)["failure"] as? [String: Any])?["code"] as? Int == 593)
     }
 
+    /// Group 41's length reading is one setting that the client, its trace and the simulator share:
+    /// a host set the other way cannot find the records after a detail extension.
+    @Test(arguments: ["true", "false"])
+    func theDetailExtensionLengthReadingIsOneSettingBothSidesShare(countsItself: String) throws {
+        let path = "examples/payment-facilitator.json"
+        let flag = ["--extension-length-counts-itself", countsItself]
+        let builtIn = try CLIRunner.run(["send", path, "--trace"] + flag)
+        #expect(builtIn.status == 0, "\(builtIn.errors)")
+        for card in ["5555555555554444", "4111111111111111", "6011000990139424"] { #expect(!builtIn.errors.contains(card)) }
+        #expect(builtIn.errors.contains("555555******4444") && builtIn.errors.contains("601100******9424"))
+        let simulator = try SimulatorProcess(flag)
+        let other = ["--extension-length-counts-itself", countsItself == "true" ? "false" : "true"]
+        #expect(try CLIRunner.run(["send", path] + other + simulator.sendArguments).status == 2, "the host reads the records wrong: RB")
+        #expect(try CLIRunner.run(["send", path] + flag + simulator.sendArguments).status == 0)
+    }
+
     @Test func anUntrustedHostIsAFailureNotASettlement() throws {
         let simulator = try SimulatorProcess()
         let sent = try CLIRunner.run([

@@ -63,3 +63,42 @@ import Testing
         #expect(batch.detailRecords[0].chip?.cryptogramAmount == nil)
     }
 }
+
+/// What a chip batch gets beyond its addenda: device code X, the card sequence number where a
+/// brand requires it, and a note for each ICC tag the addendum has no field for.
+@Suite struct ChipBatchDocumentTests {
+    static let icc = ChipDocumentTests.icc
+    let chipDocuments = ChipDocumentTests()
+
+    @Test func aBatchWithChipDataDefaultsToDeviceCodeXUnlessTheSettingIsOff() throws {
+        let json = chipDocuments.document(chip: "{\"iccData\": \"\(Self.icc)\"}")
+        #expect(try Examples.batch(Examples.read(json)).settings.deviceCode == "X")
+        var defaults = Examples.defaults
+        defaults.profile.emvDeviceCode = false
+        #expect(try Examples.batch(Examples.read(json, defaults: defaults)).settings.deviceCode == "Q")
+        // A device code the document names is kept, and refused while the setting is on.
+        let explicit = json.replacingOccurrences(of: "\"batchNumber\": 12,", with: "\"batchNumber\": 12, \"settings\": {\"deviceCode\": \"Q\"},")
+        #expect(Examples.issues(Examples.read(explicit)).map(\.path) == ["/settings/deviceCode"])
+        #expect(try Examples.batch(Examples.read(explicit, defaults: defaults)).settings.deviceCode == "Q")
+    }
+
+    @Test func ignoredICCTagsAreNotedNotRefused() throws {
+        let json = chipDocuments.document(chip: "{\"iccData\": \"\(Self.icc)\"}")
+        let checked = try SettlementDocument.check(json: Data(json.utf8), defaults: Examples.defaults, today: Examples.today).get()
+        #expect(checked.notes.map(\.path) == ["/detailRecords/0/chip/iccData"])
+        #expect(checked.notes.first?.message.contains("9F1A") == true)
+        let report = ValidationReportDTO(batch: checked.batch, shape: checked.shape, notes: checked.notes)
+        #expect(report.notes == checked.notes)
+    }
+
+    @Test func americanExpressAndDiscoverChipDataNeedTheCardSequenceNumber() {
+        for card in ["378282246310005", "6011000990139424"] {
+            let icc = chipDocuments.document(chip: "{\"iccData\": \"\(Self.icc)\"}").replacingOccurrences(of: "4111111111111111", with: card)
+            #expect(Examples.issues(Examples.read(icc)).contains { $0.path == "/detailRecords/0/chip/iccData" && $0.message.contains("5F34") })
+            let withSequence = icc.replacingOccurrences(of: Self.icc, with: Self.icc + "5F340101")
+            #expect(!Examples.issues(Examples.read(withSequence)).contains { $0.message.contains("5F34") })
+        }
+        let visa = chipDocuments.document(chip: "{\"iccData\": \"\(Self.icc)\"}")
+        #expect(!Examples.issues(Examples.read(visa)).contains { $0.message.contains("5F34") }, "optional for Visa")
+    }
+}

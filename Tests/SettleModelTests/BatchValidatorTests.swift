@@ -42,6 +42,16 @@ import Testing
         #expect(BatchValidator().validate(batch) == [])
     }
 
+    @Test func deviceCodeXForChipDataIsOneSettingTestedBothWays() {
+        var batch = RuleCase.base(.retail)
+        ChipRules.chip(&batch)
+        batch.settings.deviceCode = "Q"
+        #expect(BatchValidator().validate(batch).map(\.path) == ["/settings/deviceCode"])
+        #expect(BatchValidator(profile: WireProfile(emvDeviceCode: false)).validate(batch) == [])
+        batch.detailRecords[0].chip = nil
+        #expect(BatchValidator().validate(batch) == [], "without chip data any device code goes")
+    }
+
     @Test func everyProblemIsReportedAtOnce() {
         var batch = RuleCase.base(.retail)
         batch.batchNumber = 0

@@ -17,9 +17,14 @@ enum ChipRules {
         change(&chip)
         batch.detailRecords[0].accountDataSource = "G"
         batch.detailRecords[0].chip = chip
+        batch.settings.deviceCode = "X"
     }
 
     static let cases: [RuleCase] = [
+        RuleCase("chip data with device code Q", code: .missingOrErroneousValue, path: "/settings/deviceCode") {
+            chip(&$0)
+            $0.settings.deviceCode = "Q"
+        },
         RuleCase("a MasterCard chip read without its addendum", code: .missingOrErroneousValue, path: c) {
             RuleCase.masterCard(&$0)
             $0.detailRecords[0].accountDataSource = "R"

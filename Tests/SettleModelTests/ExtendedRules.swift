@@ -198,6 +198,36 @@ enum ExtendedRules {
         RuleCase("an Amex requester name on a Visa card", code: .missingOrErroneousValue, path: d + "/level2/amexRequesterName") {
             $0.detailRecords[0].level2 = Level2(cardType: .visa, isTaxExempt: true, amexRequesterName: "JANE DOE")
         },
+        RuleCase(
+            "a purchase order number that differs from Level III's", .directMarketing, code: .missingOrErroneousValue,
+            path: d + "/detailExtension/purchaseOrderNumber"
+        ) {
+            $0.detailRecords[0].level3 = Level3(
+                cardType: .visa, localTax: .exempt, purchaseOrder: "PO-3", lineItems: [LineItem(description: "WIDGET", quantity: 1, total: 2500)])
+            tags(&$0, [.purchaseOrderNumber: "PO-4"])
+        },
+        RuleCase(
+            "an optional amount identifier beside Level II's", code: .missingOrErroneousValue, path: d + "/detailExtension/optionalAmountIdentifier"
+        ) {
+            $0.detailRecords[0].level2 = Level2(cardType: .visa, isTaxExempt: true)
+            tags(&$0, [.optionalAmountIdentifier: "2"])
+        },
+        RuleCase("an optional amount when the identifier says not used", code: .missingOrErroneousValue, path: d + "/detailExtension/optionalAmount")
+        {
+            tags(&$0, [.optionalAmountIdentifier: "0", .optionalAmount: "000000000100"])
+        },
+        RuleCase("a mobile device type with a letter", code: .invalidFormat, path: d + "/detailExtension/mobileDeviceType") {
+            tags(&$0, [.mobileDeviceType: "1A"])
+        },
+        RuleCase("a lower-case sub-merchant region", code: .invalidFormat, path: d + "/location/region") {
+            facilitator(&$0) { $0.location?.region = "wa" }
+        },
+        RuleCase("a soft descriptor holding the card number", code: .missingOrErroneousValue, path: d + "/softDescriptor") {
+            extended(&$0) { $0.softDescriptor = "4111111111111111" }
+        },
+        RuleCase("a custom identifier holding the card number", code: .missingOrErroneousValue, path: d + "/detailExtension/customIdentifier") {
+            tags(&$0, [.customIdentifier: "CUSORD4111111111111111"])
+        },
         RuleCase("a gateway id of 11 characters", code: .invalidLength, path: "/settings/gatewayId") {
             $0.settings.gatewayId = "GATEWAY0042"
         },

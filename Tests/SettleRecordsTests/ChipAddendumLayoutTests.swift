@@ -99,7 +99,8 @@ import Testing
         tc.cryptogramInformationData = "40"
         tc.cryptogramAmount = nil
         chipSale.chip = tc
-        let batch = SampleBatches.batch(.retail, [chipSale, SampleBatches.sale(number: 2)])
+        var batch = SampleBatches.batch(.retail, [chipSale, SampleBatches.sale(number: 2)])
+        batch.settings.deviceCode = "X"  // EMV mode (WireProfile.emvDeviceCode)
         let encoded = try BatchEncoder().encode(batch)
         let p = try RecordProbe(batch)
         #expect(p.records.indices.map { p.field($0, 5, 1) } == ["H", "P", "D", "C", "D", "T"])
@@ -116,7 +117,9 @@ import Testing
     @Test func anAddendumWithoutADetailBeforeItIsASequenceError() throws {
         var chipSale = SampleBatches.sale()
         chipSale.chip = Self.arqc
-        let records = try RecordProbe(SampleBatches.batch(.retail, [chipSale])).records
+        var batch = SampleBatches.batch(.retail, [chipSale])
+        batch.settings.deviceCode = "X"
+        let records = try RecordProbe(batch).records
         var writer = BlockWriter(policy: BlockingPolicy(combineRecords: false))
         for (index, record) in [records[0], records[1], records[3], records[2], records[4]].enumerated() {
             writer.append(record: Array(record.utf8), standalone: index == 0)

@@ -112,4 +112,73 @@ import Testing
         let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(try BatchEncoder().encode(batch).framed.bytes)
         #expect(decoded.batch.settings.gatewayId == "GW00042")
     }
+
+    /// A detail carrying most tags of group 41 and a location: longer than one 640-byte block holds.
+    static var oversized: Batch {
+        var sale = facilitatorSale
+        var tags = sale.extended!.detailExtension
+        tags[.customIdentifier] = "CUSORD" + String(repeating: "C", count: 76)
+        tags[.purchaseOrderNumber] = String(repeating: "P", count: 25)
+        tags[.merchantSellerId] = String(repeating: "S", count: 20)
+        tags[.isoId] = "10000000042"
+        tags[.tokenRequestorId] = "40010030273"
+        tags[.transactionFee] = "D00000150"
+        let more: [DetailExtensionTag: String] = [
+            .associationTimestamp: "1234567890", .walletIdentifier: "103", .tokenAssuranceLevel: "05", .multiClearingIndicator: "F",
+            .accountRangeStatus: "R", .spendQualifiedIndicator: "Q", .iiasIndicator: "1", .domainServer: "2", .mobileDeviceType: "01",
+            .paymentTransactionIndicator: "C05", .transitTransactionType: "07", .transportationMode: "22",
+        ]
+        for (tag, value) in more { tags[tag] = value }
+        tags[.subMerchantId] = "SUB000000000042"
+        sale.merchantVerificationValue = "A1B2C3D4E5"
+        sale.extended?.detailExtension = tags
+        sale.extended?.location?.name = "MON*" + String(repeating: "B", count: 18)
+        var batch = gen2Batch([sale])
+        batch.detailRecords[0].level2 = Level2(cardType: .masterCard, isTaxExempt: true)
+        batch.detailRecords[0].extended?.softDescriptor = String(repeating: "D", count: 25)
+        return batch
+    }
+
+    @Test func aDetailLongerThanOneBlockIsRefusedBeforeEncoding() throws {
+        let batch = Self.oversized
+        #expect(BatchValidator().validate(batch) == [], "every field is valid on its own")
+        #expect(throws: EncodingError.self) { try BatchEncoder().encode(batch) }
+        let issues = RecordSizeLimit.issues(in: batch, profile: .standard)
+        #expect(issues.map(\.path) == ["/detailRecords/0"])
+        #expect(issues.first?.code == .invalidLength)
+        // Without the soft descriptor and the long values it fits, and is measured the same way.
+        var fits = batch
+        fits.detailRecords[0].extended?.detailExtension[.customIdentifier] = nil
+        fits.detailRecords[0].extended?.softDescriptor = nil
+        #expect(RecordSizeLimit.issues(in: fits, profile: .standard) == [])
+        let longest = try RecordProbe(fits).records.map(\.utf8.count).max() ?? 0
+        #expect(longest <= RecordSizeLimit.longestRecord())
+    }
+
+    @Test func theDecoderRefusesLettersInANumericTagAndABrokenGroupLength() throws {
+        var sale = Self.facilitatorSale
+        sale.extended?.detailExtension[.isoId] = "1000000004A"
+        let wrong = try BatchEncoder().encodeValidated(Self.gen2Batch([sale]))
+        #expect(throws: (any Error).self) { try BatchDecoder(referenceDate: SampleBatches.july26).decode(wrong.framed.bytes) }
+        let right = try BatchEncoder().encodeValidated(Self.gen2Batch([Self.facilitatorSale]))
+        var bytes = right.framed.bytes
+        // The group length "0032" becomes "0099": past the record's end.
+        let text = String(decoding: bytes.map { $0 & 0x7F }, as: UTF8.self)
+        let at = try #require(text.range(of: "0032PFI")).lowerBound.utf16Offset(in: text)
+        for (offset, digit) in "0099".utf8.enumerated() { bytes[at + offset] = digit | (bytes[at + offset] & 0x80) }
+        #expect(throws: (any Error).self) { try BatchDecoder(referenceDate: SampleBatches.july26).decode(bytes) }
+    }
+
+    /// The masker splits records by the profile's reading of group 41, so every card number after a
+    /// detail extension is still found and masked whichever reading is configured.
+    @Test(arguments: [true, false])
+    func cardNumbersAfterADetailExtensionAreMaskedUnderEitherReading(countsItself: Bool) throws {
+        let profile = WireProfile(detailExtensionLengthCountsItself: countsItself)
+        let batch = Self.gen2Batch([Self.facilitatorSale, SampleBatches.sale(number: 2), Self.facilitatorSale])
+        let encoded = try BatchEncoder(profile: profile).encode(batch)
+        let shown = (0..<encoded.framed.blockCount).map { PacketMasker.visible(block: encoded.framed.block($0), profile: profile) }.joined()
+        #expect(!shown.contains("5555555555554444"))
+        #expect(!shown.contains("4111111111111111"))
+        #expect(shown.contains("555555******4444") && shown.contains("411111******1111"))
+    }
 }

@@ -82,7 +82,7 @@ extension RandomBatches {
         if brand == .americanExpress, d.level2?.cardType == .americanExpress, rng.chance(50) {
             var l2 = d.level2!
             l2.amexRequesterName = rng.text(0...38)
-            l2.amexTotalTaxAmount = Amount(minorUnits: Int64(rng.int(0...9_999_999)))
+            l2.amexTotalTaxAmount = rng.chance(20) ? .zero : Amount(minorUnits: Int64(rng.int(1...9_999_999)))
             l2.amexTaxTypeCode = "056"
             var candidate = d
             candidate.level2 = l2
@@ -101,17 +101,19 @@ extension RandomBatches {
             x[.paymentFacilitatorId] = rng.digits(11)
             x[.subMerchantId] = rng.text(1...15, RandomAlphabet.alphanumeric)
         }
-        if rng.chance(30) {
+        // Level II's group 22 already carries the optional amount identifier and amount.
+        if rng.chance(30) && (d.level2 == nil || d.level2?.cardType == .americanExpress) {
             var identifier = rng.pick(["0", "1", "2"])
             var amount = identifier == "1" ? tax(of: d.settlementAmount).minorUnits : Int64(rng.int(0...99_999_999))
             // Discover/PayPal take at most 999999 (§4.209).
             if brand == .discover && amount > 999_999 { (identifier, amount) = ("0", Int64(rng.int(0...999_999))) }
             x[.optionalAmountIdentifier] = identifier
-            x[.optionalAmount] = String(amount)
+            x[.optionalAmount] = identifier == "0" ? "0" : String(amount)
         }
         if rng.chance(20) {
-            let level2 = d.level2?.purchaseOrderNumber ?? ""
-            x[.purchaseOrderNumber] = level2.isEmpty ? rng.text(1...(brand == .visa ? 17 : 25)) : level2
+            // PON replaces the purchase order number of Level II and III on the wire: the same one, if any.
+            let given = [d.level2?.purchaseOrderNumber ?? "", d.level3?.purchaseOrder ?? ""].filter { !$0.isEmpty }
+            if Set(given).count <= 1 { x[.purchaseOrderNumber] = given.first ?? rng.text(1...(brand == .visa ? 17 : 25)) }
         }
         if brand == .masterCard && rng.chance(20) { x[.paymentTransactionIndicator] = rng.pick(["C01", "C02", "C03", "C04", "C05", "C06"]) }
         if rng.chance(20) { x[.iiasIndicator] = rng.pick(["0", "1", "2"]) }

@@ -27,7 +27,7 @@ public struct RandomBatches {
             terminalId: rng.digits(8, nonZero: true), locationNumber: rng.digits(5, nonZero: true))
         // Card-not-present batches send the service phone in the city slot, so a city would not come back.
         if !cnp || servicePhone.isEmpty { merchant.city = rng.text(1...13, RandomAlphabet.alphanumeric + " ") }
-        let settings = BatchSettings(
+        var settings = BatchSettings(
             combineRecords: rng.chance(50), deviceCode: rng.pick(["Q", "C", "W", "0", "X"]),
             amexAggregatorName: rng.chance(20) ? rng.text(1...12, RandomAlphabet.alphanumeric) : nil,
             genKey: rng.chance(20) ? rng.text(24...24, RandomAlphabet.hexadecimal) : nil,
@@ -36,6 +36,8 @@ public struct RandomBatches {
         let count = rng.int(1...maximumDetails)
         var details = (0..<count).map { _ in detail(industry, transmission) }
         for index in details.indices { extendedGroups(&details[index], industry, gen2: settings.genKey != nil) }
+        // Device code X goes with chip data (the class reference; WireProfile.emvDeviceCode).
+        if details.contains(where: { $0.chip != nil }) { settings.deviceCode = "X" }
         return Batch(
             merchant: merchant, industryType: industry, batchNumber: rng.int(1...999), transmissionDate: transmission, settings: settings,
             travelAgency: industry == .passengerTransport && rng.chance(50) ? TravelAgency(code: rng.text(1...8), name: rng.text(0...25)) : nil,

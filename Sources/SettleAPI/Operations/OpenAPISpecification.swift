@@ -385,6 +385,15 @@ components:
             blockCount: { type: integer }
             wireBytes: { type: integer }
         totals: { $ref: "#/components/schemas/BatchTotals" }
+        notes:
+          type: array
+          description: what a valid document held that the batch does not use, such as ICC data tags the chip card addendum has no field for
+          items:
+            type: object
+            required: [path, message]
+            properties:
+              path: { type: string, description: JSON pointer }
+              message: { type: string }
     SettlementDocument:
       type: object
       description: One batch. Unknown fields are refused; `cvv`, track data and PIN blocks are never accepted.

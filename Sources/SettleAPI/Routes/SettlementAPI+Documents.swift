@@ -24,7 +24,9 @@ extension SettlementAPI {
         switch SettlementDocument.check(json: request.body, defaults: documentDefaults, today: clock.today()) {
         case .success(let checked):
             return JSONResponse.make(
-                200, ValidationReportDTO(batch: checked.batch, shape: checked.shape, automaticBatchNumber: checked.automaticBatchNumber))
+                200,
+                ValidationReportDTO(
+                    batch: checked.batch, shape: checked.shape, automaticBatchNumber: checked.automaticBatchNumber, notes: checked.notes))
         case .failure(.invalidBatch(let found)): return invalid(found)
         case .failure(let defect): return JSONResponse.problem(500, code: 544, "Cannot build the batch", defect.description)
         }

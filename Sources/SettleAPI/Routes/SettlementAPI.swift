@@ -108,7 +108,7 @@ public struct SettlementAPI: Sendable {
         if wantsTrace && !allowsTrace {
             return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
         }
-        let trace = wantsTrace ? PacketTrace() : nil
+        let trace = wantsTrace ? PacketTrace(profile: defaults.profile) : nil
         if let ledger { return await settleRecorded(submission, request: request, trace: trace, ledger: ledger) }
         // Without a ledger every document carries its batch number (no placeholder to replace).
         switch encode(submission.batch) {

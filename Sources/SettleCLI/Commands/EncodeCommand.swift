@@ -29,7 +29,7 @@ struct EncodeCommand: ConfiguredCommand {
         switch try BatchFile.load(file, settings: try settings()) {
         case .invalid(let issues):
             try BatchFile.fail(issues)
-        case .encoded(_, let encoded, let profile):
+        case .encoded(_, let encoded, let profile, _):
             if hex {
                 print("# card number digits are shown as '*' (hexadecimal 2A with parity AA): the real blocks differ there, and so do their LRCs")
             }

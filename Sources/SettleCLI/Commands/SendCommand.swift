@@ -34,7 +34,7 @@ struct SendCommand: ConfiguredCommand {
         let batch: Batch, encoded: EncodedBatch
         switch try BatchFile.load(file, settings: settings) {
         case .invalid(let issues): try BatchFile.fail(issues)
-        case .encoded(let loadedBatch, let loadedEncoding, _): (batch, encoded) = (loadedBatch, loadedEncoding)
+        case .encoded(let loadedBatch, let loadedEncoding, _, _): (batch, encoded) = (loadedBatch, loadedEncoding)
         }
         let endpoint = settler.endpoint
         // With no processor configured, a simulator runs in this process for the one batch.
@@ -47,7 +47,7 @@ struct SendCommand: ConfiguredCommand {
             settler.simulator = (server.port, server.certificatePEM)
         }
         defer { simulator?.stop() }
-        let packets = trace ? PacketTrace() : nil
+        let packets = trace ? PacketTrace(profile: settler.profile) : nil
         let outcome = settler.settle(encoded, trace: packets)
         for line in packets?.entries ?? [] { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         try BatchFile.printJSON(SettlementResultDTO(outcome, environment: endpoint.environment, totals: encoded.totals))

@@ -34,6 +34,10 @@ struct SimulateCommand: ConfiguredCommand {
     @Option(name: Setting.simulatorEarlyRejectionAt.name, help: Setting.simulatorEarlyRejectionAt.argumentHelp) var earlyRejectionAt: String?
     @Option(name: Setting.simulatorDuplicateCode.name, help: Setting.simulatorDuplicateCode.argumentHelp) var duplicateCode: String?
     @Option(name: Setting.simulatorErrorDataLength.name, help: Setting.simulatorErrorDataLength.argumentHelp) var errorDataLength: String?
+    @Option(name: Setting.mastercardDescriptionLength.name, help: Setting.mastercardDescriptionLength.argumentHelp)
+    var mastercardDescriptionLength: String?
+    @Option(name: Setting.extensionLengthCountsItself.name, help: Setting.extensionLengthCountsItself.argumentHelp)
+    var extensionLengthCountsItself: String?
 
     static let settingsName = "simulate"
     var givenFlags: GivenFlags {
@@ -46,6 +50,8 @@ struct SimulateCommand: ConfiguredCommand {
         given[.simulatorEarlyRejectionAt] = earlyRejectionAt
         given[.simulatorDuplicateCode] = duplicateCode
         given[.simulatorErrorDataLength] = errorDataLength
+        given[.mastercardDescriptionLength] = mastercardDescriptionLength
+        given[.extensionLengthCountsItself] = extensionLengthCountsItself
         return given
     }
 
@@ -74,7 +80,7 @@ struct SimulateCommand: ConfiguredCommand {
         do {
             server = try SimulatorServer(
                 script: script, service: http ? .httpPost : .socket, tls: plain ? .none : .generate, port: settings.number(.simulatorPort) ?? 5004,
-                judge: BatchJudge(today: SettlementClock.system.today()))
+                judge: BatchJudge(profile: Self.profile(settings), today: SettlementClock.system.today()))
         } catch {
             throw CLIError("cannot start the simulator: \(error)")
         }
@@ -101,5 +107,13 @@ struct SimulateCommand: ConfiguredCommand {
             }
             reported = transcripts.count
         }
+    }
+
+    /// The host reads records as its clients write them: the uncertain layouts are the clients' settings.
+    static func profile(_ settings: EffectiveSettings) -> WireProfile {
+        var profile = WireProfile.standard
+        if let length = settings.number(.mastercardDescriptionLength) { profile.masterCardLineItemDescriptionLength = length }
+        profile.detailExtensionLengthCountsItself = settings.isOn(.extensionLengthCountsItself)
+        return profile
     }
 }

@@ -30,8 +30,8 @@ struct ValidateCommand: ConfiguredCommand {
                 throw ExitCode(1)
             }
             try BatchFile.fail(issues)
-        case .encoded(let batch, let encoded, _):
-            let report = ValidationReportDTO(batch: batch, encoded: encoded)
+        case .encoded(let batch, let encoded, _, let notes):
+            let report = ValidationReportDTO(batch: batch, encoded: encoded, notes: notes)
             if json { return try BatchFile.printJSON(report) }
             print("valid: \(batch.industryType.rawValue) batch \(batch.batchNumber), \(batch.detailRecords.count) detail records")
             if let totals = report.totals {
@@ -40,6 +40,7 @@ struct ValidateCommand: ConfiguredCommand {
                 print("batch_cash_back_total \(encoded.totals.cashBackTotalText)")
                 print("batch_net_deposit     \(encoded.totals.netDepositText)\(totals.netDepositIsCredit ? " (credit)" : "")")
             }
+            for note in notes { print("note: \(note.path): \(note.message)") }
         }
     }
 }

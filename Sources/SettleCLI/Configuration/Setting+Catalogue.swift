@@ -255,6 +255,9 @@ extension Setting {
         key: "extensionLengthCountsItself", flag: "extension-length-counts-itself", environment: "TSYS_SETTLE_EXTENSION_LENGTH_COUNTS_ITSELF",
         kind: .boolean, defaultValue: "true",
         help: "Detail group 41's length counts its own 4 digits (an uncertain spec fact); false counts the tagged values only.")
+    static let emvDeviceCode = Setting(
+        key: "emvDeviceCode", flag: "emv-device-code", environment: "TSYS_SETTLE_EMV_DEVICE_CODE", kind: .boolean, defaultValue: "true",
+        help: "Batches with chip data use device code X, as the class reference requires (EIS 1081 v14.2 calls X Aggregator).")
     static let simulatorErrorDataLength = Setting(
         key: "errorDataLength", flag: "error-data-length", environment: nil, kind: .choice(["32", "17"]), defaultValue: "32",
         help: "RB error data length.")
@@ -264,7 +267,7 @@ extension Setting {
     /// What builds a batch: `validate`, `encode`, and with the link `send` and `serve`.
     static let batch: [Setting] = [
         developerId, applicationId, gatewayId, deviceCode, combineRecords, locationNumber, amexAggregatorName, genKey,
-        mastercardDescriptionLength, requireModernGroups, billPaymentCode, extensionLengthCountsItself, today,
+        mastercardDescriptionLength, requireModernGroups, billPaymentCode, extensionLengthCountsItself, emvDeviceCode, today,
     ]
 
     /// What reaches the processor: `send` and `serve`.
@@ -287,7 +290,8 @@ extension Setting {
     /// The simulator's fault script.
     static let simulator: [Setting] = [
         simulatorPort, simulatorNAKs, simulatorDisconnectAfter, simulatorProcessingDelay, simulatorCorruptResponses,
-        simulatorEarlyRejectionAt, simulatorDuplicateCode, simulatorErrorDataLength,
+        simulatorEarlyRejectionAt, simulatorDuplicateCode, simulatorErrorDataLength, mastercardDescriptionLength,
+        extensionLengthCountsItself,
     ]
 
     /// The settings each command reads, by its name (`config` prints them).
@@ -298,5 +302,8 @@ extension Setting {
     ]
 
     /// Every setting once.
-    static let all: [Setting] = [config] + batch + link + server + ledger + [listLimit] + simulator
+    /// Each setting once (the simulator shares the uncertain layouts with the batch commands).
+    static let all: [Setting] = ([config] + batch + link + server + ledger + [listLimit] + simulator).reduce(into: []) { all, setting in
+        if !all.contains(where: { $0.key == setting.key }) { all.append(setting) }
+    }
 }

@@ -20,6 +20,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: Setting.billPaymentCode.name, help: Setting.billPaymentCode.argumentHelp) var billPaymentCode: String?
     @Option(name: Setting.extensionLengthCountsItself.name, help: Setting.extensionLengthCountsItself.argumentHelp)
     var extensionLengthCountsItself: String?
+    @Option(name: Setting.emvDeviceCode.name, help: Setting.emvDeviceCode.argumentHelp) var emvDeviceCode: String?
     @Option(name: Setting.today.name, help: Setting.today.argumentHelp) var today: String?
 
     var flags: GivenFlags {
@@ -36,6 +37,7 @@ struct EngineOptions: ParsableArguments {
         given[.requireModernGroups] = requireModernGroups
         given[.billPaymentCode] = billPaymentCode
         given[.extensionLengthCountsItself] = extensionLengthCountsItself
+        given[.emvDeviceCode] = emvDeviceCode
         given[.today] = today
         return given
     }
@@ -47,6 +49,7 @@ struct EngineOptions: ParsableArguments {
         profile.requireModernGroups = settings.isOn(.requireModernGroups)
         profile.billPaymentTransactionCodes = settings.isOn(.billPaymentCode)
         profile.detailExtensionLengthCountsItself = settings.isOn(.extensionLengthCountsItself)
+        profile.emvDeviceCode = settings.isOn(.emvDeviceCode)
         return SettlementDefaults(
             combineRecords: settings.isOn(.combineRecords), deviceCode: settings.text(.deviceCode) ?? "Q",
             locationNumber: settings.text(.locationNumber) ?? "00001", amexAggregatorName: settings.text(.amexAggregatorName),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SettleDTO
 import SettleService
 import SettleTransport
 
@@ -78,6 +79,7 @@ struct LinkOptions: ParsableArguments {
         settler.tcpOptions = TCPOptions(keepAlive: settings.isOn(.tcpKeepAlive), localPort: settings.number(.localPort))
         settler.proxy = try proxySettings(settings)
         settler.logger = logger(settings)
+        settler.profile = EngineOptions.defaults(settings).profile
         try TuningOptions.apply(settings, to: &settler)
         return settler
     }

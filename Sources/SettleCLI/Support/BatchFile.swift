@@ -8,7 +8,7 @@ import SettleRecords
 enum BatchFile {
     /// A document that read and validated cleanly, with its encoding; or its problems.
     enum Result {
-        case encoded(Batch, EncodedBatch, WireProfile)
+        case encoded(Batch, EncodedBatch, WireProfile, notes: [DocumentNote])
         case invalid([ValidationIssue])
     }
 
@@ -21,7 +21,7 @@ enum BatchFile {
             throw CLIError("cannot read \(path): \(error.localizedDescription)")
         }
         switch SettlementDocument.encode(json: data, defaults: defaults, today: EngineOptions.clock(settings).today()) {
-        case .success(let read): return .encoded(read.batch, read.encoded, defaults.profile)
+        case .success(let read): return .encoded(read.batch, read.encoded, defaults.profile, notes: read.notes)
         case .failure(.invalidBatch(let issues)): return .invalid(issues)
         case .failure(let defect): throw CLIError(defect.description)
         }

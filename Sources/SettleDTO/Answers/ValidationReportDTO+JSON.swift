@@ -9,6 +9,15 @@ extension ValidationReportDTO: JSONWritable {
                 json.key("batch")
                 batch.write(to: &json)
             }
+            json.key("notes")
+            json.array(notes) { json, note in
+                json.object { json in
+                    json.key("message")
+                    json.string(note.message)
+                    json.key("path")
+                    json.string(note.path)
+                }
+            }
             json.key("problems")
             json.array(problems) { json, problem in problem.write(to: &json) }
             if let totals {

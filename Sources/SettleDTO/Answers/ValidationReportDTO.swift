@@ -9,23 +9,28 @@ public struct ValidationReportDTO: Sendable, Hashable, Codable {
     public var problems: [ProblemDTO]
     public var batch: BatchSummaryDTO?
     public var totals: BatchTotalsDTO?
+    /// What the document held that the batch does not use, such as ICC data tags the chip card
+    /// addendum has no field for.
+    public var notes: [DocumentNote] = []
 
     public init(problems: [ValidationIssue]) {
         valid = false
         self.problems = problems.map(ProblemDTO.init)
     }
 
-    public init(batch: Batch, encoded: EncodedBatch) {
+    public init(batch: Batch, encoded: EncodedBatch, notes: [DocumentNote] = []) {
         self.init(
             batch: batch,
             shape: BatchShape(
                 totals: encoded.totals, blockCount: encoded.framed.blockCount, wireBytes: encoded.framed.bytes.count,
-                applicationType: encoded.applicationType))
+                applicationType: encoded.applicationType),
+            notes: notes)
     }
 
     /// `automaticBatchNumber`: the number is allocated when the batch is settled (shown as 0).
-    public init(batch: Batch, shape: BatchShape, automaticBatchNumber: Bool = false) {
+    public init(batch: Batch, shape: BatchShape, automaticBatchNumber: Bool = false, notes: [DocumentNote] = []) {
         valid = true
+        self.notes = notes
         problems = []
         self.batch = BatchSummaryDTO(batch: batch, shape: shape)
         if automaticBatchNumber { self.batch?.batchNumber = 0 }

@@ -22,21 +22,24 @@ public enum SettlementDocument {
         /// The document left `batchNumber` out (allowed by ``SettlementDefaults/allowsAutomaticBatchNumber``):
         /// `batch` carries a placeholder until the ledger allocates the number.
         public var automaticBatchNumber: Bool
+        /// What the document held that the batch does not use (ignored ICC tags).
+        public var notes: [DocumentNote] = []
     }
 
     /// Reads, validates and encodes a document: the batch and its wire form, or why not
     /// (`.invalidBatch` with every problem, or `.buildFailed` for a defect, code 544).
     /// Validation runs once: a batch the reader accepted goes straight to the encoder.
     public static func encode(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Encoded, EncodingError> {
-        let (outcome, automatic, _) = readDocument(json: json, defaults: defaults, today: today)
-        switch outcome {
+        let read = readDocument(json: json, defaults: defaults, today: today)
+        switch read.outcome {
         case .invalid(let issues):
             return .failure(.invalidBatch(issues))
         case .valid(let batch):
             do {
                 return .success(
                     Encoded(
-                        batch: batch, encoded: try BatchEncoder(profile: defaults.profile).encodeValidated(batch), automaticBatchNumber: automatic))
+                        batch: batch, encoded: try BatchEncoder(profile: defaults.profile).encodeValidated(batch),
+                        automaticBatchNumber: read.automaticBatchNumber, notes: read.notes))
             } catch {
                 return .failure(.buildFailed(error))
             }
@@ -48,16 +51,21 @@ public enum SettlementDocument {
         public var batch: Batch
         public var shape: BatchShape
         public var automaticBatchNumber: Bool
+        /// What the document held that the batch does not use (ignored ICC tags).
+        public var notes: [DocumentNote]
     }
 
     /// Reads and validates a document and plans its blocks, writing no bytes: everything a dry
     /// run reports, at the cost of validation alone.
     public static func check(json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate) -> Result<Checked, EncodingError> {
-        let (outcome, automatic, _) = readDocument(json: json, defaults: defaults, today: today)
-        switch outcome {
+        let read = readDocument(json: json, defaults: defaults, today: today)
+        switch read.outcome {
         case .invalid(let issues): return .failure(.invalidBatch(issues))
         case .valid(let batch):
-            return .success(Checked(batch: batch, shape: BatchEncoder(profile: defaults.profile).shape(batch), automaticBatchNumber: automatic))
+            return .success(
+                Checked(
+                    batch: batch, shape: BatchEncoder(profile: defaults.profile).shape(batch), automaticBatchNumber: read.automaticBatchNumber,
+                    notes: read.notes))
         }
     }
 
@@ -93,7 +101,7 @@ public enum SettlementDocument {
     private static func readDocument(
         json: some ContiguousBytes, defaults: SettlementDefaults, today: LocalDate
     )
-        -> (outcome: Outcome, automaticBatchNumber: Bool, root: JSONElement?)
+        -> (outcome: Outcome, automaticBatchNumber: Bool, root: JSONElement?, notes: [DocumentNote])
     {
         let root: JSONElement
         do {
@@ -103,18 +111,20 @@ public enum SettlementDocument {
                 error.isLimit
                 ? ValidationIssue(code: .limitExceeded, path: "", message: "body goes past a limit: \(error.reason) at byte \(error.offset)")
                 : ValidationIssue(code: .invalidJSON, path: "", message: "body is not valid JSON: \(error.reason) at byte \(error.offset)")
-            return (.invalid([problem]), false, nil)
+            return (.invalid([problem]), false, nil, [])
         }
         var issues = IssueList()
-        guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false, root) }
+        guard let document = DocumentObject(root, at: "", &issues) else { return (.invalid(issues.issues), false, root, []) }
         let batch = BatchReader(defaults: defaults, today: today).read(document, &issues)
         // Model rules run on what could be read; a field with a reading problem is not reported twice.
         let flagged = Set(issues.issues.map(\.path))
         let modelIssues = BatchValidator(profile: defaults.profile).validate(batch).filter { issue in
             !flagged.contains { issue.path == $0 || issue.path.hasPrefix($0 + "/") }
         }
-        let all = issues.issues + modelIssues
+        var all = issues.issues + modelIssues
+        // Record lengths are measured only on a batch whose every field passed.
+        if all.isEmpty { all = RecordSizeLimit.issues(in: batch, profile: defaults.profile) }
         let automatic = defaults.allowsAutomaticBatchNumber && !document.has("batchNumber")
-        return (all.isEmpty ? .valid(batch) : .invalid(all), automatic, root)
+        return (all.isEmpty ? .valid(batch) : .invalid(all), automatic, root, issues.notes)
     }
 }

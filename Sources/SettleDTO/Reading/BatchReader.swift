@@ -39,12 +39,18 @@ struct BatchReader {
                 details.append(reader.read(object, &issues))
             }
         }
+        let settingsObject = doc.object("settings", &issues)
+        var settings = readSettings(settingsObject, &issues)
+        // The class reference: device code X "must be used on all EMV mode chip card transactions".
+        if defaults.profile.emvDeviceCode && settingsObject?.has("deviceCode") != true && details.contains(where: { $0.chip != nil }) {
+            settings.deviceCode = "X"
+        }
         return Batch(
             merchant: merchant ?? Self.emptyMerchant, industryType: industry,
             batchNumber: defaults.allowsAutomaticBatchNumber && !doc.has("batchNumber")
                 ? Self.automaticBatchNumberPlaceholder : doc.int("batchNumber", &issues),
             transmissionDate: doc.date("transmissionDate", default: today, &issues),
-            settings: readSettings(doc.object("settings", &issues), &issues),
+            settings: settings,
             travelAgency: doc.object("travelAgency", &issues).map { readTravelAgency($0, &issues) },
             detailRecords: details)
     }

@@ -6,6 +6,10 @@ import SettleModel
 struct ChipReader {
     /// The detail's transaction type: a credit's cryptogram was computed for a refund (9C `20`).
     let transactionType: TransactionType
+    /// The card's brand: American Express and Discover require the card sequence number (Table 3.7 field 17).
+    let brand: CardBrand
+
+    private var needsSequenceNumber: Bool { brand == .americanExpress || brand == .discover }
 
     /// The named EMV values; `keys` adds `iccData`, which excludes them.
     static let namedKeys: [StaticString] = [
@@ -26,6 +30,11 @@ struct ChipReader {
         }
         // Hexadecimal is accepted in either case and sent upper-case, as §3.3 writes it.
         func hex(_ key: StaticString) -> String { o.string(key, default: "", &issues).uppercased() }
+        if needsSequenceNumber && !o.has("cardSequenceNumber") {
+            issues.add(
+                .missingOrErroneousValue, o.path("cardSequenceNumber"),
+                "is required for American Express and Discover (tag 5F34, chip card addendum field 17)")
+        }
         return ChipData(
             transactionType: o.string("transactionType", default: transactionType.isCredit ? "20" : "00", &issues),
             terminalTransactionDate: o.date("terminalTransactionDate", &issues),
@@ -50,6 +59,15 @@ struct ChipReader {
         }
         let reading = ChipData.read(elements)
         for problem in reading.problems { issues.add(.invalidFormat, pointer, problem.description) }
+        if !reading.ignoredTags.isEmpty {
+            issues.note(
+                pointer, "tags \(reading.ignoredTags.joined(separator: ", ")) were ignored: the chip card addendum has no field for them")
+        }
+        if needsSequenceNumber && !elements.contains(where: { $0.tag == 0x5F34 }) {
+            issues.add(
+                .missingOrErroneousValue, pointer,
+                "has no tag 5F34 (card sequence number), which American Express and Discover require (chip card addendum field 17)")
+        }
         if !elements.contains(where: { $0.tag == 0x9A }) {
             issues.add(.missingOrErroneousValue, pointer, "has no tag 9A (terminal transaction date)")
         }

@@ -34,13 +34,14 @@ struct DetailReader {
         // Every field is read into a local and the record made by one initializer: setting
         // fields on a record after making it cost a copy of the whole record (profiled).
         let purchaseIdentifier = d.string("purchaseIdentifier", default: "", &issues)
+        let cardNumber = CardNumber(d.string("cardNumber", &issues))
         let groups = GroupReaders()
         let level3Object = d.object("level3", &issues)
         return DetailRecord(
             transactionType: kind,
             cardholderId: d.string("cardholderId", default: notPresent ? "N" : "@", &issues),
             accountDataSource: accountDataSource(d, default: notPresent || kind.isCredit ? "@" : nil, &issues),
-            cardNumber: CardNumber(d.string("cardNumber", &issues)),
+            cardNumber: cardNumber,
             settlementAmount: d.amount("settlementAmount", &issues),
             authorizedAmount: d.amount("authorizedAmount", default: kind.isCredit || kind.isForce ? .zero : nil, &issues),
             transactionDate: d.date("transactionDate", &issues), transactionTime: d.time("transactionTime", &issues),
@@ -70,7 +71,7 @@ struct DetailReader {
             level3: level3Object.map { CommercialReaders().level3($0, &issues) },
             marketSpecificData: marketSpecificData(d, &issues),
             posDataCode: d.optionalString("posDataCode", &issues),
-            chip: d.object("chip", &issues).map { ChipReader(transactionType: kind).read($0, &issues) },
+            chip: d.object("chip", &issues).map { ChipReader(transactionType: kind, brand: cardNumber.brand).read($0, &issues) },
             extended: ExtendedDetailReader().read(d, &issues))
     }
 

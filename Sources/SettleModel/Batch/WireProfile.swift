@@ -25,11 +25,15 @@ public struct WireProfile: Sendable, Hashable {
     /// after it. §4.138 calls it "the total length of the group" and the spec shows no example (L);
     /// off counts only the tagged values.
     public var detailExtensionLengthCountsItself: Bool
+    /// A batch with chip card addenda goes out with device code `X`: the class reference says `X`
+    /// "must be used on all EMV mode chip card transactions", while EIS 1081 v14.2 Table 4.21 still
+    /// calls `X` "Aggregator" (M). Off leaves the device code to the settings.
+    public var emvDeviceCode: Bool
 
     public init(
         masterCardLineItemDescriptionLength: Int = 35, requireModernGroups: Bool = true,
         maximumLineItemsPerDetail: Int = 999, defaultPurchaseIdentifierFormat: Character = "1",
-        billPaymentTransactionCodes: Bool = true, detailExtensionLengthCountsItself: Bool = true
+        billPaymentTransactionCodes: Bool = true, detailExtensionLengthCountsItself: Bool = true, emvDeviceCode: Bool = true
     ) {
         self.masterCardLineItemDescriptionLength = masterCardLineItemDescriptionLength
         self.requireModernGroups = requireModernGroups
@@ -37,6 +41,7 @@ public struct WireProfile: Sendable, Hashable {
         self.defaultPurchaseIdentifierFormat = defaultPurchaseIdentifierFormat
         self.billPaymentTransactionCodes = billPaymentTransactionCodes
         self.detailExtensionLengthCountsItself = detailExtensionLengthCountsItself
+        self.emvDeviceCode = emvDeviceCode
     }
 
     /// The production default.

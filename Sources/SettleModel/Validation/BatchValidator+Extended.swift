@@ -3,15 +3,20 @@ extension BatchValidator {
     static let upperCaseText = CharacterRule(
         String((32...126).filter { !(97...122).contains($0) }.map { Character(UnicodeScalar($0)) }),
         explanation: "upper-case printable characters")
-    /// Postal codes: letters, digits, spaces and hyphens.
+    /// Postal codes: upper-case letters, digits, spaces and hyphens.
     static let postalCode = CharacterRule(
-        CharacterRule.digitCharacters + CharacterRule.letterCharacters + " -", explanation: "letters, digits, spaces and hyphens")
+        CharacterRule.digitCharacters + CharacterRule.upperCharacters + " -", explanation: "upper-case letters, digits, spaces and hyphens")
+    /// Region codes: upper-case letters and digits.
+    static let upperAlphanumeric = CharacterRule(
+        CharacterRule.digitCharacters + CharacterRule.upperCharacters, explanation: "upper-case letters and digits")
 
     /// The production detail groups (`docs/wire/detail-groups.md`). Table 3.9's combinations are
     /// checked with every other group in ``checkGroupCombinations(_:at:industry:_:)``.
     func checkExtended(_ d: DetailRecord, at p: JSONPath, in batch: Batch, _ c: inout IssueCollector) {
         d.$level2.with { l2 in
-            if l2.cardType == .americanExpress && l2.hasPurchasingExtension { checkAmexPurchasing(l2, at: p + "/level2", &c) }
+            if l2.cardType == .americanExpress && l2.hasPurchasingExtension {
+                checkAmexPurchasing(l2, card: d.cardNumber.digits, at: p + "/level2", &c)
+            }
         }
         guard let x = d.extended else { return }
         let brand = d.cardNumber.brand
@@ -49,9 +54,14 @@ extension BatchValidator {
                     "needs Gen2 terminal authentication, which encryption and tokenization require (§4.303): set genKey (header group 4)")
             }
         }
-        if let descriptor = x.softDescriptor { c.text(descriptor, p + "/softDescriptor", length: 25, required: true) }
+        let card = d.cardNumber.digits
+        if let descriptor = x.softDescriptor {
+            c.text(descriptor, p + "/softDescriptor", length: 25, required: true)
+            c.withoutCardNumber(descriptor, p + "/softDescriptor", card: card)
+        }
         if let location = x.location {
-            checkLocation(location, facilitator: x.detailExtension[.paymentFacilitatorId] != nil, brand: brand, at: p + "/location", &c)
+            checkLocation(
+                location, facilitator: x.detailExtension[.paymentFacilitatorId] != nil, brand: brand, card: card, at: p + "/location", &c)
         }
         if !x.detailExtension.isEmpty { checkDetailExtension(x.detailExtension, of: d, at: p, &c) }
     }
@@ -63,8 +73,9 @@ extension BatchValidator {
     }
 
     /// Group 39: requester name, total tax and the tax type (`056`, sales tax, for US merchants).
-    private func checkAmexPurchasing(_ l2: Level2, at q: JSONPath, _ c: inout IssueCollector) {
+    private func checkAmexPurchasing(_ l2: Level2, card: String, at q: JSONPath, _ c: inout IssueCollector) {
         c.text(l2.amexRequesterName, q + "/amexRequesterName", length: 38)
+        c.withoutCardNumber(l2.amexRequesterName, q + "/amexRequesterName", card: card)
         if let tax = l2.amexTotalTaxAmount {
             c.amount(tax, q + "/amexTotalTaxAmount")
         } else {
@@ -90,14 +101,17 @@ extension BatchValidator {
     }
 
     /// Group 36. With a payment facilitator id it is usage 2, the sub-merchant (§4.174.2).
-    private func checkLocation(_ l: LocationDetail, facilitator: Bool, brand: CardBrand, at q: JSONPath, _ c: inout IssueCollector) {
+    private func checkLocation(
+        _ l: LocationDetail, facilitator: Bool, brand: CardBrand, card: String, at q: JSONPath, _ c: inout IssueCollector
+    ) {
         // Other brands use only 25 characters of the name and 13 of the city (§4.174.1): refused
         // rather than cut by the host.
         let amex = brand == .americanExpress
         c.text(l.name, q + "/name", length: amex ? 38 : 25, required: true, allowed: Self.upperCaseText)
         c.text(l.address, q + "/address", length: 38)
+        c.withoutCardNumber(l.address, q + "/address", card: card)
         c.text(l.city, q + "/city", length: amex ? 21 : 13, required: true, allowed: Self.upperCaseText)
-        c.text(l.region, q + "/region", length: 3, required: facilitator, allowed: .alphanumeric)
+        c.text(l.region, q + "/region", length: 3, required: facilitator, allowed: Self.upperAlphanumeric)
         c.digits(l.country, q + "/country", length: 3, exact: true)
         c.text(l.postalCode, q + "/postalCode", length: 15, required: facilitator, allowed: Self.postalCode)
         guard facilitator else { return }
@@ -127,6 +141,7 @@ extension BatchValidator {
                 c.digits(value, path, length: entry.tag.maximumSize, exact: entry.tag == .isoId || entry.tag == .paymentFacilitatorId)
             } else {
                 c.text(value, path, length: entry.tag.maximumSize, required: true, allowed: .printable)
+                c.withoutCardNumber(value, path, card: d.cardNumber.digits)
             }
             if let codes = Codes.detailExtensionValues[entry.tag], !value.isEmpty { c.code(value, path, in: codes) }
             switch entry.tag {
@@ -148,12 +163,23 @@ extension BatchValidator {
                 if let tax = Int64(value) { checkTaxRate(Amount(minorUnits: tax), of: d.settlementAmount, path, &c) }
             case .purchaseOrderNumber:
                 if brand == .visa && value.utf8.count > 17 { c.report(.invalidLength, path, "must be at most 17 characters for Visa (§4.226)") }
-                if let other = d.level2?.purchaseOrderNumber, !other.isEmpty, other != value {
-                    c.report(
-                        .missingOrErroneousValue, path,
-                        "overrides level2.purchaseOrderNumber '\(other)' on the wire (§4.226): give the purchase order number once")
+                // PON replaces the purchase order number of groups 8, 22 and 25 on the wire (§4.226).
+                let others = [
+                    ("level2.purchaseOrderNumber", d.level2?.purchaseOrderNumber ?? ""), ("level3.purchaseOrder", d.level3?.purchaseOrder ?? ""),
+                ]
+                for (name, other) in others where !other.isEmpty && other != value {
+                    c.report(.missingOrErroneousValue, path, "replaces \(name) on the wire (§4.226): give the purchase order number once")
                 }
+            case .optionalAmountIdentifier where d.level2 != nil && d.level2?.cardType != .americanExpress:
+                c.report(
+                    .missingOrErroneousValue, path,
+                    "is the same field as level2's tax identifier (group 22): give isTaxExempt and localSalesTax in level2 instead")
+            case .optionalAmount where x[.optionalAmountIdentifier] == "0" && (Int64(value) ?? 0) != 0:
+                c.report(.missingOrErroneousValue, path, "must be zero when optionalAmountIdentifier is 0 (not used, §4.209)")
             case .paymentTransactionIndicator: only(.masterCard, brand, path, "§4.219", &c)
+            case .mobileDeviceType:
+                // 00-19 are defined and 20-99 reserved, which the spec says may appear without notice (§4.194).
+                c.digits(value, path, length: 2, exact: true)
             case .digitalEntityIdentifier: only(.visa, brand, path, "Visa Checkout, §4.102", &c)
             case .discountTreatmentCode, .taxTreatmentCode:
                 if d.level3?.cardType != .visa {

@@ -29,6 +29,12 @@ public struct BatchValidator: Sendable {
         c.date(batch.transmissionDate, "/transmissionDate")
         let settings = batch.settings
         c.code(settings.deviceCode, "/settings/deviceCode", in: Codes.deviceCodes)
+        if profile.emvDeviceCode && settings.deviceCode != "X" && batch.detailRecords.contains(where: { $0.$chip.hasValue }) {
+            c.report(
+                .missingOrErroneousValue, "/settings/deviceCode",
+                "must be X in a batch with chip data: the class reference requires X on every EMV mode chip card transaction (leave deviceCode out, or turn --emv-device-code off)"
+            )
+        }
         if let name = settings.amexAggregatorName {
             c.text(name, "/settings/amexAggregatorName", length: 12, required: true, allowed: .alphanumeric)
         }

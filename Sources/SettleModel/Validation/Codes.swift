@@ -42,7 +42,6 @@ extension Codes {
         .transitTransactionType: CodeSet(["01", "02", "03", "04", "05", "07"]),
         .transportationMode: CodeSet((0...22).map { $0 < 10 ? "0\($0)" : "\($0)" }),
         .domainServer: CodeSet(["0", "1", "2"]),
-        .mobileDeviceType: CodeSet((0...19).map { $0 < 10 ? "0\($0)" : "\($0)" }),
         .discountTreatmentCode: CodeSet(["0", "1", "2"]),
         .taxTreatmentCode: CodeSet(["0", "1", "2", "3", "4"]),
         .spendQualifiedIndicator: CodeSet(["B", "N", "Q"]),

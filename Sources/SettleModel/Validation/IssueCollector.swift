@@ -111,4 +111,11 @@ struct IssueCollector {
             && bytes.enumerated().allSatisfy { $0.offset == 3 || ($0.element >= 48 && $0.element <= 57) }
         if !ok { report(.invalidFormat, path(), "must be a phone number as NNN-NNNNNNN (no leading 1)") }
     }
+
+    /// Free text that would carry the detail's card number in the clear: the masker hides the
+    /// card number field of a record, not a copy of it elsewhere, so such text is refused.
+    mutating func withoutCardNumber(_ value: String, _ path: @autoclosure () -> JSONPath, card: String) {
+        guard card.utf8.count >= 12, value.utf8.count >= card.utf8.count, value.contains(card) else { return }
+        report(.missingOrErroneousValue, path(), "holds the card number; card numbers go in cardNumber only, where they are masked")
+    }
 }

@@ -21,7 +21,8 @@ public struct BatchEncoder: Sendable {
 
     /// Validates and encodes the batch.
     public func encode(_ batch: Batch) throws(EncodingError) -> EncodedBatch {
-        let issues = BatchValidator(profile: profile).validate(batch)
+        var issues = BatchValidator(profile: profile).validate(batch)
+        if issues.isEmpty { issues = RecordSizeLimit.issues(in: batch, profile: profile, maximumBlockBytes: maximumBlockBytes) }
         guard issues.isEmpty else { throw .invalidBatch(issues) }
         do {
             return try encodeValidated(batch)

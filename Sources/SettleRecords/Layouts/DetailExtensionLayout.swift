@@ -44,7 +44,14 @@ enum DetailExtensionLayout {
             guard x[tag] == nil else { throw RecordCodingError(fieldNumber: number, data: wireTag, reason: "tag \(tag.rawValue) appears twice") }
             // Trailing spaces are part of an A/N value here: read the exact bytes.
             var value = ""
+            let valueField = c.fieldNumber
             try c.text(&value, size, pad: 0)
+            let bytes = value.utf8
+            guard bytes.count == size, bytes.allSatisfy({ tag.isNumeric ? (48...57).contains($0) : (32...126).contains($0) }) else {
+                throw RecordCodingError(
+                    fieldNumber: valueField, data: tag.rawValue,
+                    reason: "\(tag.rawValue) must be \(size) \(tag.isNumeric ? "digits" : "printable characters")")
+            }
             x[tag] = value
             read += 5 + size
         }

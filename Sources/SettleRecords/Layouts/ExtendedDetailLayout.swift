@@ -40,7 +40,8 @@ enum ExtendedDetailLayout {
         try c.text(&l2.amexRequesterName, 38)
         var tax = l2.amexTotalTaxAmount ?? .zero
         try c.amount(&tax)
-        if c.isDecoding { l2.amexTotalTaxAmount = tax == .zero ? nil : tax }
+        // Zero is a total tax like any other here: group 39 is sent only when it has one.
+        if c.isDecoding { l2.amexTotalTaxAmount = tax }
         try c.numericText(&l2.amexTaxTypeCode, 3)
         if c.isDecoding { d.level2 = l2 }
     }
