@@ -33,6 +33,14 @@ enum ExtendedRules {
         batch.detailRecords[0].level2 = l2
     }
 
+    static let amexRental = AmexAutoRental(
+        agreementNumber: "RA-7781", pickupCity: "LOS ANGELES", pickupDate: LocalDate(year: 2026, month: 7, day: 20),
+        returnCity: "SAN DIEGO", returnDate: LocalDate(year: 2026, month: 7, day: 25), renterName: "JOHN SMITH", distance: 412,
+        distanceUnit: "M")
+    static let insurance = AmexInsurance(
+        policyNumber: "POL-99812", coverageStartDate: LocalDate(year: 2026, month: 8, day: 1),
+        coverageEndDate: LocalDate(year: 2027, month: 7, day: 31), insuredName: "JANE DOE")
+
     static let cases: [RuleCase] = [
         RuleCase("a category code override outside a hotel batch", code: .missingOrErroneousValue, path: d + "/merchantCategoryCodeOverride") {
             extended(&$0) { $0.merchantCategoryCodeOverride = "5812" }
@@ -227,6 +235,60 @@ enum ExtendedRules {
         },
         RuleCase("a custom identifier holding the card number", code: .missingOrErroneousValue, path: d + "/detailExtension/customIdentifier") {
             tags(&$0, [.customIdentifier: "CUSORD4111111111111111"])
+        },
+        RuleCase("an American Express rental without group 42", .autoRental, code: .missingOrErroneousValue, path: d + "/autoRental/amex") {
+            RuleCase.amex(&$0)
+        },
+        RuleCase("group 42 on a Visa rental", .autoRental, code: .missingOrErroneousValue, path: d + "/autoRental/amex") {
+            $0.detailRecords[0].autoRental?.amex = amexRental
+        },
+        RuleCase(
+            "an American Express rental returned before it was picked up", .autoRental, code: .outOfRange, path: d + "/autoRental/amex/returnDate"
+        ) {
+            RuleCase.amex(&$0)
+            var rental = amexRental
+            rental.returnDate = LocalDate(year: 2026, month: 7, day: 1)
+            $0.detailRecords[0].autoRental?.amex = rental
+        },
+        RuleCase("a vehicle class of 0033", .autoRental, code: .outOfRange, path: d + "/autoRental/amex/vehicleClassId") {
+            RuleCase.amex(&$0)
+            var rental = amexRental
+            rental.vehicleClassId = "0033"
+            $0.detailRecords[0].autoRental?.amex = rental
+        },
+        RuleCase("a distance without its unit", .autoRental, code: .missingOrErroneousValue, path: d + "/autoRental/amex/distanceUnit") {
+            RuleCase.amex(&$0)
+            var rental = amexRental
+            rental.distanceUnit = ""
+            $0.detailRecords[0].autoRental?.amex = rental
+        },
+        RuleCase(
+            "an audit adjustment amount without its indicator", .autoRental, code: .missingOrErroneousValue,
+            path: d + "/autoRental/amex/auditAdjustmentAmount"
+        ) {
+            RuleCase.amex(&$0)
+            var rental = amexRental
+            rental.auditAdjustmentAmount = 500
+            $0.detailRecords[0].autoRental?.amex = rental
+        },
+        RuleCase("insurance on a Visa card", code: .missingOrErroneousValue, path: d + "/amexInsurance") {
+            extended(&$0) { $0.amexInsurance = insurance }
+        },
+        RuleCase("insurance that ends before it starts", code: .outOfRange, path: d + "/amexInsurance/coverageEndDate") {
+            RuleCase.amex(&$0)
+            var ended = insurance
+            ended.coverageEndDate = LocalDate(year: 2026, month: 1, day: 1)
+            extended(&$0) { $0.amexInsurance = ended }
+        },
+        RuleCase("insurance without the insured's name", code: .missingOrErroneousValue, path: d + "/amexInsurance/insuredName") {
+            RuleCase.amex(&$0)
+            var unnamed = insurance
+            unnamed.insuredName = ""
+            extended(&$0) { $0.amexInsurance = unnamed }
+        },
+        RuleCase("Amex charge descriptor 2 without the first", code: .missingOrErroneousValue, path: d + "/level2/amexChargeDescriptor") {
+            RuleCase.amex(&$0)
+            $0.detailRecords[0].level2 = Level2(cardType: .americanExpress, amexChargeDescriptor2: "DESKS")
         },
         RuleCase("a gateway id of 11 characters", code: .invalidLength, path: "/settings/gatewayId") {
             $0.settings.gatewayId = "GATEWAY0042"

@@ -75,7 +75,6 @@ enum IndustryRules {
         RuleCase("auto rental without rental data", .autoRental, code: .missingOrErroneousValue, path: d + "/autoRental") {
             $0.detailRecords[0].autoRental = nil
         },
-        RuleCase("Amex in auto rental", .autoRental, code: .missingOrErroneousValue, path: d + "/cardNumber") { RuleCase.amex(&$0) },
         RuleCase("rental date before 2000", .autoRental, code: .outOfRange, path: d + "/autoRental/rentalDate") {
             $0.detailRecords[0].autoRental?.rentalDate = LocalDate(year: 1999, month: 12, day: 31)
         },

@@ -64,7 +64,7 @@ import Testing
         detail[7] = "b"  // 0x62: groups 8 and 12; group 8 (the Level II layout group 22 replaced) is not built
         let error = failure(wire([spec[0], spec[1], String(detail), spec[3]]))
         #expect(error?.sequenceNumber == 3)
-        #expect(error?.reason == "detail group 8 is not supported")
+        #expect(error?.reason == "detail group 8 is not supported (the earlier Level II layout; EIS 1081 requires group 22 for new implementations)")
     }
 
     @Test func reservedPurchaseIdentifierFormatCodesAreRefused() throws {

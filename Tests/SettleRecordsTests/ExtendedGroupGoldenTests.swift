@@ -181,4 +181,65 @@ import Testing
         #expect(!shown.contains("4111111111111111"))
         #expect(shown.contains("555555******4444") && shown.contains("411111******1111"))
     }
+
+    @Test func americanExpressChargeDescriptors2To4AreGroup30() throws {
+        var sale = SampleBatches.sale("378282246310005")
+        sale.level2 = Level2(
+            cardType: .americanExpress, amexChargeDescriptor: "OFFICE CHAIRS", amexChargeDescriptor2: "DESKS", amexChargeDescriptor4: "LAMPS")
+        let p = try RecordProbe(SampleBatches.batch(.retail, [sale]))
+        // 21 (78 bytes), 23, 30 (three descriptors of 40), 32.
+        let pad = { (text: String) in text.padding(toLength: 40, withPad: " ", startingAt: 0) }
+        #expect(p.afterBase(2, 78 + 4, 120) == pad("DESKS") + pad("") + pad("LAMPS"))
+        #expect(p.afterBase(2, 78 + 4 + 120, 12) == "CNPN0100000Z")
+    }
+
+    @Test func anAmericanExpressRentalIsGroup42WithCenturyDatesAndTimes() throws {
+        var sale = SampleBatches.sale("378282246310005")
+        sale.purchaseIdentifier = "RA-7781"
+        sale.autoRental = AutoRental(
+            rentalDate: LocalDate(year: 2026, month: 7, day: 20),
+            amex: AmexAutoRental(
+                agreementNumber: "RA-7781", pickupLocation: "LAX AIRPORT", pickupCity: "LOS ANGELES", pickupRegion: "CA",
+                pickupDate: LocalDate(year: 2026, month: 7, day: 20), pickupTime: TimeOfDay(hour: 9, minute: 5, second: 0),
+                returnCity: "SAN DIEGO", returnRegion: "CA", returnDate: LocalDate(year: 2026, month: 7, day: 25),
+                returnTime: TimeOfDay(hour: 17, minute: 30, second: 15), renterName: "JOHN SMITH", vehicleClassId: "0004", distance: 412,
+                distanceUnit: "M", auditAdjustmentIndicator: "Y", auditAdjustmentAmount: 1500))
+        let p = try RecordProbe(SampleBatches.batch(.autoRental, [sale]))
+        // 4 (52 bytes), 23, 32, 42.
+        let g = 52 + 4 + 12
+        #expect(p.afterBase(2, g, 14) == "RA-7781       ")
+        #expect(p.afterBase(2, g + 14, 38) == "LAX AIRPORT".padding(toLength: 38, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, g + 52, 18) == "LOS ANGELES       ")
+        #expect(p.afterBase(2, g + 70, 6) == "CA 840")
+        #expect(p.afterBase(2, g + 76, 14) == "20260720" + "090500")
+        #expect(p.afterBase(2, g + 90, 24) == "SAN DIEGO         " + "CA 840")
+        #expect(p.afterBase(2, g + 114, 14) == "20260725" + "173015")
+        #expect(p.afterBase(2, g + 128, 26) == "JOHN SMITH".padding(toLength: 26, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, g + 154, 23) == "0004" + "00412" + "M" + "Y" + "000000001500")
+        #expect(p.records[2].utf8.count == 108 + g + 177)
+    }
+
+    @Test func anAmericanExpressInsurancePremiumIsGroup43() throws {
+        var sale = SampleBatches.sale("378282246310005")
+        sale.extended = ExtendedDetail(
+            amexInsurance: AmexInsurance(
+                policyNumber: "POL-99812", coverageStartDate: LocalDate(year: 2026, month: 8, day: 1),
+                coverageEndDate: LocalDate(year: 2027, month: 7, day: 31), premiumFrequency: "MONTHLY", policyType: "AUTO",
+                insuredName: "JANE DOE"))
+        let p = try RecordProbe(SampleBatches.batch(.retail, [sale]))
+        // 23, 32, 43: policy 23, start 8, end 8, frequency 7, second policy 23, type 25, insured 30.
+        let g = 4 + 12
+        #expect(p.afterBase(2, g, 23) == "POL-99812".padding(toLength: 23, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, g + 23, 16) == "20260801" + "20270731")
+        #expect(p.afterBase(2, g + 39, 7) == "MONTHLY")
+        #expect(p.afterBase(2, g + 46, 23) == String(repeating: " ", count: 23))
+        #expect(p.afterBase(2, g + 69, 25) == "AUTO".padding(toLength: 25, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, g + 94, 30) == "JANE DOE".padding(toLength: 30, withPad: " ", startingAt: 0))
+        #expect(p.records[2].utf8.count == 108 + g + 124)
+    }
+
+    @Test(arguments: [8, 15, 19, 24, 28, 44, 47, 48])
+    func retiredReservedAndInternalGroupsAreRefusedWithTheReason(group: Int) {
+        #expect(DetailGroupNames.unsupported(group).hasPrefix("detail group \(group) is not supported ("))
+    }
 }

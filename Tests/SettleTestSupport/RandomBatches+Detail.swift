@@ -74,7 +74,7 @@ extension RandomBatches {
 
     private mutating func cardBrand(_ industry: IndustryType, _ kind: TransactionType) -> CardBrand {
         switch industry {
-        case .autoRental: rng.pick([.visa, .masterCard, .discover])
+        case .autoRental: rng.pick([.visa, .masterCard, .discover, .americanExpress])
         case .passengerTransport: rng.pick([.visa, .visa, .masterCard])
         default: rng.pick([.visa, .masterCard, .americanExpress, .discover])
         }
@@ -113,7 +113,9 @@ extension RandomBatches {
             carried(&d)
             var rental = AutoRental(
                 rentalDate: d.transactionDate.adding(days: -rng.int(0...30)), noShow: rng.chance(10), extraCharges: rng.text(0...6, "12345"))
-            if rng.chance(50) {
+            if brand == .americanExpress {
+                rental.amex = amexRental(d, rentalDate: rental.rentalDate)
+            } else if rng.chance(50) {
                 rental.returnDetails = AutoRentalReturn(
                     renterName: rng.text(0...20), returnCity: rng.text(0...18), returnStateOrCountry: rng.text(0...3, RandomAlphabet.upper),
                     returnLocationId: rng.text(0...10))
@@ -158,11 +160,17 @@ extension RandomBatches {
     private mutating func level2(_ d: DetailRecord) -> Level2 {
         switch d.cardNumber.brand {
         case .americanExpress:
-            return Level2(
+            var l2 = Level2(
                 cardType: .americanExpress, amexSupplierNumber: rng.text(0...9), amexCardholderReference: rng.text(0...17),
                 amexShippedToZip: rng.text(0...6, RandomAlphabet.alphanumeric),
                 amexSalesTax: rng.chance(50) ? Amount(minorUnits: Int64(rng.int(1...999_999))) : nil,
                 amexChargeDescriptor: rng.text(0...40))
+            if !l2.amexChargeDescriptor.isEmpty && rng.chance(40) {
+                l2.amexChargeDescriptor2 = rng.text(1...40)
+                l2.amexChargeDescriptor3 = rng.text(0...40)
+                l2.amexChargeDescriptor4 = rng.text(0...40)
+            }
+            return l2
         default:
             let exempt = rng.chance(30)
             let tax = exempt || rng.chance(30) ? nil : self.tax(of: d.settlementAmount)
@@ -232,5 +240,21 @@ extension RandomBatches {
                     carrier: rng.text(2...2, RandomAlphabet.upper), serviceClass: rng.text(1...1, RandomAlphabet.upper),
                     stopOver: rng.pick(["", "O", "X"]), destination: rng.text(3...3, RandomAlphabet.upper))
             })
+    }
+
+    /// Group 42: an American Express rental, picked up on the rental date and returned on the
+    /// detail's transaction date.
+    private mutating func amexRental(_ d: DetailRecord, rentalDate: LocalDate) -> AmexAutoRental {
+        func time() -> TimeOfDay { TimeOfDay(hour: rng.int(0...23), minute: rng.int(0...59), second: rng.int(0...59)) }
+        let audit = rng.pick(["", "X", "Y", "Z"])
+        let distance = rng.chance(70) ? rng.int(1...99_999) : 0
+        return AmexAutoRental(
+            agreementNumber: rng.text(1...14), pickupLocation: rng.text(0...38), pickupCity: rng.text(1...18),
+            pickupRegion: rng.text(0...3, RandomAlphabet.upper), pickupCountry: rng.digits(3), pickupDate: rentalDate, pickupTime: time(),
+            returnCity: rng.text(1...18), returnRegion: rng.text(0...3, RandomAlphabet.upper), returnCountry: rng.digits(3),
+            returnDate: d.transactionDate, returnTime: time(), renterName: rng.text(1...26),
+            vehicleClassId: rng.pick(["", "0001", "0017", "0032", "9999"]), distance: distance,
+            distanceUnit: distance > 0 ? rng.pick(["M", "K"]) : rng.pick(["", "M"]), auditAdjustmentIndicator: audit,
+            auditAdjustmentAmount: audit.isEmpty ? .zero : Amount(minorUnits: Int64(rng.int(0...9_999_999))))
     }
 }

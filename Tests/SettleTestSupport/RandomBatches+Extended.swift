@@ -63,6 +63,14 @@ extension RandomBatches {
             let text = rng.text(1...25)
             keep({ $0.softDescriptor = text }, &d)
         }
+        if brand == .americanExpress && rng.chance(30) {
+            let start = d.transactionDate.adding(days: -rng.int(0...30))
+            let insurance = AmexInsurance(
+                policyNumber: rng.text(1...23), coverageStartDate: start, coverageEndDate: start.adding(days: rng.int(0...400)),
+                premiumFrequency: rng.text(0...7), additionalPolicyNumber: rng.text(0...23), policyType: rng.text(0...25),
+                insuredName: rng.text(1...30))
+            keep({ $0.amexInsurance = insurance }, &d)
+        }
         let facilitator = rng.chance(30)
         if facilitator || rng.chance(20) {
             let amex = brand == .americanExpress

@@ -526,7 +526,7 @@ components:
         eCommerceGoodsIndicator: { enum: [D, P], description: "group 18: D digital goods, P physical goods" }
         location: { $ref: "#/components/schemas/LocationDetail" }
         masterCardServiceCode: { type: string, pattern: "^[0-9]{3}$", description: "group 37, MasterCard only: the card's service code" }
-        visaCardProductCode: { type: string, maxLength: 2, description: "group 38, Visa only: the card product code the authorization returned; empty for credits and off-line sales" }
+        visaCardProductCode: { type: string, pattern: "^[0-9A-Za-z]{0,2}$", description: "group 38, Visa only: the card product code the authorization returned; empty for credits and off-line sales" }
         discoverPosDataCode:
           type: string
           pattern: "^[0-9A-Z]{13}$"
@@ -541,6 +541,23 @@ components:
           enum: [E, T]
           description: "group 45: E the card number is encrypted, T it is a token; needs settings.genKey (Gen2 authentication)"
         softDescriptor: { type: string, maxLength: 25, description: "group 46: free text for the merchant's own reports; not with level3" }
+        amexInsurance: { $ref: "#/components/schemas/AmexInsurance" }
+    AmexInsurance:
+      type: object
+      description: >-
+        Group 43 (EIS 1081 §4.28), American Express only: an insurance premium. Not in direct
+        marketing batches or with cardNotPresent, gratuity, lodging, auto rental or Level II/III data
+        (Table 3.9). Dates go out as CCYYMMDD.
+      required: [policyNumber, coverageStartDate, coverageEndDate, insuredName]
+      additionalProperties: false
+      properties:
+        policyNumber: { type: string, maxLength: 23 }
+        coverageStartDate: { type: string, format: date }
+        coverageEndDate: { type: string, format: date, description: not before coverageStartDate }
+        premiumFrequency: { type: string, maxLength: 7, description: "the merchant's own words: MONTHLY, ANNUAL, …" }
+        additionalPolicyNumber: { type: string, maxLength: 23 }
+        policyType: { type: string, maxLength: 25 }
+        insuredName: { type: string, maxLength: 30 }
     LocationDetail:
       type: object
       description: >-
@@ -668,7 +685,7 @@ components:
         roomRate: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
     AutoRental:
       type: object
-      description: Auto rental (groups 4 and 13).
+      description: Auto rental (groups 4 and 13; group 42 for American Express, which needs amex).
       required: [rentalDate]
       additionalProperties: false
       properties:
@@ -677,6 +694,33 @@ components:
         extraCharges: { type: string }
         marketSpecificDataIdentifier: { type: string, description: default A }
         returnDetails: { $ref: "#/components/schemas/AutoRentalReturn" }
+        amex: { $ref: "#/components/schemas/AmexAutoRental" }
+    AmexAutoRental:
+      type: object
+      description: >-
+        Group 42 (EIS 1081 §4.27): required for an American Express rental, refused for other
+        brands; not with returnDetails (group 13). Dates go out as CCYYMMDD, times as HHMMSS.
+      required: [agreementNumber, pickupCity, pickupDate, returnCity, returnDate, renterName]
+      additionalProperties: false
+      properties:
+        agreementNumber: { type: string, maxLength: 14 }
+        pickupLocation: { type: string, maxLength: 38, description: where the vehicle was picked up }
+        pickupCity: { type: string, maxLength: 18 }
+        pickupRegion: { type: string, maxLength: 3 }
+        pickupCountry: { type: string, pattern: "^[0-9]{3}$", description: "ISO 3166 numeric; default 840" }
+        pickupDate: { type: string, format: date }
+        pickupTime: { type: string, pattern: "^[0-9]{2}:[0-9]{2}:[0-9]{2}$", description: local time; default 00:00:00 }
+        returnCity: { type: string, maxLength: 18 }
+        returnRegion: { type: string, maxLength: 3 }
+        returnCountry: { type: string, pattern: "^[0-9]{3}$", description: "ISO 3166 numeric; default 840" }
+        returnDate: { type: string, format: date, description: not before pickupDate }
+        returnTime: { type: string, pattern: "^[0-9]{2}:[0-9]{2}:[0-9]{2}$" }
+        renterName: { type: string, maxLength: 26 }
+        vehicleClassId: { type: string, description: "0001-0032 (mini … special) or 9999 (miscellaneous)" }
+        distance: { type: integer, minimum: 0, maximum: 99999 }
+        distanceUnit: { enum: [M, K], description: "miles or kilometres; required with a distance" }
+        auditAdjustmentIndicator: { enum: [X, Y, Z], description: "X several adjustments, Y one (cardmember told), Z one (not told)" }
+        auditAdjustmentAmount: { type: integer, minimum: 0, maximum: 9999999, description: "minor units; needs auditAdjustmentIndicator" }
     AutoRentalReturn:
       type: object
       additionalProperties: false
@@ -735,6 +779,9 @@ components:
         amexRequesterName: { type: string, maxLength: 38, description: "group 39 (American Express corporate purchasing): who ordered, when not the cardmember" }
         amexTotalTaxAmount: { type: integer, minimum: 0, maximum: 9999999, description: "group 39: all taxes on the purchase, minor units; required with the other group 39 fields" }
         amexTaxTypeCode: { type: string, pattern: "^[0-9]{3}$", description: "group 39: 056 (sales tax, the one code for US merchants) by default" }
+        amexChargeDescriptor2: { type: string, maxLength: 40, description: "group 30 (American Express CPC): after amexChargeDescriptor" }
+        amexChargeDescriptor3: { type: string, maxLength: 40 }
+        amexChargeDescriptor4: { type: string, maxLength: 40 }
     Level3:
       type: object
       description: Commercial card Level III (groups 26 and 27, and line items). Amounts in minor units.

@@ -7,6 +7,7 @@ struct CommercialReaders {
     static let level2Keys: KeySet = [
         "cardType", "isTaxExempt", "localSalesTax", "purchaseOrderNumber", "amexSupplierNumber", "amexCardholderReference",
         "amexShippedToZip", "amexSalesTax", "amexChargeDescriptor", "amexRequesterName", "amexTotalTaxAmount", "amexTaxTypeCode",
+        "amexChargeDescriptor2", "amexChargeDescriptor3", "amexChargeDescriptor4",
     ]
     static let level3Keys: KeySet = [
         "cardType", "localTax", "nationalTax", "purchaseOrder", "freightAmount", "dutyAmount", "destinationZip", "shipFromZip",
@@ -34,7 +35,10 @@ struct CommercialReaders {
             amexShippedToZip: o.string("amexShippedToZip", default: "", &issues), amexSalesTax: o.optionalAmount("amexSalesTax", &issues),
             amexChargeDescriptor: o.string("amexChargeDescriptor", default: "", &issues),
             amexRequesterName: requester, amexTotalTaxAmount: totalTax,
-            amexTaxTypeCode: o.string("amexTaxTypeCode", default: purchasing ? "056" : "", &issues))
+            amexTaxTypeCode: o.string("amexTaxTypeCode", default: purchasing ? "056" : "", &issues),
+            amexChargeDescriptor2: o.string("amexChargeDescriptor2", default: "", &issues),
+            amexChargeDescriptor3: o.string("amexChargeDescriptor3", default: "", &issues),
+            amexChargeDescriptor4: o.string("amexChargeDescriptor4", default: "", &issues))
     }
 
     func level3(_ o: DocumentObject, _ issues: inout IssueList) -> Level3 {

@@ -6,6 +6,9 @@ import SettleModel
 /// `detailExtension` objects.
 struct ExtendedDetailReader {
     static let locationKeys: KeySet = ["name", "address", "city", "region", "country", "postalCode"]
+    static let amexInsuranceKeys: KeySet = [
+        "policyNumber", "coverageStartDate", "coverageEndDate", "premiumFrequency", "additionalPolicyNumber", "policyType", "insuredName",
+    ]
 
     /// Each object that carries detail extension (group 41) tags: its member names and their tags.
     /// The model's ``DetailExtensionTag/member`` names the same places (a test holds them together).
@@ -35,6 +38,7 @@ struct ExtendedDetailReader {
         "merchantCategoryCodeOverride", "laneId", "serviceDevelopmentIndicator", "existingDebt", "ucafCollectionIndicator",
         "eCommerceGoodsIndicator", "location", "masterCardServiceCode", "visaCardProductCode", "discoverPosDataCode",
         "discoverPartialShipment", "paymentFacilitator", "token", "detailExtension", "transactionSecurityIndicator", "softDescriptor",
+        "amexInsurance",
     ]
 
     /// `nil` when the detail has none of these members, so a plain detail carries no box.
@@ -57,8 +61,18 @@ struct ExtendedDetailReader {
             discoverPartialShipment: d.bool("discoverPartialShipment", default: false, &issues),
             detailExtension: tags,
             transactionSecurityIndicator: d.optionalString("transactionSecurityIndicator", &issues),
-            softDescriptor: d.optionalString("softDescriptor", &issues))
+            softDescriptor: d.optionalString("softDescriptor", &issues),
+            amexInsurance: d.object("amexInsurance", &issues).map { insurance($0, &issues) })
         return extended.isEmpty ? nil : extended
+    }
+
+    private func insurance(_ o: DocumentObject, _ issues: inout IssueList) -> AmexInsurance {
+        let o = o.reading(Self.amexInsuranceKeys, &issues)
+        return AmexInsurance(
+            policyNumber: o.string("policyNumber", &issues), coverageStartDate: o.date("coverageStartDate", &issues),
+            coverageEndDate: o.date("coverageEndDate", &issues), premiumFrequency: o.string("premiumFrequency", default: "", &issues),
+            additionalPolicyNumber: o.string("additionalPolicyNumber", default: "", &issues),
+            policyType: o.string("policyType", default: "", &issues), insuredName: o.string("insuredName", &issues))
     }
 
     private func location(_ o: DocumentObject, _ issues: inout IssueList) -> LocationDetail {

@@ -7,7 +7,12 @@ struct GroupReaders {
     static let cardNotPresentKeys: KeySet = ["motoIndicator", "installmentNumber", "installmentCount"]
     static let lodgingKeys: KeySet = ["checkInDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "amex"]
     static let lodgingAmexKeys: KeySet = ["chargeType", "stayDuration", "roomRate"]
-    static let autoRentalKeys: KeySet = ["rentalDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "returnDetails"]
+    static let autoRentalKeys: KeySet = ["rentalDate", "noShow", "extraCharges", "marketSpecificDataIdentifier", "returnDetails", "amex"]
+    static let amexAutoRentalKeys: KeySet = [
+        "agreementNumber", "pickupLocation", "pickupCity", "pickupRegion", "pickupCountry", "pickupDate", "pickupTime", "returnCity",
+        "returnRegion", "returnCountry", "returnDate", "returnTime", "renterName", "vehicleClassId", "distance", "distanceUnit",
+        "auditAdjustmentIndicator", "auditAdjustmentAmount",
+    ]
     static let autoRentalReturnKeys: KeySet = ["renterName", "returnCity", "returnStateOrCountry", "returnLocationId"]
     static let passengerTransportKeys: KeySet = [
         "restrictedTicket", "passengerNumber", "passengerCount", "ticketNumber", "passengerName", "departureDate", "origin", "legs",
@@ -48,6 +53,21 @@ struct GroupReaders {
                 renterName: back.string("renterName", default: "", &issues), returnCity: back.string("returnCity", default: "", &issues),
                 returnStateOrCountry: back.string("returnStateOrCountry", default: "", &issues),
                 returnLocationId: back.string("returnLocationId", default: "", &issues))
+        }
+        if let amex = o.object("amex", &issues)?.reading(Self.amexAutoRentalKeys, &issues) {
+            let midnight = TimeOfDay(hour: 0, minute: 0, second: 0)
+            rental.amex = AmexAutoRental(
+                agreementNumber: amex.string("agreementNumber", &issues), pickupLocation: amex.string("pickupLocation", default: "", &issues),
+                pickupCity: amex.string("pickupCity", &issues), pickupRegion: amex.string("pickupRegion", default: "", &issues),
+                pickupCountry: amex.string("pickupCountry", default: "840", &issues), pickupDate: amex.date("pickupDate", &issues),
+                pickupTime: amex.has("pickupTime") ? amex.time("pickupTime", &issues) : midnight,
+                returnCity: amex.string("returnCity", &issues), returnRegion: amex.string("returnRegion", default: "", &issues),
+                returnCountry: amex.string("returnCountry", default: "840", &issues), returnDate: amex.date("returnDate", &issues),
+                returnTime: amex.has("returnTime") ? amex.time("returnTime", &issues) : midnight,
+                renterName: amex.string("renterName", &issues), vehicleClassId: amex.string("vehicleClassId", default: "", &issues),
+                distance: amex.int("distance", default: 0, &issues), distanceUnit: amex.string("distanceUnit", default: "", &issues),
+                auditAdjustmentIndicator: amex.string("auditAdjustmentIndicator", default: "", &issues),
+                auditAdjustmentAmount: amex.amount("auditAdjustmentAmount", default: .zero, &issues))
         }
         return rental
     }

@@ -11,6 +11,7 @@ extension DetailRecord {
         if $autoRental.hasValue {
             set.insert(group: 4)
             if $autoRental.with({ $0.returnDetails != nil }) == true { set.insert(group: 13) }
+            if $autoRental.with({ $0.amex != nil }) == true { set.insert(group: 42) }
         }
         if $lodging.hasValue {
             set.insert(group: 5)
@@ -23,6 +24,7 @@ extension DetailRecord {
         if let amex = $level2.with({ $0.cardType == .americanExpress }) {
             set.insert(group: amex ? 21 : 22)
             if amex && $level2.with({ $0.hasPurchasingExtension }) == true { set.insert(group: 39) }
+            if amex && $level2.with({ $0.hasMoreChargeDescriptors }) == true { set.insert(group: 30) }
         }
         if let visa = $level3.with({ $0.cardType == .visa }) {
             set.insert(group: 25)

@@ -33,13 +33,15 @@ public struct ExtendedDetail: Sendable, Hashable {
     public var transactionSecurityIndicator: String?
     /// Group 46: merchant soft descriptor, free text for the merchant's own reports, up to 25 characters.
     public var softDescriptor: String?
+    /// Group 43: an American Express insurance premium.
+    public var amexInsurance: AmexInsurance?
 
     public init(
         merchantCategoryCodeOverride: String? = nil, laneId: Int? = nil, serviceDevelopmentIndicator: Int? = nil,
         existingDebt: Bool = false, ucafCollectionIndicator: String? = nil, eCommerceGoodsIndicator: String? = nil,
         location: LocationDetail? = nil, masterCardServiceCode: String? = nil, visaCardProductCode: String? = nil,
         discoverPosDataCode: String? = nil, discoverPartialShipment: Bool = false, detailExtension: DetailExtension = DetailExtension(),
-        transactionSecurityIndicator: String? = nil, softDescriptor: String? = nil
+        transactionSecurityIndicator: String? = nil, softDescriptor: String? = nil, amexInsurance: AmexInsurance? = nil
     ) {
         self.merchantCategoryCodeOverride = merchantCategoryCodeOverride
         self.laneId = laneId
@@ -55,6 +57,7 @@ public struct ExtendedDetail: Sendable, Hashable {
         self.detailExtension = detailExtension
         self.transactionSecurityIndicator = transactionSecurityIndicator
         self.softDescriptor = softDescriptor
+        self.amexInsurance = amexInsurance
     }
 
     /// Whether nothing is set (the document had none of these members).
@@ -76,6 +79,7 @@ public struct ExtendedDetail: Sendable, Hashable {
         if !detailExtension.isEmpty { set.insert(group: 41) }
         if transactionSecurityIndicator != nil { set.insert(group: 45) }
         if softDescriptor != nil { set.insert(group: 46) }
+        if amexInsurance != nil { set.insert(group: 43) }
         return set
     }
 }

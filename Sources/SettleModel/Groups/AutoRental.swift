@@ -13,15 +13,18 @@ public struct AutoRental: Sendable, Hashable {
     public var marketSpecificDataIdentifier: String
     /// Group 13: renter and return location (MasterCard).
     public var returnDetails: AutoRentalReturn?
+    /// Group 42: American Express's own rental details (instead of group 13).
+    public var amex: AmexAutoRental?
 
     public init(
         rentalDate: LocalDate, noShow: Bool = false, extraCharges: String = "",
-        marketSpecificDataIdentifier: String = "A", returnDetails: AutoRentalReturn? = nil
+        marketSpecificDataIdentifier: String = "A", returnDetails: AutoRentalReturn? = nil, amex: AmexAutoRental? = nil
     ) {
         self.rentalDate = rentalDate
         self.noShow = noShow
         self.extraCharges = extraCharges
         self.marketSpecificDataIdentifier = marketSpecificDataIdentifier
         self.returnDetails = returnDetails
+        self.amex = amex
     }
 }

@@ -20,12 +20,17 @@ public struct Level2: Sendable, Hashable {
     public var amexTotalTaxAmount: Amount?
     /// Group 39: the kind of tax in ``amexTotalTaxAmount``, 3 digits.
     public var amexTaxTypeCode: String
+    /// Group 30 (American Express CPC charge descriptors 2–4), up to 40 characters each.
+    public var amexChargeDescriptor2: String
+    public var amexChargeDescriptor3: String
+    public var amexChargeDescriptor4: String
 
     public init(
         cardType: Level2CardType, isTaxExempt: Bool = false, localSalesTax: Amount? = nil, purchaseOrderNumber: String = "",
         amexSupplierNumber: String = "", amexCardholderReference: String = "", amexShippedToZip: String = "",
         amexSalesTax: Amount? = nil, amexChargeDescriptor: String = "", amexRequesterName: String = "",
-        amexTotalTaxAmount: Amount? = nil, amexTaxTypeCode: String = ""
+        amexTotalTaxAmount: Amount? = nil, amexTaxTypeCode: String = "", amexChargeDescriptor2: String = "",
+        amexChargeDescriptor3: String = "", amexChargeDescriptor4: String = ""
     ) {
         self.cardType = cardType
         self.isTaxExempt = isTaxExempt
@@ -39,6 +44,14 @@ public struct Level2: Sendable, Hashable {
         self.amexRequesterName = amexRequesterName
         self.amexTotalTaxAmount = amexTotalTaxAmount
         self.amexTaxTypeCode = amexTaxTypeCode
+        self.amexChargeDescriptor2 = amexChargeDescriptor2
+        self.amexChargeDescriptor3 = amexChargeDescriptor3
+        self.amexChargeDescriptor4 = amexChargeDescriptor4
+    }
+
+    /// Whether group 30 is sent (any of charge descriptors 2–4).
+    public var hasMoreChargeDescriptors: Bool {
+        !amexChargeDescriptor2.isEmpty || !amexChargeDescriptor3.isEmpty || !amexChargeDescriptor4.isEmpty
     }
 
     /// Whether any group 39 field is set (American Express only).

@@ -16,6 +16,12 @@ extension BatchValidator {
             c.text(l2.amexCardholderReference, q + "/amexCardholderReference", length: 17)
             c.text(l2.amexShippedToZip, q + "/amexShippedToZip", length: 6, allowed: .alphanumeric)
             c.text(l2.amexChargeDescriptor, q + "/amexChargeDescriptor", length: 40)
+            c.text(l2.amexChargeDescriptor2, q + "/amexChargeDescriptor2", length: 40)
+            c.text(l2.amexChargeDescriptor3, q + "/amexChargeDescriptor3", length: 40)
+            c.text(l2.amexChargeDescriptor4, q + "/amexChargeDescriptor4", length: 40)
+            if l2.hasMoreChargeDescriptors && l2.amexChargeDescriptor.isEmpty {
+                c.report(.missingOrErroneousValue, q + "/amexChargeDescriptor", "is required before amexChargeDescriptor2-4 (groups 21 and 30)")
+            }
             if let tax = l2.amexSalesTax { c.amount(tax, q + "/amexSalesTax", maximum: 999_999) }
             // Each field that does not belong is named, so a caller sees which to remove.
             let others = [
@@ -32,6 +38,8 @@ extension BatchValidator {
             ("amexShippedToZip", !l2.amexShippedToZip.isEmpty), ("amexSalesTax", l2.amexSalesTax != nil),
             ("amexChargeDescriptor", !l2.amexChargeDescriptor.isEmpty), ("amexRequesterName", !l2.amexRequesterName.isEmpty),
             ("amexTotalTaxAmount", l2.amexTotalTaxAmount != nil), ("amexTaxTypeCode", !l2.amexTaxTypeCode.isEmpty),
+            ("amexChargeDescriptor2", !l2.amexChargeDescriptor2.isEmpty), ("amexChargeDescriptor3", !l2.amexChargeDescriptor3.isEmpty),
+            ("amexChargeDescriptor4", !l2.amexChargeDescriptor4.isEmpty),
         ]
         for (name, given) in amexOnly where given {
             c.report(.missingOrErroneousValue, q + "/" + name, "is for American Express cards only")

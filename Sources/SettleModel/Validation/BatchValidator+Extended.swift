@@ -64,6 +64,10 @@ extension BatchValidator {
                 location, facilitator: x.detailExtension[.paymentFacilitatorId] != nil, brand: brand, card: card, at: p + "/location", &c)
         }
         if !x.detailExtension.isEmpty { checkDetailExtension(x.detailExtension, of: d, at: p, &c) }
+        if let insurance = x.amexInsurance {
+            only(.americanExpress, brand, p + "/amexInsurance", "group 43", &c)
+            checkInsurance(insurance, card: card, at: p + "/amexInsurance", &c)
+        }
     }
 
     private func only(_ wanted: CardBrand, _ brand: CardBrand, _ path: @autoclosure () -> JSONPath, _ source: String, _ c: inout IssueCollector) {
@@ -82,6 +86,21 @@ extension BatchValidator {
             c.report(.missingOrErroneousValue, q + "/amexTotalTaxAmount", "is required with amexRequesterName or amexTaxTypeCode (group 39)")
         }
         c.digits(l2.amexTaxTypeCode, q + "/amexTaxTypeCode", length: 3, exact: true)
+    }
+
+    /// Group 43 (§4.28).
+    private func checkInsurance(_ i: AmexInsurance, card: String, at q: JSONPath, _ c: inout IssueCollector) {
+        c.text(i.policyNumber, q + "/policyNumber", length: 23, required: true)
+        c.date(i.coverageStartDate, q + "/coverageStartDate")
+        c.date(i.coverageEndDate, q + "/coverageEndDate")
+        if i.coverageStartDate.isValid && i.coverageEndDate.isValid && i.coverageEndDate < i.coverageStartDate {
+            c.report(.outOfRange, q + "/coverageEndDate", "must not be before coverageStartDate (§4.28.3)")
+        }
+        c.text(i.premiumFrequency, q + "/premiumFrequency", length: 7)
+        c.text(i.additionalPolicyNumber, q + "/additionalPolicyNumber", length: 23)
+        c.text(i.policyType, q + "/policyType", length: 25)
+        c.text(i.insuredName, q + "/insuredName", length: 30, required: true)
+        c.withoutCardNumber(i.insuredName, q + "/insuredName", card: card)
     }
 
     /// Group 40: the 13-position Discover/PayPal POS data code, each position from its own list.

@@ -19,6 +19,10 @@ enum Codes {
 extension Codes {
     /// Group 14 (Table 4.52): transponder, Visa Relationship Manager, deferred billing.
     static let serviceDevelopmentIndicators: ClosedRange<Int> = 5...7
+    /// Group 42: miles, kilometres (§4.27.16).
+    static let distanceUnits = CodeSet(["M", "K"])
+    /// Group 42: several adjustments, one (cardmember told), one (not told) (§4.27.17).
+    static let auditAdjustments = CodeSet(["X", "Y", "Z"])
     /// Group 17 (Table 4.65).
     static let ucafCollectionIndicators = CodeSet(["0", "1", "2", "5", "6", "7"])
     /// Group 18 (Table 4.24): digital or physical goods.

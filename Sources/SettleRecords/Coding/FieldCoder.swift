@@ -73,15 +73,17 @@ extension FieldCoder {
         case .monthDay: packed = month * 100 + day
         case .monthDayYear: packed = (month * 100 + day) * 100 + year2
         case .yearMonthDay: packed = (year2 * 100 + month) * 100 + day
+        case .centuryYearMonthDay: packed = (Int64(value.year) * 100 + month) * 100 + day
         }
         let number = fieldNumber
-        try digits(&packed, format == .monthDay ? 4 : 6)
+        try digits(&packed, format.width)
         guard isDecoding else { return }
         let decoded: LocalDate
         switch format {
         case .monthDay: decoded = inferYear(month: Int(packed / 100), day: Int(packed % 100))
         case .monthDayYear: decoded = LocalDate(year: 2000 + Int(packed % 100), month: Int(packed / 10_000), day: Int(packed / 100 % 100))
         case .yearMonthDay: decoded = LocalDate(year: 2000 + Int(packed / 10_000), month: Int(packed / 100 % 100), day: Int(packed % 100))
+        case .centuryYearMonthDay: decoded = LocalDate(year: Int(packed / 10_000), month: Int(packed / 100 % 100), day: Int(packed % 100))
         }
         guard decoded.isValid else { throw RecordCodingError(fieldNumber: number, data: String(packed), reason: "not a valid date") }
         value = decoded
@@ -91,7 +93,7 @@ extension FieldCoder {
     mutating func optionalDate(_ value: inout LocalDate?, _ format: WireDateFormat) throws(RecordCodingError) {
         if !isDecoding && value == nil {
             var zero: Int64 = 0
-            return try digits(&zero, format == .monthDay ? 4 : 6)
+            return try digits(&zero, format.width)
         }
         var probe = value ?? LocalDate.placeholder
         let start = fieldNumber

@@ -86,7 +86,9 @@ public enum RecordSplitter {
     private static func sum(_ base: Int, _ groups: GroupSet, _ lengths: GroupLengths, _ kind: String) throws(RecordCodingError) -> Int {
         let (total, unsupported) = lengths.total(base, groups)
         if let group = unsupported {
-            throw RecordCodingError(fieldNumber: 5, data: String(group), reason: "\(kind) group \(group) is not supported")
+            throw RecordCodingError(
+                fieldNumber: 5, data: String(group),
+                reason: kind == "detail" ? DetailGroupNames.unsupported(group) : "\(kind) group \(group) is not supported")
         }
         return total
     }

@@ -29,6 +29,7 @@ enum ExtendedDetailLayout {
         case 41: try DetailExtensionLayout.code(&x.detailExtension, profile: profile, &c)
         case 45: try optionalText(&x.transactionSecurityIndicator, 1, &c)
         case 46: try optionalText(&x.softDescriptor, 25, &c)
+        case 43: try insurance(&x.amexInsurance, &c)
         default: preconditionFailure("group \(group) is not an extended detail group")
         }
         if c.isDecoding { d.extended = x }
@@ -44,6 +45,19 @@ enum ExtendedDetailLayout {
         if c.isDecoding { l2.amexTotalTaxAmount = tax }
         try c.numericText(&l2.amexTaxTypeCode, 3)
         if c.isDecoding { d.level2 = l2 }
+    }
+
+    /// Group 43 (§4.28): policy, coverage dates (CCYYMMDD), premium frequency, second policy, type, insured.
+    private static func insurance<C: FieldCoder>(_ value: inout AmexInsurance?, _ c: inout C) throws(RecordCodingError) {
+        var i = value ?? AmexInsurance(policyNumber: "", coverageStartDate: .placeholder, coverageEndDate: .placeholder, insuredName: "")
+        try c.text(&i.policyNumber, 23)
+        try c.date(&i.coverageStartDate, .centuryYearMonthDay)
+        try c.date(&i.coverageEndDate, .centuryYearMonthDay)
+        try c.text(&i.premiumFrequency, 7)
+        try c.text(&i.additionalPolicyNumber, 23)
+        try c.text(&i.policyType, 25)
+        try c.text(&i.insuredName, 30)
+        if c.isDecoding { value = i }
     }
 
     /// Group 36: name, address, city, region, country, postal code.

@@ -26,6 +26,15 @@ enum Level2Layout {
         }
     }
 
+    /// Group 30: American Express CPC charge descriptors 2, 3 and 4 (descriptor 1 is in group 21).
+    static func amexChargeDescriptors<C: FieldCoder>(_ d: inout DetailRecord, _ c: inout C) throws(RecordCodingError) {
+        var l2 = d.level2 ?? Level2(cardType: .americanExpress)
+        try c.text(&l2.amexChargeDescriptor2, 40)
+        try c.text(&l2.amexChargeDescriptor3, 40)
+        try c.text(&l2.amexChargeDescriptor4, 40)
+        if c.isDecoding { d.level2 = l2 }
+    }
+
     /// Group 21: supplier number, cardholder reference, shipped-to ZIP, sales tax, charge descriptor.
     private static func amex<C: FieldCoder>(_ l2: inout Level2, _ c: inout C) throws(RecordCodingError) {
         try c.text(&l2.amexSupplierNumber, 9)
