@@ -11,7 +11,8 @@ import Testing
 @Suite struct ExampleGoldenTests {
     @Test func thereIsAnExampleForEveryIndustryAndForCommercialChipTokenAndFacilitatorBatches() {
         let expected = [
-            "amex-corporate", "auto-rental", "chip-retail", "direct-marketing", "ecommerce-3ds", "grocery", "hotel", "level2", "level3",
+            "amex-corporate", "auto-rental", "canadian-commercial", "chip-retail", "direct-marketing", "ecommerce-3ds", "grocery", "hotel", "level2",
+            "level3",
             "passenger-transport", "payment-facilitator", "restaurant", "retail", "tokenized",
         ]
         #expect(Examples.names == expected)

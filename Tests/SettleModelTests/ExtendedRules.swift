@@ -290,6 +290,50 @@ enum ExtendedRules {
             RuleCase.amex(&$0)
             $0.detailRecords[0].level2 = Level2(cardType: .americanExpress, amexChargeDescriptor2: "DESKS")
         },
+        RuleCase("transaction advice on a Visa card", code: .missingOrErroneousValue, path: d + "/amexTransactionAdvice") {
+            extended(&$0) { $0.amexTransactionAdvice = AmexTransactionAdvice(retailDepartmentName: "HOUSEWARES") }
+        },
+        RuleCase(
+            "retail items without the department (group 33)", code: .missingOrErroneousValue, path: d + "/amexTransactionAdvice/retailDepartmentName"
+        ) {
+            RuleCase.amex(&$0)
+            extended(&$0) { $0.amexTransactionAdvice = AmexTransactionAdvice(retailItems: [.init(description: "KETTLE", unitAmount: 1500)]) }
+        },
+        RuleCase("seven retail items", code: .outOfRange, path: d + "/amexTransactionAdvice/retailItems") {
+            RuleCase.amex(&$0)
+            extended(&$0) {
+                $0.amexTransactionAdvice = AmexTransactionAdvice(
+                    retailDepartmentName: "HOUSEWARES", retailItems: Array(repeating: .init(description: "CUP", unitAmount: 100), count: 7))
+            }
+        },
+        RuleCase("charge items without corporate purchasing data", code: .missingOrErroneousValue, path: d + "/amexTransactionAdvice/chargeItems") {
+            RuleCase.amex(&$0)
+            extended(&$0) { $0.amexTransactionAdvice = AmexTransactionAdvice(chargeItems: [.init(unitAmount: 100)]) }
+        },
+        RuleCase("an additional amount of an unknown type", code: .outOfRange, path: d + "/amexTransactionAdvice/additionalAmounts/0/type") {
+            RuleCase.amex(&$0)
+            extended(&$0) { $0.amexTransactionAdvice = AmexTransactionAdvice(additionalAmounts: [.init(type: "002", amount: 100)]) }
+        },
+        RuleCase("a lodging stay of 100 nights", .hotel, code: .outOfRange, path: d + "/amexTransactionAdvice/lodgingItems/0/nights") {
+            RuleCase.amex(&$0)
+            $0.detailRecords[0].purchaseIdentifier = "FOLIO-1"
+            extended(&$0) {
+                $0.amexTransactionAdvice = AmexTransactionAdvice(lodgingRenterName: "JOHN SMITH", lodgingItems: [.init(roomRate: 100, nights: 100)])
+            }
+        },
+        RuleCase("Canadian taxes on a Visa card", code: .missingOrErroneousValue, path: d + "/canadianTaxes") {
+            extended(&$0) { $0.canadianTaxes = [CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "01")] }
+        },
+        RuleCase("seven Canadian taxes", code: .outOfRange, path: d + "/canadianTaxes") {
+            RuleCase.masterCard(&$0)
+            extended(&$0) {
+                $0.canadianTaxes = Array(repeating: CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "01"), count: 7)
+            }
+        },
+        RuleCase("a Canadian tax type identifier of 02", code: .outOfRange, path: d + "/canadianTaxes/0/typeIdentifier") {
+            RuleCase.masterCard(&$0)
+            extended(&$0) { $0.canadianTaxes = [CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "02")] }
+        },
         RuleCase("a gateway id of 11 characters", code: .invalidLength, path: "/settings/gatewayId") {
             $0.settings.gatewayId = "GATEWAY0042"
         },

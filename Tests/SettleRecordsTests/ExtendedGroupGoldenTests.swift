@@ -242,4 +242,86 @@ import Testing
     func retiredReservedAndInternalGroupsAreRefusedWithTheReason(group: Int) {
         #expect(DetailGroupNames.unsupported(group).hasPrefix("detail group \(group) is not supported ("))
     }
+
+    static let retailAdvice: DetailRecord = {
+        var sale = SampleBatches.sale("378282246310005", amount: 5000)
+        sale.extended = ExtendedDetail(
+            amexTransactionAdvice: AmexTransactionAdvice(
+                retailDepartmentName: "HOUSEWARES",
+                additionalAmounts: [.init(type: "013", amount: 350), .init(type: "001", amount: 100, isCredit: true)],
+                retailItems: [.init(description: "KETTLE", quantity: 2, unitAmount: 1500), .init(description: "TOASTER", unitAmount: 1650)]))
+        return sale
+    }()
+
+    @Test func retailTransactionAdviceIsGroups33And35AndOneARecordPerLine() throws {
+        let p = try RecordProbe(SampleBatches.batch(.retail, [Self.retailAdvice, SampleBatches.sale(number: 2)]))
+        // 23, 32, 33 (40), 35 (TAD count 3 + TAA count 3).
+        #expect(p.afterBase(2, 16, 40) == "HOUSEWARES".padding(toLength: 40, withPad: " ", startingAt: 0))
+        #expect(p.afterBase(2, 56, 6) == "002" + "002")
+        // TAD lines first, then the retail addenda: 28 and 46 bytes.
+        #expect(p.records[3] == "K1.ZA@@@@" + "TAD" + "013" + "000000000350" + "+")
+        #expect(p.records[4] == "K1.ZA@@@@" + "TAD" + "001" + "000000000100" + "-")
+        #expect(p.records[5] == "K1.ZA@@@@" + "RET" + "KETTLE             " + "002" + "000000001500")
+        #expect(p.records[6] == "K1.ZA@@@@" + "RET" + "TOASTER            " + "001" + "000000001650")
+        #expect(p.records[7].hasPrefix("K1.ZD"), "the next detail follows its advice records")
+        // Every record counts in the trailer, and an RB on an advice record names its detail.
+        let encoded = try BatchEncoder().encode(SampleBatches.batch(.retail, [Self.retailAdvice, SampleBatches.sale(number: 2)]))
+        #expect(encoded.totals.recordCount == 9)
+        #expect(encoded.sequenceMap.detailIndex(forSequence: 7) == 0)
+        #expect(encoded.sequenceMap.detailIndex(forSequence: 8) == 1)
+    }
+
+    @Test func lodgingAndChargeItemAdviceHaveTheirOwnLayouts() throws {
+        var stay = Self.retailAdvice
+        stay.extended?.amexTransactionAdvice = AmexTransactionAdvice(
+            lodgingRenterName: "JOHN SMITH", lodgingItems: [.init(roomRate: 18900, nights: 3)])
+        stay.lodging = Lodging(checkInDate: LocalDate(year: 2026, month: 7, day: 22))
+        stay.purchaseIdentifier = "FOLIO-1"
+        let lodging = try RecordProbe(SampleBatches.batch(.hotel, [stay]))
+        #expect(lodging.records[3] == "K1.ZA@@@@" + "LOD" + "000000018900" + "03")
+        var purchase = Self.retailAdvice
+        purchase.level2 = Level2(cardType: .americanExpress, amexRequesterName: "JANE DOE", amexTotalTaxAmount: 0, amexTaxTypeCode: "056")
+        purchase.extended?.amexTransactionAdvice = AmexTransactionAdvice(chargeItems: [.init(quantity: 4, unitAmount: 1250)])
+        let charges = try RecordProbe(SampleBatches.batch(.retail, [purchase]))
+        #expect(charges.records[3] == "K1.ZA@@@@" + "CPS" + "004" + "000000001250")
+    }
+
+    static let canadianSale: DetailRecord = {
+        var sale = SampleBatches.sale("5555555555554444")
+        sale.extended = ExtendedDetail(canadianTaxes: [
+            CanadianTax(amount: 325, rate: 5000, rateExponent: 3, typeIdentifier: "01"),
+            CanadianTax(isIncluded: false, amount: 0, rate: 9975, rateExponent: 3, typeApplied: "QST", typeIdentifier: "03"),
+        ])
+        return sale
+    }()
+
+    @Test(arguments: ["X", "L"])
+    func canadianTaxesAreGroup29AndOneRecordEachOfTheConfiguredType(type: String) throws {
+        let profile = WireProfile(canadianTaxRecordType: Character(type))
+        let p = try RecordProbe(SampleBatches.batch(.retail, [Self.canadianSale]), profile: profile)
+        // Group 29 (byte 1 of the extension map) holds the count.
+        #expect(p.afterBase(2, 4, 1) == "2")
+        #expect(p.records[3] == "K1.Z\(type)@@@@" + "Y" + "000000000325" + "05000" + "3" + "    " + "01")
+        #expect(p.records[4] == "K1.Z\(type)@@@@" + "N" + "000000000000" + "09975" + "3" + "QST " + "03")
+        // Either type decodes, whatever the reader's own setting.
+        let encoded = try BatchEncoder(profile: profile).encode(SampleBatches.batch(.retail, [Self.canadianSale]))
+        let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(encoded.framed.bytes)
+        #expect(decoded.batch.detailRecords[0].extended == Self.canadianSale.extended)
+    }
+
+    @Test func aMissingAdviceRecordIsASequenceError() throws {
+        let batch = SampleBatches.batch(.retail, [Self.retailAdvice])
+        let records = try RecordProbe(batch).records.map { Array($0.utf8) }
+        let decoder = BatchDecoder(referenceDate: SampleBatches.july26)
+        #expect(try decoder.decode(records: records, blockCount: 1).batch.detailRecords == batch.detailRecords)
+        var dropped = records
+        dropped.remove(at: 6)  // the second RET record: group 35 still counts it
+        do {
+            _ = try decoder.decode(records: dropped, blockCount: 1)
+            Issue.record("a batch missing an advice record decoded")
+        } catch {
+            #expect(error.kind == .sequence)
+            #expect(error.sequenceNumber == 7)
+        }
+    }
 }

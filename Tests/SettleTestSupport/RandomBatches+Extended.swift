@@ -9,6 +9,16 @@ extension RandomBatches {
     mutating func extendedGroups(_ d: inout DetailRecord, _ industry: IndustryType, gen2: Bool) {
         guard rng.chance(35) else { return }
         let brand = d.cardNumber.brand
+        // Group 39 first: the advice's charge items need it.
+        if brand == .americanExpress, d.level2?.cardType == .americanExpress, rng.chance(50) {
+            var l2 = d.level2!
+            l2.amexRequesterName = rng.text(0...38)
+            l2.amexTotalTaxAmount = rng.chance(20) ? .zero : Amount(minorUnits: Int64(rng.int(1...9_999_999)))
+            l2.amexTaxTypeCode = "056"
+            var candidate = d
+            candidate.level2 = l2
+            if GroupCombinationRules.violations(in: candidate.optionalGroups(industry: industry)).isEmpty { d.level2 = l2 }
+        }
         var x = ExtendedDetail()
         func keep(_ change: (inout ExtendedDetail) -> Void, _ d: inout DetailRecord) {
             var trial = x
@@ -63,6 +73,19 @@ extension RandomBatches {
             let text = rng.text(1...25)
             keep({ $0.softDescriptor = text }, &d)
         }
+        if brand == .americanExpress && rng.chance(40) {
+            let advice = transactionAdvice(d)
+            if !advice.groups.isEmpty { keep({ $0.amexTransactionAdvice = advice }, &d) }
+        }
+        if brand == .masterCard && rng.chance(30) {
+            let taxes = (0..<rng.int(1...6)).map { _ in
+                CanadianTax(
+                    isIncluded: rng.chance(50), amount: Amount(minorUnits: Int64(rng.int(0...9_999_999))), rate: rng.int(0...99_999),
+                    rateExponent: rng.int(0...9), typeApplied: rng.text(0...4, RandomAlphabet.alphanumeric),
+                    typeIdentifier: rng.pick(["00", "01", "03", "06", "10", "14", "22"]))
+            }
+            keep({ $0.canadianTaxes = taxes }, &d)
+        }
         if brand == .americanExpress && rng.chance(30) {
             let start = d.transactionDate.adding(days: -rng.int(0...30))
             let insurance = AmexInsurance(
@@ -87,15 +110,40 @@ extension RandomBatches {
             keep({ $0.detailExtension = tags }, &d)
         }
         if !x.isEmpty { d.extended = x }
-        if brand == .americanExpress, d.level2?.cardType == .americanExpress, rng.chance(50) {
-            var l2 = d.level2!
-            l2.amexRequesterName = rng.text(0...38)
-            l2.amexTotalTaxAmount = rng.chance(20) ? .zero : Amount(minorUnits: Int64(rng.int(1...9_999_999)))
-            l2.amexTaxTypeCode = "056"
-            var candidate = d
-            candidate.level2 = l2
-            if GroupCombinationRules.violations(in: candidate.optionalGroups(industry: industry)).isEmpty { d.level2 = l2 }
+    }
+
+    /// American Express transaction advice: additional amounts, and the addenda its groups allow.
+    private mutating func transactionAdvice(_ d: DetailRecord) -> AmexTransactionAdvice {
+        var advice = AmexTransactionAdvice()
+        advice.additionalAmounts = (0..<rng.int(0...5)).map { _ in
+            AmexTransactionAdvice.AdditionalAmount(
+                type: rng.pick(["001", "013", "015", "042", "075"]), amount: Amount(minorUnits: Int64(rng.int(0...99_999))),
+                isCredit: rng.chance(20))
         }
+        switch rng.int(0...2) {
+        case 0:
+            advice.retailDepartmentName = rng.text(1...40, Self.upperText)
+            if d.gratuity == nil {
+                advice.retailItems = (0..<rng.int(0...6)).map { _ in
+                    AmexTransactionAdvice.RetailItem(
+                        description: rng.text(1...19), quantity: rng.int(0...999), unitAmount: Amount(minorUnits: Int64(rng.int(0...99_999))))
+                }
+            }
+        case 1:
+            advice.lodgingRenterName = rng.text(1...26, Self.upperText)
+            if d.gratuity == nil {
+                advice.lodgingItems = (0..<rng.int(0...3)).map { _ in
+                    AmexTransactionAdvice.LodgingItem(roomRate: Amount(minorUnits: Int64(rng.int(0...99_999))), nights: rng.int(0...99))
+                }
+            }
+        default:
+            if d.level2?.hasPurchasingExtension == true && d.gratuity == nil {
+                advice.chargeItems = (0..<rng.int(0...4)).map { _ in
+                    AmexTransactionAdvice.ChargeItem(quantity: rng.int(0...999), unitAmount: Amount(minorUnits: Int64(rng.int(0...99_999))))
+                }
+            }
+        }
+        return advice
     }
 
     /// Group 40's POS data code, one character list per position (§4.105).

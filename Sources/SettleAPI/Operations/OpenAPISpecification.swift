@@ -542,6 +542,74 @@ components:
           description: "group 45: E the card number is encrypted, T it is a token; needs settings.genKey (Gen2 authentication)"
         softDescriptor: { type: string, maxLength: 25, description: "group 46: free text for the merchant's own reports; not with level3" }
         amexInsurance: { $ref: "#/components/schemas/AmexInsurance" }
+        amexTransactionAdvice: { $ref: "#/components/schemas/AmexTransactionAdvice" }
+        canadianTaxes:
+          type: array
+          maxItems: 6
+          description: >-
+            group 29 and one Canadian tax line item record per tax (MasterCard Canada intracountry
+            commercial data); sent as record type X, or L with --canadian-tax-record-type L
+          items: { $ref: "#/components/schemas/CanadianTax" }
+    CanadianTax:
+      type: object
+      required: [amount, rate, rateExponent, typeIdentifier]
+      additionalProperties: false
+      properties:
+        isIncluded: { type: boolean, description: "the tax is included in the sale amount (Y); default true" }
+        amount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        rate: { type: integer, minimum: 0, maximum: 99999, description: "the rate's digits, with rateExponent decimals (12345 and 3 is 12.345)" }
+        rateExponent: { type: integer, minimum: 0, maximum: 9 }
+        typeApplied: { type: string, maxLength: 4 }
+        typeIdentifier: { enum: ["00", "01", "03", "04", "05", "06", "10", "11", "12", "13", "14", "20", "21", "22"] }
+    AmexTransactionAdvice:
+      type: object
+      description: >-
+        American Express transaction advice (groups 33, 34, 35 and one A record per line, EIS 1081
+        §3.2.13-3.2.16; docs/wire/addenda-groups.md). Retail items need retailDepartmentName (group
+        33), lodging items lodgingRenterName (group 34), charge items the corporate purchasing data of
+        level2 (group 39). Additional amounts are already part of the settlement amount.
+      additionalProperties: false
+      properties:
+        retailDepartmentName: { type: string, maxLength: 40, description: upper case }
+        lodgingRenterName: { type: string, maxLength: 26, description: upper case }
+        additionalAmounts: { type: array, maxItems: 5, items: { $ref: "#/components/schemas/AdviceAdditionalAmount" } }
+        retailItems: { type: array, maxItems: 6, items: { $ref: "#/components/schemas/AdviceRetailItem" } }
+        lodgingItems: { type: array, maxItems: 3, items: { $ref: "#/components/schemas/AdviceLodgingItem" } }
+        chargeItems: { type: array, maxItems: 4, items: { $ref: "#/components/schemas/AdviceChargeItem" } }
+    AdviceAdditionalAmount:
+      type: object
+      description: a TAD record
+      required: [type, amount]
+      additionalProperties: false
+      properties:
+        type: { type: string, pattern: "^[0-9]{3}$", description: "additional amount type (Table 4.8: 001, 013, 015-042, 046-048, 055-058, 060, 074, 075)" }
+        amount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        isCredit: { type: boolean, description: "a credit to the cardmember (sign -)" }
+    AdviceRetailItem:
+      type: object
+      description: a RET record
+      required: [description, unitAmount]
+      additionalProperties: false
+      properties:
+        description: { type: string, maxLength: 19 }
+        quantity: { type: integer, minimum: 0, maximum: 999, description: default 1 }
+        unitAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+    AdviceLodgingItem:
+      type: object
+      description: a LOD record
+      required: [roomRate, nights]
+      additionalProperties: false
+      properties:
+        roomRate: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
+        nights: { type: integer, minimum: 0, maximum: 99 }
+    AdviceChargeItem:
+      type: object
+      description: a CPS record
+      required: [unitAmount]
+      additionalProperties: false
+      properties:
+        quantity: { type: integer, minimum: 0, maximum: 999, description: default 1 }
+        unitAmount: { type: integer, minimum: 0, maximum: 9999999, description: minor units }
     AmexInsurance:
       type: object
       description: >-

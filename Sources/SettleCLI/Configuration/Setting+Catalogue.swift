@@ -258,6 +258,10 @@ extension Setting {
     static let emvDeviceCode = Setting(
         key: "emvDeviceCode", flag: "emv-device-code", environment: "TSYS_SETTLE_EMV_DEVICE_CODE", kind: .boolean, defaultValue: "true",
         help: "Batches with chip data use device code X, as the class reference requires (EIS 1081 v14.2 calls X Aggregator).")
+    static let canadianTaxRecordType = Setting(
+        key: "canadianTaxRecordType", flag: "canadian-tax-record-type", environment: "TSYS_SETTLE_CANADIAN_TAX_RECORD_TYPE",
+        kind: .choice(["X", "L"]), defaultValue: "X",
+        help: "Record type of Canadian tax line items, X (Table 4.49) or L (Table 3.12): an uncertain spec fact.")
     static let simulatorErrorDataLength = Setting(
         key: "errorDataLength", flag: "error-data-length", environment: nil, kind: .choice(["32", "17"]), defaultValue: "32",
         help: "RB error data length.")
@@ -267,7 +271,7 @@ extension Setting {
     /// What builds a batch: `validate`, `encode`, and with the link `send` and `serve`.
     static let batch: [Setting] = [
         developerId, applicationId, gatewayId, deviceCode, combineRecords, locationNumber, amexAggregatorName, genKey,
-        mastercardDescriptionLength, requireModernGroups, billPaymentCode, extensionLengthCountsItself, emvDeviceCode, today,
+        mastercardDescriptionLength, requireModernGroups, billPaymentCode, extensionLengthCountsItself, emvDeviceCode, canadianTaxRecordType, today,
     ]
 
     /// What reaches the processor: `send` and `serve`.

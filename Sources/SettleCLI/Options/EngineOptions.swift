@@ -21,6 +21,7 @@ struct EngineOptions: ParsableArguments {
     @Option(name: Setting.extensionLengthCountsItself.name, help: Setting.extensionLengthCountsItself.argumentHelp)
     var extensionLengthCountsItself: String?
     @Option(name: Setting.emvDeviceCode.name, help: Setting.emvDeviceCode.argumentHelp) var emvDeviceCode: String?
+    @Option(name: Setting.canadianTaxRecordType.name, help: Setting.canadianTaxRecordType.argumentHelp) var canadianTaxRecordType: String?
     @Option(name: Setting.today.name, help: Setting.today.argumentHelp) var today: String?
 
     var flags: GivenFlags {
@@ -38,6 +39,7 @@ struct EngineOptions: ParsableArguments {
         given[.billPaymentCode] = billPaymentCode
         given[.extensionLengthCountsItself] = extensionLengthCountsItself
         given[.emvDeviceCode] = emvDeviceCode
+        given[.canadianTaxRecordType] = canadianTaxRecordType
         given[.today] = today
         return given
     }
@@ -50,6 +52,7 @@ struct EngineOptions: ParsableArguments {
         profile.billPaymentTransactionCodes = settings.isOn(.billPaymentCode)
         profile.detailExtensionLengthCountsItself = settings.isOn(.extensionLengthCountsItself)
         profile.emvDeviceCode = settings.isOn(.emvDeviceCode)
+        profile.canadianTaxRecordType = settings.text(.canadianTaxRecordType)?.first ?? "X"
         return SettlementDefaults(
             combineRecords: settings.isOn(.combineRecords), deviceCode: settings.text(.deviceCode) ?? "Q",
             locationNumber: settings.text(.locationNumber) ?? "00001", amexAggregatorName: settings.text(.amexAggregatorName),

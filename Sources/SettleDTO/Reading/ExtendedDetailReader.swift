@@ -6,6 +6,14 @@ import SettleModel
 /// `detailExtension` objects.
 struct ExtendedDetailReader {
     static let locationKeys: KeySet = ["name", "address", "city", "region", "country", "postalCode"]
+    static let adviceKeys: KeySet = [
+        "retailDepartmentName", "lodgingRenterName", "additionalAmounts", "retailItems", "lodgingItems", "chargeItems",
+    ]
+    static let additionalAmountKeys: KeySet = ["type", "amount", "isCredit"]
+    static let retailItemKeys: KeySet = ["description", "quantity", "unitAmount"]
+    static let lodgingItemKeys: KeySet = ["roomRate", "nights"]
+    static let chargeItemKeys: KeySet = ["quantity", "unitAmount"]
+    static let canadianTaxKeys: KeySet = ["isIncluded", "amount", "rate", "rateExponent", "typeApplied", "typeIdentifier"]
     static let amexInsuranceKeys: KeySet = [
         "policyNumber", "coverageStartDate", "coverageEndDate", "premiumFrequency", "additionalPolicyNumber", "policyType", "insuredName",
     ]
@@ -38,7 +46,7 @@ struct ExtendedDetailReader {
         "merchantCategoryCodeOverride", "laneId", "serviceDevelopmentIndicator", "existingDebt", "ucafCollectionIndicator",
         "eCommerceGoodsIndicator", "location", "masterCardServiceCode", "visaCardProductCode", "discoverPosDataCode",
         "discoverPartialShipment", "paymentFacilitator", "token", "detailExtension", "transactionSecurityIndicator", "softDescriptor",
-        "amexInsurance",
+        "amexInsurance", "amexTransactionAdvice", "canadianTaxes",
     ]
 
     /// `nil` when the detail has none of these members, so a plain detail carries no box.
@@ -62,8 +70,52 @@ struct ExtendedDetailReader {
             detailExtension: tags,
             transactionSecurityIndicator: d.optionalString("transactionSecurityIndicator", &issues),
             softDescriptor: d.optionalString("softDescriptor", &issues),
-            amexInsurance: d.object("amexInsurance", &issues).map { insurance($0, &issues) })
+            amexInsurance: d.object("amexInsurance", &issues).map { insurance($0, &issues) },
+            // An advice object with nothing in it sends nothing, so it reads as none.
+            amexTransactionAdvice: d.object("amexTransactionAdvice", &issues).map { advice($0, &issues) }.flatMap { $0.groups.isEmpty ? nil : $0 },
+            canadianTaxes: elements(d, "canadianTaxes", Self.canadianTaxKeys, &issues) { o, issues in
+                CanadianTax(
+                    isIncluded: o.bool("isIncluded", default: true, &issues), amount: o.amount("amount", &issues),
+                    rate: o.int("rate", &issues), rateExponent: o.int("rateExponent", &issues),
+                    typeApplied: o.string("typeApplied", default: "", &issues), typeIdentifier: o.string("typeIdentifier", &issues))
+            })
         return extended.isEmpty ? nil : extended
+    }
+
+    private func advice(_ o: DocumentObject, _ issues: inout IssueList) -> AmexTransactionAdvice {
+        let o = o.reading(Self.adviceKeys, &issues)
+        return AmexTransactionAdvice(
+            retailDepartmentName: o.optionalString("retailDepartmentName", &issues),
+            lodgingRenterName: o.optionalString("lodgingRenterName", &issues),
+            additionalAmounts: elements(o, "additionalAmounts", Self.additionalAmountKeys, &issues) { o, issues in
+                AmexTransactionAdvice.AdditionalAmount(
+                    type: o.string("type", &issues), amount: o.amount("amount", &issues), isCredit: o.bool("isCredit", default: false, &issues))
+            },
+            retailItems: elements(o, "retailItems", Self.retailItemKeys, &issues) { o, issues in
+                AmexTransactionAdvice.RetailItem(
+                    description: o.string("description", &issues), quantity: o.int("quantity", default: 1, &issues),
+                    unitAmount: o.amount("unitAmount", &issues))
+            },
+            lodgingItems: elements(o, "lodgingItems", Self.lodgingItemKeys, &issues) { o, issues in
+                AmexTransactionAdvice.LodgingItem(roomRate: o.amount("roomRate", &issues), nights: o.int("nights", &issues))
+            },
+            chargeItems: elements(o, "chargeItems", Self.chargeItemKeys, &issues) { o, issues in
+                AmexTransactionAdvice.ChargeItem(quantity: o.int("quantity", default: 1, &issues), unitAmount: o.amount("unitAmount", &issues))
+            })
+    }
+
+    /// The objects of an array member, each read with its own keys.
+    private func elements<T>(
+        _ o: DocumentObject, _ key: StaticString, _ keys: KeySet, _ issues: inout IssueList,
+        _ read: (DocumentObject, inout IssueList) -> T
+    ) -> [T] {
+        let pointer = o.path(key)
+        var values: [T] = []
+        for (index, element) in (o.array(key, &issues) ?? []).enumerated() {
+            guard let item = DocumentObject(element, at: pointer, element: index, &issues)?.reading(keys, &issues) else { continue }
+            values.append(read(item, &issues))
+        }
+        return values
     }
 
     private func insurance(_ o: DocumentObject, _ issues: inout IssueList) -> AmexInsurance {

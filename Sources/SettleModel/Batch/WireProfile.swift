@@ -29,11 +29,15 @@ public struct WireProfile: Sendable, Hashable {
     /// "must be used on all EMV mode chip card transactions", while EIS 1081 v14.2 Table 4.21 still
     /// calls `X` "Aggregator" (M). Off leaves the device code to the settings.
     public var emvDeviceCode: Bool
+    /// The record type letter of a Canadian tax line item record: Table 3.12 prints `L`, while
+    /// Table 4.49 and the error table (`X06`–`X11`) use `X` (M). The decoder reads both.
+    public var canadianTaxRecordType: Character
 
     public init(
         masterCardLineItemDescriptionLength: Int = 35, requireModernGroups: Bool = true,
         maximumLineItemsPerDetail: Int = 999, defaultPurchaseIdentifierFormat: Character = "1",
-        billPaymentTransactionCodes: Bool = true, detailExtensionLengthCountsItself: Bool = true, emvDeviceCode: Bool = true
+        billPaymentTransactionCodes: Bool = true, detailExtensionLengthCountsItself: Bool = true, emvDeviceCode: Bool = true,
+        canadianTaxRecordType: Character = "X"
     ) {
         self.masterCardLineItemDescriptionLength = masterCardLineItemDescriptionLength
         self.requireModernGroups = requireModernGroups
@@ -42,6 +46,7 @@ public struct WireProfile: Sendable, Hashable {
         self.billPaymentTransactionCodes = billPaymentTransactionCodes
         self.detailExtensionLengthCountsItself = detailExtensionLengthCountsItself
         self.emvDeviceCode = emvDeviceCode
+        self.canadianTaxRecordType = canadianTaxRecordType
     }
 
     /// The production default.

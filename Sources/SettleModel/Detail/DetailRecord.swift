@@ -128,6 +128,9 @@ public struct DetailRecord: Sendable, Hashable {
     /// Number of Level III line-item records that follow this detail.
     @inlinable public var lineItemCount: Int { $level3.with { $0.lineItems.count } ?? 0 }
 
-    /// Records that follow this detail in the batch: its chip addendum, then its line items.
-    @inlinable public var followingRecordCount: Int { lineItemCount + ($chip.with { _ in 1 } ?? 0) }
+    /// Records that follow this detail in the batch: its chip addendum, its line items, its
+    /// Canadian tax records and its transaction advice records.
+    @inlinable public var followingRecordCount: Int {
+        lineItemCount + ($chip.with { _ in 1 } ?? 0) + ($extended.with(\.addendaRecordCount) ?? 0)
+    }
 }

@@ -35,13 +35,18 @@ public struct ExtendedDetail: Sendable, Hashable {
     public var softDescriptor: String?
     /// Group 43: an American Express insurance premium.
     public var amexInsurance: AmexInsurance?
+    /// Groups 33–35 and the transaction advice records that follow the detail (American Express).
+    public var amexTransactionAdvice: AmexTransactionAdvice?
+    /// Group 29 and a Canadian tax record per tax (MasterCard Canada, at most six).
+    public var canadianTaxes: [CanadianTax]
 
     public init(
         merchantCategoryCodeOverride: String? = nil, laneId: Int? = nil, serviceDevelopmentIndicator: Int? = nil,
         existingDebt: Bool = false, ucafCollectionIndicator: String? = nil, eCommerceGoodsIndicator: String? = nil,
         location: LocationDetail? = nil, masterCardServiceCode: String? = nil, visaCardProductCode: String? = nil,
         discoverPosDataCode: String? = nil, discoverPartialShipment: Bool = false, detailExtension: DetailExtension = DetailExtension(),
-        transactionSecurityIndicator: String? = nil, softDescriptor: String? = nil, amexInsurance: AmexInsurance? = nil
+        transactionSecurityIndicator: String? = nil, softDescriptor: String? = nil, amexInsurance: AmexInsurance? = nil,
+        amexTransactionAdvice: AmexTransactionAdvice? = nil, canadianTaxes: [CanadianTax] = []
     ) {
         self.merchantCategoryCodeOverride = merchantCategoryCodeOverride
         self.laneId = laneId
@@ -58,7 +63,12 @@ public struct ExtendedDetail: Sendable, Hashable {
         self.transactionSecurityIndicator = transactionSecurityIndicator
         self.softDescriptor = softDescriptor
         self.amexInsurance = amexInsurance
+        self.amexTransactionAdvice = amexTransactionAdvice
+        self.canadianTaxes = canadianTaxes
     }
+
+    /// The records that follow the detail for this data: Canadian tax records, then advice records.
+    public var addendaRecordCount: Int { canadianTaxes.count + (amexTransactionAdvice?.recordCount ?? 0) }
 
     /// Whether nothing is set (the document had none of these members).
     public var isEmpty: Bool { self == ExtendedDetail() }
@@ -80,6 +90,8 @@ public struct ExtendedDetail: Sendable, Hashable {
         if transactionSecurityIndicator != nil { set.insert(group: 45) }
         if softDescriptor != nil { set.insert(group: 46) }
         if amexInsurance != nil { set.insert(group: 43) }
+        if let advice = amexTransactionAdvice { set.rawValue |= advice.groups.rawValue }
+        if !canadianTaxes.isEmpty { set.insert(group: 29) }
         return set
     }
 }

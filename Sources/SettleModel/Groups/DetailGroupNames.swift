@@ -9,7 +9,9 @@ public enum DetailGroupNames {
         14: "serviceDevelopmentIndicator", 16: "existingDebt", 17: "ucafCollectionIndicator", 18: "eCommerceGoodsIndicator",
         20: "merchantVerificationValue", 21: "level2", 22: "level2", 25: "level3", 26: "level3", 27: "level3", 31: "marketSpecificData",
         32: "posDataCode", 36: "location", 37: "masterCardServiceCode", 38: "visaCardProductCode", 39: "level2.amexRequesterName",
-        30: "level2.amexChargeDescriptor2", 40: "discoverPosDataCode", 41: "detailExtension", 42: "autoRental.amex", 43: "amexInsurance",
+        29: "canadianTaxes", 30: "level2.amexChargeDescriptor2", 33: "amexTransactionAdvice.retailDepartmentName",
+        34: "amexTransactionAdvice.lodgingRenterName", 35: "amexTransactionAdvice", 40: "discoverPosDataCode", 41: "detailExtension",
+        42: "autoRental.amex", 43: "amexInsurance",
         45: "transactionSecurityIndicator", 46: "softDescriptor",
     ]
 

@@ -64,6 +64,8 @@ extension BatchValidator {
                 location, facilitator: x.detailExtension[.paymentFacilitatorId] != nil, brand: brand, card: card, at: p + "/location", &c)
         }
         if !x.detailExtension.isEmpty { checkDetailExtension(x.detailExtension, of: d, at: p, &c) }
+        if let advice = x.amexTransactionAdvice { checkAdvice(advice, of: d, card: card, at: p + "/amexTransactionAdvice", &c) }
+        if !x.canadianTaxes.isEmpty { checkCanadianTaxes(x.canadianTaxes, brand: brand, at: p + "/canadianTaxes", &c) }
         if let insurance = x.amexInsurance {
             only(.americanExpress, brand, p + "/amexInsurance", "group 43", &c)
             checkInsurance(insurance, card: card, at: p + "/amexInsurance", &c)
@@ -86,6 +88,72 @@ extension BatchValidator {
             c.report(.missingOrErroneousValue, q + "/amexTotalTaxAmount", "is required with amexRequesterName or amexTaxTypeCode (group 39)")
         }
         c.digits(l2.amexTaxTypeCode, q + "/amexTaxTypeCode", length: 3, exact: true)
+    }
+
+    /// Groups 33-35 and the `A@@@@` records (§3.2.13-3.2.16): American Express only; each kind of
+    /// addendum needs its group (retail 33, lodging 34, charge items 39) and has its own maximum.
+    private func checkAdvice(_ a: AmexTransactionAdvice, of d: DetailRecord, card: String, at q: JSONPath, _ c: inout IssueCollector) {
+        only(.americanExpress, d.cardNumber.brand, q, "groups 33-35", &c)
+        if let name = a.retailDepartmentName {
+            c.text(name, q + "/retailDepartmentName", length: 40, required: true, allowed: Self.upperCaseText)
+        }
+        if let name = a.lodgingRenterName {
+            c.text(name, q + "/lodgingRenterName", length: 26, required: true, allowed: Self.upperCaseText)
+            c.withoutCardNumber(name, q + "/lodgingRenterName", card: card)
+        }
+        func most(_ count: Int, _ limit: Int, _ member: String, _ why: String) {
+            if count > limit { c.report(.outOfRange, q + "/\(member)", "holds at most \(limit) (\(why)), got \(count)") }
+        }
+        most(a.additionalAmounts.count, 5, "additionalAmounts", "group 35")
+        most(a.retailItems.count, 6, "retailItems", "group 35")
+        most(a.lodgingItems.count, 3, "lodgingItems", "group 35")
+        most(a.chargeItems.count, 4, "chargeItems", "group 35")
+        if !a.retailItems.isEmpty && a.retailDepartmentName == nil {
+            c.report(.missingOrErroneousValue, q + "/retailDepartmentName", "is required with retailItems (group 33)")
+        }
+        if !a.lodgingItems.isEmpty && a.lodgingRenterName == nil {
+            c.report(.missingOrErroneousValue, q + "/lodgingRenterName", "is required with lodgingItems (group 34)")
+        }
+        if !a.chargeItems.isEmpty && d.$level2.with({ $0.hasPurchasingExtension }) != true {
+            c.report(
+                .missingOrErroneousValue, q + "/chargeItems",
+                "need the corporate purchasing data of level2 (amexRequesterName, amexTotalTaxAmount; group 39)")
+        }
+        if a.addendaCount > 0 && d.gratuity != nil {
+            c.report(.missingOrErroneousValue, q, "a restaurant sale (gratuity) carries no transaction advice addenda (group 35)")
+        }
+        for (index, line) in a.additionalAmounts.enumerated() {
+            c.code(line.type, q + "/additionalAmounts/\(index)/type", in: Codes.additionalAmountTypes)
+            c.amount(line.amount, q + "/additionalAmounts/\(index)/amount")
+        }
+        for (index, item) in a.retailItems.enumerated() {
+            c.text(item.description, q + "/retailItems/\(index)/description", length: 19, required: true)
+            c.withoutCardNumber(item.description, q + "/retailItems/\(index)/description", card: card)
+            c.range(item.quantity, q + "/retailItems/\(index)/quantity", 0...999)
+            c.amount(item.unitAmount, q + "/retailItems/\(index)/unitAmount")
+        }
+        for (index, item) in a.lodgingItems.enumerated() {
+            c.amount(item.roomRate, q + "/lodgingItems/\(index)/roomRate")
+            c.range(item.nights, q + "/lodgingItems/\(index)/nights", 0...99)
+        }
+        for (index, item) in a.chargeItems.enumerated() {
+            c.range(item.quantity, q + "/chargeItems/\(index)/quantity", 0...999)
+            c.amount(item.unitAmount, q + "/chargeItems/\(index)/unitAmount")
+        }
+    }
+
+    /// Group 29 and its records (§3.2.12): MasterCard Canada intracountry commercial data, 1-6 taxes.
+    private func checkCanadianTaxes(_ taxes: [CanadianTax], brand: CardBrand, at q: JSONPath, _ c: inout IssueCollector) {
+        only(.masterCard, brand, q, "§3.2.12", &c)
+        if taxes.count > 6 { c.report(.outOfRange, q, "holds at most 6 taxes (group 29), got \(taxes.count)") }
+        for (index, tax) in taxes.enumerated() {
+            let t = q + "/\(index)"
+            c.amount(tax.amount, t + "/amount")
+            c.range(tax.rate, t + "/rate", 0...99_999)
+            c.range(tax.rateExponent, t + "/rateExponent", 0...9)
+            c.text(tax.typeApplied, t + "/typeApplied", length: 4, allowed: .alphanumeric)
+            c.code(tax.typeIdentifier, t + "/typeIdentifier", in: Codes.canadianTaxTypes)
+        }
     }
 
     /// Group 43 (§4.28).

@@ -19,6 +19,11 @@ enum Codes {
 extension Codes {
     /// Group 14 (Table 4.52): transponder, Visa Relationship Manager, deferred billing.
     static let serviceDevelopmentIndicators: ClosedRange<Int> = 5...7
+    /// Transaction advice additional amount types (Table 4.8).
+    static let additionalAmountTypes = CodeSet(
+        ["001", "013"] + (15...42).map { "0\($0)" } + ["046", "047", "048", "055", "056", "057", "058", "060", "074", "075"])
+    /// Canadian tax type identifiers (§4.283).
+    static let canadianTaxTypes = CodeSet(["00", "01", "03", "04", "05", "06", "10", "11", "12", "13", "14", "20", "21", "22"])
     /// Group 42: miles, kilometres (§4.27.16).
     static let distanceUnits = CodeSet(["M", "K"])
     /// Group 42: several adjustments, one (cardmember told), one (not told) (§4.27.17).

@@ -99,6 +99,10 @@ public struct BatchDecoder: Sendable {
                 }
                 detail.level3 = level3
             }
+            if var extended = detail.extended {
+                try addenda(&extended, records: records, sequence: &sequence, app: &app, date: batch.transmissionDate)
+                detail.extended = extended
+            }
             batch.detailRecords.append(detail)
         }
         if sequence < records.count {
@@ -109,6 +113,49 @@ public struct BatchDecoder: Sendable {
         return DecodedBatch(
             batch: batch, trailerTotals: totals, trailerDate: trailerDate, trailerBatchNumber: trailerNumber, applicationType: app,
             blockCount: blockCount, trailerSequence: sequence)
+    }
+
+    /// The Canadian tax and transaction advice records group 29 and group 35 announced, read into
+    /// the placeholders their groups left.
+    private func addenda(
+        _ x: inout ExtendedDetail, records: [[UInt8]], sequence: inout Int, app: inout Character, date: LocalDate
+    ) throws(BatchDecodingError) {
+        for index in x.canadianTaxes.indices {
+            sequence += 1
+            guard sequence <= records.count, records[sequence - 1].count > 4,
+                [RecordType.canadianTax.byte, RecordType.lineItem.byte].contains(records[sequence - 1][4])
+            else { throw failure(.sequence, sequence, "?", 5, "", "expected a Canadian tax record (group 29 counts them)") }
+            try field(records[sequence - 1], sequence: sequence, type: "X", reference: date) { (c: inout RecordReader) throws(RecordCodingError) in
+                try CanadianTaxLayout.code(&x.canadianTaxes[index], profile: profile, applicationType: &app, &c)
+            }
+        }
+        guard var advice = x.amexTransactionAdvice, advice.recordCount > 0 else { return }
+        let (details, addenda) = (advice.additionalAmounts.count, advice.addendaCount)
+        advice.additionalAmounts = []
+        advice.retailItems = []
+        for _ in 0..<(details + addenda) {
+            sequence += 1
+            guard sequence <= records.count, records[sequence - 1].count > 4, records[sequence - 1][4] == RecordType.transactionAdvice.byte else {
+                throw failure(.sequence, sequence, "?", 5, "", "expected a transaction advice record (group 35 counts them)")
+            }
+            var line = TransactionAdviceLayout.Line.charge(AmexTransactionAdvice.ChargeItem(unitAmount: .zero))
+            try field(records[sequence - 1], sequence: sequence, type: "A", reference: date) { (c: inout RecordReader) throws(RecordCodingError) in
+                try TransactionAdviceLayout.code(&line, applicationType: &app, &c)
+            }
+            switch line {
+            case .additionalAmount(let amount): advice.additionalAmounts.append(amount)
+            case .retail(let item): advice.retailItems.append(item)
+            case .lodging(let item): advice.lodgingItems.append(item)
+            case .charge(let item): advice.chargeItems.append(item)
+            }
+        }
+        guard advice.additionalAmounts.count == details, advice.addendaCount == addenda else {
+            throw failure(
+                .field, sequence, "A", 6, "",
+                "group 35 counts \(details) TAD and \(addenda) addenda records, the records are \(advice.additionalAmounts.count) and \(advice.addendaCount)"
+            )
+        }
+        x.amexTransactionAdvice = advice
     }
 
     /// Decodes a header record alone: what a host reads first to route the batch and spot a

@@ -81,12 +81,27 @@ public struct BatchEncoder: Sendable {
                 try ChipAddendumLayout.code(&chip, applicationType: &app, &stream.writer)
                 try stream.writer.endRecord()
             }
-            guard let level3 = record.level3 else { return }
-            var brand = level3.cardType
-            for item in level3.lineItems {
-                var line = item
+            if let level3 = record.level3 {
+                var brand = level3.cardType
+                for item in level3.lineItems {
+                    var line = item
+                    stream.begin()
+                    try LineItemLayout.code(&line, brand: &brand, profile: profile, applicationType: &app, &stream.writer)
+                    try stream.writer.endRecord()
+                }
+            }
+            guard let extended = record.extended else { return }
+            for tax in extended.canadianTaxes {
+                var tax = tax
                 stream.begin()
-                try LineItemLayout.code(&line, brand: &brand, profile: profile, applicationType: &app, &stream.writer)
+                try CanadianTaxLayout.code(&tax, profile: profile, applicationType: &app, &stream.writer)
+                try stream.writer.endRecord()
+            }
+            guard let advice = extended.amexTransactionAdvice else { return }
+            for line in TransactionAdviceLayout.lines(advice) {
+                var line = line
+                stream.begin()
+                try TransactionAdviceLayout.code(&line, applicationType: &app, &stream.writer)
                 try stream.writer.endRecord()
             }
         }

@@ -33,6 +33,12 @@ struct BatchPlan {
                 let length = RecordLengths.lineItem(brand, profile: profile)
                 for _ in 0..<items { add(length) }
             }
+            detail.$extended.with { x in
+                for _ in x.canadianTaxes { add(CanadianTaxLayout.length) }
+                if let advice = x.amexTransactionAdvice {
+                    for line in TransactionAdviceLayout.lines(advice) { add(TransactionAdviceLayout.length(line)) }
+                }
+            }
         }
         add(TrailerLayout.length)
         self.lengths = lengths

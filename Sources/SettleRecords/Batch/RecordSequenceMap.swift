@@ -18,8 +18,10 @@ public struct RecordSequenceMap: Sendable, Hashable {
         counts.reserveCapacity(details.count)
         chips.reserveCapacity(details.count)
         ReadOnlyRecords.forEach(details) { _, detail in
-            counts.append(detail.lineItemCount)
-            chips.append(detail.$chip.with { _ in true } ?? false)
+            let chip = detail.$chip.with { _ in true } ?? false
+            // Line items, Canadian tax and transaction advice records all follow the addendum.
+            counts.append(detail.followingRecordCount - (chip ? 1 : 0))
+            chips.append(chip)
         }
         self.init(lineItemCounts: counts, chipAddenda: chips)
     }

@@ -46,8 +46,18 @@ public enum RecordSplitter {
         case .trailer: return TrailerLayout.length
         case .chipAddendum: return try sum(ChipAddendumLayout.baseLength, groups, ChipAddendumLayout.groupLengths, "chip addendum")
         case .response: return record.count
+        case .canadianTax: return CanadianTaxLayout.length
+        case .transactionAdvice:
+            guard record.count >= 12, let length = TransactionAdviceLayout.length(typeCode: record[(start + 9)..<(start + 12)]) else {
+                throw RecordCodingError(
+                    fieldNumber: 6, data: String(decoding: record.dropFirst(9).prefix(3), as: UTF8.self),
+                    reason: "line item type must be TAD, RET, LOD or CPS (Table 4.35)")
+            }
+            return length
         case .lineItem:
             guard record.count >= 13 else { throw RecordCodingError(fieldNumber: 6, data: "", reason: "line item too short") }
+            // A Canadian tax record sent as L has its tax amount indicator where a line item has its card type.
+            if record[start + 9] == UInt8(ascii: "Y") || record[start + 9] == UInt8(ascii: "N") { return CanadianTaxLayout.length }
             let brand = String(decoding: record[(start + 9)..<(start + 13)], as: UTF8.self)
             switch brand {
             case "VISA": return LineItemLayout.visaLength

@@ -6,7 +6,8 @@ enum DetailGroupLayouts {
     /// of variable length: its entry is its length field, and its tagged values add to it.
     static let lengthTable: [Int: Int] = [
         1: 12, 2: 12, 3: 38, 4: 52, 5: 52, 6: 4, 7: 21, 9: 75, 10: 23, 11: 8, 12: 5, 13: 51, 14: 1, 16: 1, 17: 1, 18: 2,
-        20: 10, 21: 78, 22: 30, 23: 4, 25: 81, 26: 136, 27: 60, 30: 120, 31: 1, 32: 12, 36: 118, 37: 6, 38: 5, 39: 53, 40: 17,
+        20: 10, 21: 78, 22: 30, 23: 4, 25: 81, 26: 136, 27: 60, 29: 1, 30: 120, 31: 1, 32: 12, 33: 40, 34: 26, 35: 6, 36: 118, 37: 6, 38: 5, 39: 53,
+        40: 17,
         41: DetailExtensionLayout.lengthFieldWidth, 42: 177, 43: 124, 45: 1, 46: 25,
     ]
 
@@ -28,7 +29,8 @@ enum DetailGroupLayouts {
             case 3: try purchase(&d, format: "1", &c)
             case 4: try AutoRentalLayout.code(&d, &c)
             case 5: try LodgingLayout.code(&d, &c)
-            case 6, 11, 14, 16, 17, 18, 36, 37, 38, 40, 41, 43, 45, 46: try ExtendedDetailLayout.code(group: group, &d, profile: profile, &c)
+            case 6, 11, 14, 16, 17, 18, 29, 33, 34, 35, 36, 37, 38, 40, 41, 43, 45, 46:
+                try ExtendedDetailLayout.code(group: group, &d, profile: profile, &c)
             case 7: try LodgingLayout.amex(&d, &c)
             case 9: try PassengerTransportLayout.code(&d, &c)
             case 10: try debit(&d, &c)

@@ -30,6 +30,11 @@ enum ExtendedDetailLayout {
         case 45: try optionalText(&x.transactionSecurityIndicator, 1, &c)
         case 46: try optionalText(&x.softDescriptor, 25, &c)
         case 43: try insurance(&x.amexInsurance, &c)
+        case 29: try canadianTaxCount(&x.canadianTaxes, &c)
+        case 33, 34, 35:
+            var advice = x.amexTransactionAdvice ?? AmexTransactionAdvice()
+            try transactionAdvice(group: group, &advice, &c)
+            x.amexTransactionAdvice = advice
         default: preconditionFailure("group \(group) is not an extended detail group")
         }
         if c.isDecoding { d.extended = x }
@@ -45,6 +50,41 @@ enum ExtendedDetailLayout {
         if c.isDecoding { l2.amexTotalTaxAmount = tax }
         try c.numericText(&l2.amexTaxTypeCode, 3)
         if c.isDecoding { d.level2 = l2 }
+    }
+
+    /// Group 29: how many Canadian tax records follow. Decoding leaves that many placeholders for
+    /// the batch decoder to fill from the records.
+    private static func canadianTaxCount<C: FieldCoder>(_ taxes: inout [CanadianTax], _ c: inout C) throws(RecordCodingError) {
+        let number = c.fieldNumber
+        var count = taxes.count
+        try c.number(&count, 1)
+        guard c.isDecoding else { return }
+        guard (1...6).contains(count) else {
+            throw RecordCodingError(fieldNumber: number, data: String(count), reason: "Canadian tax item count must be 1-6")
+        }
+        taxes = Array(repeating: CanadianTax(amount: .zero, rate: 0, rateExponent: 0, typeIdentifier: "00"), count: count)
+    }
+
+    /// Groups 33 (retail department), 34 (lodging renter) and 35 (the advice record counts). The
+    /// counts leave placeholders when decoding: the batch decoder replaces them with the records.
+    private static func transactionAdvice<C: FieldCoder>(group: Int, _ a: inout AmexTransactionAdvice, _ c: inout C) throws(RecordCodingError) {
+        switch group {
+        case 33:
+            var name = a.retailDepartmentName ?? ""
+            try c.text(&name, 40)
+            if c.isDecoding { a.retailDepartmentName = name }
+        case 34:
+            var name = a.lodgingRenterName ?? ""
+            try c.text(&name, 26)
+            if c.isDecoding { a.lodgingRenterName = name }
+        default:
+            var details = a.additionalAmounts.count, addenda = a.addendaCount
+            try c.number(&details, 3)
+            try c.number(&addenda, 3)
+            guard c.isDecoding else { return }
+            a.additionalAmounts = Array(repeating: AmexTransactionAdvice.AdditionalAmount(type: "000", amount: .zero), count: details)
+            a.retailItems = Array(repeating: AmexTransactionAdvice.RetailItem(description: "", unitAmount: .zero), count: addenda)
+        }
     }
 
     /// Group 43 (§4.28): policy, coverage dates (CCYYMMDD), premium frequency, second policy, type, insured.

@@ -5,6 +5,10 @@ public enum RecordType: Character, Sendable, Hashable, CaseIterable {
     case detail = "D"
     case lineItem = "L"
     case chipAddendum = "C"
+    /// American Express transaction advice line items (`TAD`, `RET`, `LOD`, `CPS`; §3.2.13–3.2.16).
+    case transactionAdvice = "A"
+    /// Canadian tax line items (§3.2.12) when sent as `X` (``WireProfile/canadianTaxRecordType``).
+    case canadianTax = "X"
     case trailer = "T"
     case response = "R"
 
