@@ -278,6 +278,9 @@ import Testing
         stay.lodging = Lodging(checkInDate: LocalDate(year: 2026, month: 7, day: 22))
         stay.purchaseIdentifier = "FOLIO-1"
         let lodging = try RecordProbe(SampleBatches.batch(.hotel, [stay]))
+        // 5 (52 bytes), 23, 32, 34 (renter name, 26), 35 (no TAD, one addendum).
+        #expect(lodging.afterBase(2, 68, 26) == "JOHN SMITH".padding(toLength: 26, withPad: " ", startingAt: 0))
+        #expect(lodging.afterBase(2, 94, 6) == "000" + "001")
         #expect(lodging.records[3] == "K1.ZA@@@@" + "LOD" + "000000018900" + "03")
         var purchase = Self.retailAdvice
         purchase.level2 = Level2(cardType: .americanExpress, amexRequesterName: "JANE DOE", amexTotalTaxAmount: 0, amexTaxTypeCode: "056")
