@@ -53,7 +53,8 @@ public enum BlockReader {
                 let terminator: ControlCharacter = byte == ControlCharacter.etx.rawValue ? .etx : .etb
                 return DeframedBlock(payload: payload, terminator: terminator, wireLength: index + 2 - start)
             }
-            guard byte >= 0x20 && byte < 0x7F else { throw FramingError(.unexpectedControlCharacter(byte), at: index) }
+            // DEL is data: a group map byte naming all six of its groups is 0x40 | 0x3F (§4.230.1).
+            guard byte >= 0x20 else { throw FramingError(.unexpectedControlCharacter(byte), at: index) }
             if payload.isEmpty { payload.reserveCapacity(Swift.min(buffer.count - index, 1024)) }
             payload.append(byte)
             index += 1

@@ -321,11 +321,17 @@ enum ExtendedRules {
                 $0.amexTransactionAdvice = AmexTransactionAdvice(lodgingRenterName: "JOHN SMITH", lodgingItems: [.init(roomRate: 100, nights: 100)])
             }
         },
+        RuleCase("Canadian taxes for a US merchant", code: .missingOrErroneousValue, path: d + "/canadianTaxes") {
+            RuleCase.masterCard(&$0)
+            extended(&$0) { $0.canadianTaxes = [CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "01")] }
+        },
         RuleCase("Canadian taxes on a Visa card", code: .missingOrErroneousValue, path: d + "/canadianTaxes") {
+            $0.merchant.countryCode = "124"
             extended(&$0) { $0.canadianTaxes = [CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "01")] }
         },
         RuleCase("seven Canadian taxes", code: .outOfRange, path: d + "/canadianTaxes") {
             RuleCase.masterCard(&$0)
+            $0.merchant.countryCode = "124"
             extended(&$0) {
                 $0.canadianTaxes = Array(repeating: CanadianTax(amount: 100, rate: 5000, rateExponent: 3, typeIdentifier: "01"), count: 7)
             }

@@ -298,16 +298,22 @@ import Testing
         return sale
     }()
 
+    static var canadianBatch: Batch {
+        var batch = SampleBatches.batch(.retail, [canadianSale])
+        (batch.merchant.countryCode, batch.merchant.currencyCode) = ("124", "124")
+        return batch
+    }
+
     @Test(arguments: ["X", "L"])
     func canadianTaxesAreGroup29AndOneRecordEachOfTheConfiguredType(type: String) throws {
         let profile = WireProfile(canadianTaxRecordType: Character(type))
-        let p = try RecordProbe(SampleBatches.batch(.retail, [Self.canadianSale]), profile: profile)
+        let p = try RecordProbe(Self.canadianBatch, profile: profile)
         // Group 29 (byte 1 of the extension map) holds the count.
         #expect(p.afterBase(2, 4, 1) == "2")
         #expect(p.records[3] == "K1.Z\(type)@@@@" + "Y" + "000000000325" + "05000" + "3" + "    " + "01")
         #expect(p.records[4] == "K1.Z\(type)@@@@" + "N" + "000000000000" + "09975" + "3" + "QST " + "03")
         // Either type decodes, whatever the reader's own setting.
-        let encoded = try BatchEncoder(profile: profile).encode(SampleBatches.batch(.retail, [Self.canadianSale]))
+        let encoded = try BatchEncoder(profile: profile).encode(Self.canadianBatch)
         let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(encoded.framed.bytes)
         #expect(decoded.batch.detailRecords[0].extended == Self.canadianSale.extended)
     }
@@ -326,5 +332,23 @@ import Testing
             #expect(error.kind == .sequence)
             #expect(error.sequenceNumber == 7)
         }
+    }
+
+    /// Header groups 1-6 together fill their map byte: `0x40 | 0x3F` is DEL, which §4.230.1's
+    /// encoding gives and the writer sends.
+    @Test func aHeaderWithAllSixGroupsSendsDELAsItsMapByte() throws {
+        var batch = SampleBatches.batch(.passengerTransport, [SampleBatches.sale()])
+        batch.detailRecords[0].passengerTransport = PassengerTransport(
+            ticketNumber: "8382152100395", passengerName: "JOHN SMITH", departureDate: LocalDate(year: 2026, month: 8, day: 1),
+            origin: "JFK", legs: [TripLeg(carrier: "DL", serviceClass: "C", stopOver: "X", destination: "LAX")])
+        batch.travelAgency = TravelAgency(code: "AG1", name: "AGENCY")
+        batch.settings.amexAggregatorName = "AGGREGATOR"
+        batch.settings.genKey = "0123456789ABCDEF01234567"
+        batch.settings.gatewayId = "GW1"
+        let p = try RecordProbe(batch)
+        #expect(p.field(0, 5, 5) == "H@@@\u{7F}")
+        let decoded = try BatchDecoder(referenceDate: SampleBatches.july26).decode(try BatchEncoder().encode(batch).framed.bytes)
+        #expect(decoded.batch.settings == batch.settings)
+        #expect(decoded.batch.travelAgency == batch.travelAgency)
     }
 }

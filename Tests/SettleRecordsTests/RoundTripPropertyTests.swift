@@ -1,8 +1,9 @@
 import SettleFraming
 import SettleModel
-@testable import SettleRecords
 import SettleTestSupport
 import Testing
+
+@testable import SettleRecords
 
 /// Random valid batches encode, decode and compare equal; random bytes never crash the decoder.
 @Suite struct RoundTripPropertyTests {

@@ -6,7 +6,7 @@ extension RandomBatches {
 
     /// The production detail groups (6, 11, 14, 16-18, 36-41, 45, 46) on about a third of the details,
     /// each group kept only when Table 3.9 allows it beside what the detail already carries.
-    mutating func extendedGroups(_ d: inout DetailRecord, _ industry: IndustryType, gen2: Bool) {
+    mutating func extendedGroups(_ d: inout DetailRecord, _ industry: IndustryType, gen2: Bool, canadian: Bool) {
         guard rng.chance(35) else { return }
         let brand = d.cardNumber.brand
         // Group 39 first: the advice's charge items need it.
@@ -73,19 +73,6 @@ extension RandomBatches {
             let text = rng.text(1...25)
             keep({ $0.softDescriptor = text }, &d)
         }
-        if brand == .americanExpress && rng.chance(40) {
-            let advice = transactionAdvice(d)
-            if !advice.groups.isEmpty { keep({ $0.amexTransactionAdvice = advice }, &d) }
-        }
-        if brand == .masterCard && rng.chance(30) {
-            let taxes = (0..<rng.int(1...6)).map { _ in
-                CanadianTax(
-                    isIncluded: rng.chance(50), amount: Amount(minorUnits: Int64(rng.int(0...9_999_999))), rate: rng.int(0...99_999),
-                    rateExponent: rng.int(0...9), typeApplied: rng.text(0...4, RandomAlphabet.alphanumeric),
-                    typeIdentifier: rng.pick(["00", "01", "03", "06", "10", "14", "22"]))
-            }
-            keep({ $0.canadianTaxes = taxes }, &d)
-        }
         if brand == .americanExpress && rng.chance(30) {
             let start = d.transactionDate.adding(days: -rng.int(0...30))
             let insurance = AmexInsurance(
@@ -93,6 +80,19 @@ extension RandomBatches {
                 premiumFrequency: rng.text(0...7), additionalPolicyNumber: rng.text(0...23), policyType: rng.text(0...25),
                 insuredName: rng.text(1...30))
             keep({ $0.amexInsurance = insurance }, &d)
+        }
+        if brand == .americanExpress && rng.chance(40) {
+            let advice = transactionAdvice(d)
+            if !advice.groups.isEmpty { keep({ $0.amexTransactionAdvice = advice }, &d) }
+        }
+        if canadian && brand == .masterCard && rng.chance(50) {
+            let taxes = (0..<rng.int(1...6)).map { _ in
+                CanadianTax(
+                    isIncluded: rng.chance(50), amount: Amount(minorUnits: Int64(rng.int(0...9_999_999))), rate: rng.int(0...99_999),
+                    rateExponent: rng.int(0...9), typeApplied: rng.text(0...4, RandomAlphabet.alphanumeric),
+                    typeIdentifier: rng.pick(["00", "01", "03", "06", "10", "14", "22"]))
+            }
+            keep({ $0.canadianTaxes = taxes }, &d)
         }
         let facilitator = rng.chance(30)
         if facilitator || rng.chance(20) {
@@ -126,7 +126,8 @@ extension RandomBatches {
             if d.gratuity == nil {
                 advice.retailItems = (0..<rng.int(0...6)).map { _ in
                     AmexTransactionAdvice.RetailItem(
-                        description: rng.text(1...19), quantity: rng.int(0...999), unitAmount: Amount(minorUnits: Int64(rng.int(0...99_999))))
+                        description: rng.text(1...19, Self.upperText), quantity: rng.int(0...999),
+                        unitAmount: Amount(minorUnits: Int64(rng.int(0...99_999))))
                 }
             }
         case 1:

@@ -35,7 +35,10 @@ public struct RandomBatches {
             gatewayId: rng.chance(20) ? rng.text(1...10, RandomAlphabet.alphanumeric) : nil)
         let count = rng.int(1...maximumDetails)
         var details = (0..<count).map { _ in detail(industry, transmission) }
-        for index in details.indices { extendedGroups(&details[index], industry, gen2: settings.genKey != nil) }
+        // A Canadian merchant now and then, for the Canada intracountry tax records.
+        let canadian = rng.chance(15)
+        if canadian { (merchant.countryCode, merchant.currencyCode) = ("124", "124") }
+        for index in details.indices { extendedGroups(&details[index], industry, gen2: settings.genKey != nil, canadian: canadian) }
         // Device code X goes with chip data (the class reference; WireProfile.emvDeviceCode).
         if details.contains(where: { $0.chip != nil }) { settings.deviceCode = "X" }
         return Batch(

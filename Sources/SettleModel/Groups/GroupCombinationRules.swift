@@ -45,9 +45,19 @@ public enum GroupCombinationRules {
     ]
 
     /// A broken rule: `group` appears with `conflicting`, or without any of `required`.
-    public enum Violation: Sendable, Hashable {
+    public enum Violation: Sendable, Hashable, CustomStringConvertible {
         case notValidWith(group: Int, conflicting: Int)
         case requiresOneOf(group: Int, required: Set<Int>)
+
+        /// The rule in words, naming each group's document member.
+        public var description: String {
+            switch self {
+            case .notValidWith(let group, let other):
+                "detail \(DetailGroupNames.describe(group)) is not valid with \(DetailGroupNames.describe(other)) (EIS 1081 Table 3.9)"
+            case .requiresOneOf(let group, let required):
+                "detail \(DetailGroupNames.describe(group)) requires \(required.sorted().map(DetailGroupNames.describe).joined(separator: " or ")) (EIS 1081 Table 3.9)"
+            }
+        }
     }
 
     /// Every rule the set breaks, each pair reported once (lower group first).

@@ -15,7 +15,12 @@ extension BatchValidator {
         } else if !amex && rental.amex != nil {
             c.report(.missingOrErroneousValue, q + "/amex", "is for American Express cards only (detail group 42)")
         }
-        if let a = rental.amex { checkAmexAutoRental(a, at: q + "/amex", &c) }
+        if let a = rental.amex {
+            checkAmexAutoRental(a, at: q + "/amex", &c)
+            for (name, value) in [("agreementNumber", a.agreementNumber), ("pickupLocation", a.pickupLocation), ("renterName", a.renterName)] {
+                c.withoutCardNumber(value, q + "/amex/" + name, card: d.cardNumber.digits)
+            }
+        }
         c.shortYearDate(rental.rentalDate, q + "/rentalDate")
         if rental.rentalDate.isValid && d.transactionDate.isValid && rental.rentalDate > d.transactionDate {
             c.report(.outOfRange, q + "/rentalDate", "must not be after the return date (transactionDate)")

@@ -19,6 +19,12 @@ extension BatchValidator {
             c.text(l2.amexChargeDescriptor2, q + "/amexChargeDescriptor2", length: 40)
             c.text(l2.amexChargeDescriptor3, q + "/amexChargeDescriptor3", length: 40)
             c.text(l2.amexChargeDescriptor4, q + "/amexChargeDescriptor4", length: 40)
+            for (name, value) in [
+                ("amexChargeDescriptor", l2.amexChargeDescriptor), ("amexChargeDescriptor2", l2.amexChargeDescriptor2),
+                ("amexChargeDescriptor3", l2.amexChargeDescriptor3), ("amexChargeDescriptor4", l2.amexChargeDescriptor4),
+            ] {
+                c.withoutCardNumber(value, q + "/" + name, card: d.cardNumber.digits)
+            }
             if l2.hasMoreChargeDescriptors && l2.amexChargeDescriptor.isEmpty {
                 c.report(.missingOrErroneousValue, q + "/amexChargeDescriptor", "is required before amexChargeDescriptor2-4 (groups 21 and 30)")
             }
@@ -137,17 +143,7 @@ extension BatchValidator {
 
     func checkGroupCombinations(_ d: DetailRecord, at p: JSONPath, industry: IndustryType, _ c: inout IssueCollector) {
         for violation in GroupCombinationRules.violations(in: d.optionalGroups(industry: industry)) {
-            switch violation {
-            case .notValidWith(let group, let other):
-                c.report(
-                    .missingOrErroneousValue, p,
-                    "detail \(DetailGroupNames.describe(group)) is not valid with \(DetailGroupNames.describe(other)) (EIS 1081 Table 3.9)")
-            case .requiresOneOf(let group, let required):
-                c.report(
-                    .missingOrErroneousValue, p,
-                    "detail \(DetailGroupNames.describe(group)) requires \(required.sorted().map(DetailGroupNames.describe).joined(separator: " or ")) (EIS 1081 Table 3.9)"
-                )
-            }
+            c.report(.missingOrErroneousValue, p, violation.description)
         }
     }
 }

@@ -65,7 +65,14 @@ extension BatchValidator {
         }
         if !x.detailExtension.isEmpty { checkDetailExtension(x.detailExtension, of: d, at: p, &c) }
         if let advice = x.amexTransactionAdvice { checkAdvice(advice, of: d, card: card, at: p + "/amexTransactionAdvice", &c) }
-        if !x.canadianTaxes.isEmpty { checkCanadianTaxes(x.canadianTaxes, brand: brand, at: p + "/canadianTaxes", &c) }
+        if !x.canadianTaxes.isEmpty {
+            checkCanadianTaxes(x.canadianTaxes, brand: brand, at: p + "/canadianTaxes", &c)
+            if batch.merchant.countryCode != "124" {
+                c.report(
+                    .missingOrErroneousValue, p + "/canadianTaxes",
+                    "are Canada intracountry data (§3.2.12): the merchant's countryCode must be 124, got \(batch.merchant.countryCode)")
+            }
+        }
         if let insurance = x.amexInsurance {
             only(.americanExpress, brand, p + "/amexInsurance", "group 43", &c)
             checkInsurance(insurance, card: card, at: p + "/amexInsurance", &c)
@@ -96,6 +103,7 @@ extension BatchValidator {
         only(.americanExpress, d.cardNumber.brand, q, "groups 33-35", &c)
         if let name = a.retailDepartmentName {
             c.text(name, q + "/retailDepartmentName", length: 40, required: true, allowed: Self.upperCaseText)
+            c.withoutCardNumber(name, q + "/retailDepartmentName", card: card)
         }
         if let name = a.lodgingRenterName {
             c.text(name, q + "/lodgingRenterName", length: 26, required: true, allowed: Self.upperCaseText)
@@ -127,7 +135,7 @@ extension BatchValidator {
             c.amount(line.amount, q + "/additionalAmounts/\(index)/amount")
         }
         for (index, item) in a.retailItems.enumerated() {
-            c.text(item.description, q + "/retailItems/\(index)/description", length: 19, required: true)
+            c.text(item.description, q + "/retailItems/\(index)/description", length: 19, required: true, allowed: Self.upperCaseText)
             c.withoutCardNumber(item.description, q + "/retailItems/\(index)/description", card: card)
             c.range(item.quantity, q + "/retailItems/\(index)/quantity", 0...999)
             c.amount(item.unitAmount, q + "/retailItems/\(index)/unitAmount")
@@ -159,6 +167,9 @@ extension BatchValidator {
     /// Group 43 (§4.28).
     private func checkInsurance(_ i: AmexInsurance, card: String, at q: JSONPath, _ c: inout IssueCollector) {
         c.text(i.policyNumber, q + "/policyNumber", length: 23, required: true)
+        for (name, value) in [("policyNumber", i.policyNumber), ("additionalPolicyNumber", i.additionalPolicyNumber), ("policyType", i.policyType)] {
+            c.withoutCardNumber(value, q + "/\(name)", card: card)
+        }
         c.date(i.coverageStartDate, q + "/coverageStartDate")
         c.date(i.coverageEndDate, q + "/coverageEndDate")
         if i.coverageStartDate.isValid && i.coverageEndDate.isValid && i.coverageEndDate < i.coverageStartDate {

@@ -100,7 +100,8 @@ public struct BatchDecoder: Sendable {
                 detail.level3 = level3
             }
             if var extended = detail.extended {
-                try addenda(&extended, records: records, sequence: &sequence, app: &app, date: batch.transmissionDate)
+                let purchasing = detail.$level2.with(\.hasPurchasingExtension) ?? false
+                try addenda(&extended, purchasing: purchasing, records: records, sequence: &sequence, app: &app, date: batch.transmissionDate)
                 detail.extended = extended
             }
             batch.detailRecords.append(detail)
@@ -118,7 +119,7 @@ public struct BatchDecoder: Sendable {
     /// The Canadian tax and transaction advice records group 29 and group 35 announced, read into
     /// the placeholders their groups left.
     private func addenda(
-        _ x: inout ExtendedDetail, records: [[UInt8]], sequence: inout Int, app: inout Character, date: LocalDate
+        _ x: inout ExtendedDetail, purchasing: Bool, records: [[UInt8]], sequence: inout Int, app: inout Character, date: LocalDate
     ) throws(BatchDecodingError) {
         for index in x.canadianTaxes.indices {
             sequence += 1
@@ -142,6 +143,19 @@ public struct BatchDecoder: Sendable {
             try field(records[sequence - 1], sequence: sequence, type: "A", reference: date) { (c: inout RecordReader) throws(RecordCodingError) in
                 try TransactionAdviceLayout.code(&line, applicationType: &app, &c)
             }
+            // TAD lines come first, and each addendum goes with its group (33, 34 or 39).
+            let misplaced: String? =
+                switch line {
+                case .additionalAmount where advice.addendaCount > 0: "TAD records come before the addenda"
+                case .retail where advice.retailDepartmentName == nil: "a RET record needs group 33"
+                case .lodging where advice.lodgingRenterName == nil: "a LOD record needs group 34"
+                case .charge where !purchasing: "a CPS record needs group 39"
+                case .retail where advice.retailItems.count == 6, .lodging where advice.lodgingItems.count == 3,
+                    .charge where advice.chargeItems.count == 4:
+                    "more \(line.typeCode) records than the host takes"
+                default: nil
+                }
+            if let misplaced { throw failure(.sequence, sequence, "A", 6, line.typeCode, misplaced) }
             switch line {
             case .additionalAmount(let amount): advice.additionalAmounts.append(amount)
             case .retail(let item): advice.retailItems.append(item)

@@ -62,12 +62,14 @@ struct RecordWriter: FieldCoder {
         fieldNumber += 1
     }
 
-    /// Writes printable bytes and pads; -1 when too long, -2 when not printable.
+    /// Writes printable bytes and pads; -1 when too long, -2 when not printable. DEL (0x7F) is
+    /// written too: it is a group map byte naming all six of its groups (`0x40 | 0x3F`, §4.230.1),
+    /// which a header with groups 1-6 sends; validation keeps it out of every text field.
     @inline(__always)
     private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, _ width: Int, _ pad: UInt8) -> Int {
         guard bytes.count <= width else { return -1 }
         for byte in bytes {
-            guard byte >= 0x20 && byte < 0x7F else { return -2 }
+            guard byte >= 0x20 && byte <= 0x7F else { return -2 }
             frame.write(byte)
         }
         for _ in bytes.count..<width { frame.write(pad) }

@@ -17,7 +17,15 @@ enum CanadianTaxLayout {
         if c.isDecoding && type != "X@@@@" && type != "L@@@@" {
             throw RecordCodingError(fieldNumber: number, data: type, reason: "expected a Canadian tax record (X@@@@ or L@@@@)")
         }
-        try c.flag(&tax.isIncluded, on: "Y", off: "N")
+        let indicatorField = c.fieldNumber
+        var indicator = tax.isIncluded ? "Y" : "N"
+        try c.text(&indicator, 1)
+        if c.isDecoding {
+            guard indicator == "Y" || indicator == "N" else {
+                throw RecordCodingError(fieldNumber: indicatorField, data: indicator, reason: "tax amount indicator must be Y or N")
+            }
+            tax.isIncluded = indicator == "Y"
+        }
         try c.amount(&tax.amount)
         try c.number(&tax.rate, 5)
         try c.number(&tax.rateExponent, 1)

@@ -53,7 +53,16 @@ enum DetailGroupLayouts {
                 throw RecordCodingError(fieldNumber: c.fieldNumber, data: String(group), reason: DetailGroupNames.unsupported(group))
             }
         }
-        if c.isDecoding { DetailLayout.resolveForce(&d) }
+        if c.isDecoding {
+            DetailLayout.resolveForce(&d)
+            // A host refuses the combinations Table 3.9 forbids; the encoder never writes one.
+            if let violation = GroupCombinationRules.violations(in: set).first {
+                throw RecordCodingError(fieldNumber: 5, data: set.description, reason: violation.description)
+            }
+            if set.contains(group: 42) && !set.contains(group: 4) {
+                throw RecordCodingError(fieldNumber: 5, data: set.description, reason: "group map: group 42 (Amex auto rental) comes with group 4")
+            }
+        }
     }
 
     /// The purchase identifier format code of group 25 (§4.225).

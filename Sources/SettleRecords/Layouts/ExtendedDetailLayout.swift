@@ -35,7 +35,8 @@ enum ExtendedDetailLayout {
             var advice = x.amexTransactionAdvice ?? AmexTransactionAdvice()
             try transactionAdvice(group: group, &advice, &c)
             x.amexTransactionAdvice = advice
-        default: preconditionFailure("group \(group) is not an extended detail group")
+        default:
+            throw RecordCodingError(fieldNumber: c.fieldNumber, data: String(group), reason: DetailGroupNames.unsupported(group))
         }
         if c.isDecoding { d.extended = x }
     }
@@ -79,9 +80,16 @@ enum ExtendedDetailLayout {
             if c.isDecoding { a.lodgingRenterName = name }
         default:
             var details = a.additionalAmounts.count, addenda = a.addendaCount
+            let countField = c.fieldNumber
             try c.number(&details, 3)
             try c.number(&addenda, 3)
             guard c.isDecoding else { return }
+            // The engine sends group 35 only with a record to count, and the host takes at most 5 + 6.
+            guard details + addenda > 0, details <= 5, addenda <= 6 else {
+                throw RecordCodingError(
+                    fieldNumber: countField, data: "\(details)/\(addenda)",
+                    reason: "group 35 counts at least one record, at most 5 TAD and 6 addenda records")
+            }
             a.additionalAmounts = Array(repeating: AmexTransactionAdvice.AdditionalAmount(type: "000", amount: .zero), count: details)
             a.retailItems = Array(repeating: AmexTransactionAdvice.RetailItem(description: "", unitAmount: .zero), count: addenda)
         }

@@ -42,7 +42,11 @@ enum TransactionAdviceLayout {
     static func code<C: FieldCoder>(_ line: inout Line, applicationType: inout Character, _ c: inout C) throws(RecordCodingError) {
         try RecordPrefix.code(applicationType: &applicationType, &c)
         var none = GroupSet()
+        let mapField = c.fieldNumber
         try GroupMapCoding.code(.transactionAdvice, groups: &none, &c)
+        if c.isDecoding && !none.isEmpty {
+            throw RecordCodingError(fieldNumber: mapField, data: none.description, reason: "a transaction advice record has no optional groups")
+        }
         let number = c.fieldNumber
         var type = line.typeCode
         try c.text(&type, 3)
