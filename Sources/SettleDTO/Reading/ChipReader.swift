@@ -60,8 +60,11 @@ struct ChipReader {
         let reading = ChipData.read(elements)
         for problem in reading.problems { issues.add(.invalidFormat, pointer, problem.description) }
         if !reading.ignoredTags.isEmpty {
+            let tags = reading.ignoredTags
             issues.note(
-                pointer, "tags \(reading.ignoredTags.joined(separator: ", ")) were ignored: the chip card addendum has no field for them")
+                pointer,
+                (tags.count == 1 ? "tag \(tags[0]) was" : "tags \(tags.joined(separator: ", ")) were")
+                    + " ignored: the chip card addendum has no field for \(tags.count == 1 ? "it" : "them")")
         }
         if needsSequenceNumber && !elements.contains(where: { $0.tag == 0x5F34 }) {
             issues.add(

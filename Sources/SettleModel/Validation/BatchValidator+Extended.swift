@@ -299,7 +299,7 @@ extension BatchValidator {
         if (facilitator || subMerchant) && d.$extended.with({ $0.location == nil }) == true {
             c.report(
                 .missingOrErroneousValue, p + "/location",
-                "is required with a payment facilitator: the sub-merchant's name and address (group 36 usage 2)")
+                "is required with a payment facilitator: the sub-merchant's name, city, region and postal code (group 36 usage 2)")
         }
     }
 }
