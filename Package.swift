@@ -77,8 +77,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // The settlement ledger: every submission recorded before it is sent (SQLite, WAL).
-        .target(name: "SettleLedger", dependencies: ["SettleModel", "CSQLite"], swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The settlement ledger: every submission recorded before it is sent (SQLite, WAL; or
+        // PostgreSQL, shared by replicas).
+        .target(name: "SettleLedger", dependencies: ["SettleModel", "CSQLite", "CPostgres"], swiftSettings: swiftSettings),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",

@@ -10,13 +10,16 @@ import FoundationNetworking
 /// `tsys-settle serve` as a user runs it: no configuration, the built-in simulator, real HTTP.
 @Suite(.serialized) struct ServeCommandTests {
     /// Starts `serve` on a free port and returns the process, its port and its stderr pipe.
-    func start(_ arguments: [String] = [], data: String? = nil, banner: ((String) -> Void)? = nil) throws -> (Process, Int) {
+    func start(
+        _ arguments: [String] = [], data: String? = nil, environment extra: [String: String] = [:], banner: ((String) -> Void)? = nil
+    ) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = CLIRunner.binary
         let data = data ?? Scratch.url("serve-data").path
         process.arguments = ["serve", "--listen-port", "0", "--data-dir", data] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment.merge(CLIRunner.sampleIds) { $1 }
+        environment.merge(extra) { $1 }
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
@@ -77,6 +80,37 @@ import FoundationNetworking
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         #expect(!process.isRunning)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// Two `serve` processes on one PostgreSQL ledger, as two replicas: a batch the first settled
+    /// is refused by the second, a retry under the same key replays the first's answer from the
+    /// second, and `settlements list` reads the shared ledger.
+    @Test func twoServeProcessesShareOnePostgreSQLLedger() throws {
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        // Replicas share the fingerprint key; each has its own data directory.
+        let key = ["TSYS_SETTLE_LEDGER_KEY": String(repeating: "ab", count: 32)]
+        let (first, firstPort) = try start(["--ledger-url", url], environment: key)
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let (second, secondPort) = try start(["--ledger-url", url], environment: key)
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/hotel.json"))
+        let (status, result, firstHeaders) = try post(firstPort, "/v1/settlements", document, key: "replica-1")
+        #expect(status == 200)
+        #expect(result["responseCode"] as? String == "GB")
+        let location = try #require(firstHeaders["Location"] as? String)
+        let (replayStatus, replay, headers) = try post(secondPort, "/v1/settlements", document, key: "replica-1")
+        #expect(replayStatus == 200)
+        #expect(replay["responseCode"] as? String == "GB")
+        #expect(headers["Location"] as? String == location, "the second replica answers with the first's settlement")
+        #expect(headers["Idempotent-Replayed"] as? String == "true")
+        #expect(try post(secondPort, "/v1/settlements", document, key: "replica-2").0 == 409, "the batch-number guard holds across replicas")
+        let listed = try CLIRunner.run(["settlements", "list", "--ledger-url", url, "--json"])
+        #expect(listed.status == 0, "\(listed.errors)")
+        #expect(listed.output.contains(location.replacingOccurrences(of: "/v1/settlements/", with: "")))
+        // The URL's password is never printed.
+        let shown = try CLIRunner.run(["config", "serve", "--ledger-url", "postgresql://ledger:s3cret@db.internal/settle"])
+        #expect(shown.output.contains("postgresql://ledger:<redacted>@db.internal/settle"))
+        #expect(!shown.output.contains("s3cret"))
     }
 
     @Test func aNonLoopbackBindWithoutKeysIsRefused() throws {

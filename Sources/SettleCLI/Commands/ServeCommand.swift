@@ -62,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
             simulator.map { "the built-in TSYS host simulator on 127.0.0.1:\($0.port) (offline; configure --processor for the test or live host)" }
             ?? "\(settler.endpoint.socketAddress.map { "\($0.host):\($0.port)" } ?? "the gateway")"
         let scheme = serverConfiguration.tls == nil ? "http" : "https", host = serverConfiguration.host
-        let keyCount = settings.list(.apiKeyHashes).count, environment = api.environment, path = ledger.path
+        let keyCount = settings.list(.apiKeyHashes).count, environment = api.environment, path = ledger.location
         let banner = Banner(format: settings.text(.logFormat) ?? "text")
         // The group stops its services in reverse order: the API drains first, then the
         // simulator and the ledger are released.

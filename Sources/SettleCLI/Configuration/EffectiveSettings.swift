@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import SettleLedger
 
 /// A command's settings, each taken from the first source that has it (flag, environment
 /// variable, configuration file, default) and parsed once, before the command does anything.
@@ -102,6 +103,8 @@ struct EffectiveSettings: Sendable {
     func printed(_ setting: Setting) -> String? {
         guard let source = sources[setting] else { return nil }
         if setting.isSecret { return "<redacted>" }
+        // A ledger URL may hold a password.
+        if setting.key == Setting.ledgerUrl.key { return text(setting).map(PostgresLedger.redacted(url:)) }
         switch setting.kind {
         case .number: return number(setting).map(String.init)
         case .boolean: return String(isOn(setting))

@@ -214,6 +214,11 @@ extension Setting {
     static let dataDirectory = Setting(
         key: "dataDirectory", flag: "data-dir", environment: "TSYS_SETTLE_DATA_DIR", kind: .text, defaultValue: "tsys-settle-data",
         help: "Directory of the settlement ledger (ledger.sqlite), created if missing.")
+    static let ledgerUrl = Setting(
+        key: "ledgerUrl", flag: "ledger-url", environment: "TSYS_SETTLE_LEDGER_URL", kind: .text, defaultValue: nil,
+        help:
+            "A PostgreSQL ledger replicas share (postgresql://user@host/db); the password from PGPASSWORD or ~/.pgpass, never printed. Unset: SQLite in --data-dir."
+    )
     static let idempotencyKeyHours = Setting(
         key: "idempotencyKeyHours", flag: "idempotency-key-hours", environment: "TSYS_SETTLE_IDEMPOTENCY_KEY_HOURS",
         kind: .number(24...(24 * 365)), defaultValue: "24", help: "Hours an Idempotency-Key is remembered.")
@@ -283,7 +288,7 @@ extension Setting {
     ]
 
     /// The settlement ledger: `serve` and `settlements`.
-    static let ledger: [Setting] = [dataDirectory, idempotencyKeyHours, ledgerSyncEveryChange, ledgerKey]
+    static let ledger: [Setting] = [dataDirectory, ledgerUrl, idempotencyKeyHours, ledgerSyncEveryChange, ledgerKey]
 
     /// The API server.
     static let server: [Setting] = [

@@ -5,6 +5,7 @@ import SettleLedger
 /// Where the settlement ledger lives and how long it remembers idempotency keys.
 struct LedgerOptions: ParsableArguments {
     @Option(name: Setting.dataDirectory.name, help: Setting.dataDirectory.argumentHelp) var dataDir: String?
+    @Option(name: Setting.ledgerUrl.name, help: Setting.ledgerUrl.argumentHelp) var ledgerUrl: String?
     @Option(name: Setting.idempotencyKeyHours.name, help: Setting.idempotencyKeyHours.argumentHelp) var idempotencyKeyHours: String?
     @Flag(name: Setting.ledgerSyncEveryChange.name, inversion: .prefixedNo, help: Setting.ledgerSyncEveryChange.argumentHelp)
     var ledgerSyncEveryChange: Bool?
@@ -12,6 +13,7 @@ struct LedgerOptions: ParsableArguments {
     var flags: GivenFlags {
         var given = GivenFlags()
         given[.dataDirectory] = dataDir
+        given[.ledgerUrl] = ledgerUrl
         given[.idempotencyKeyHours] = idempotencyKeyHours
         given.switched(.ledgerSyncEveryChange, ledgerSyncEveryChange)
         return given
@@ -32,6 +34,12 @@ struct LedgerOptions: ParsableArguments {
                 throw CLIError("\(Setting.ledgerKey) must be at least 64 hex digits (openssl rand -hex 32)")
             }
             return key
+        }
+        // Replicas must tell a retry from another request alike: a file key is one replica's own.
+        if settings.text(.ledgerUrl) != nil {
+            throw CLIError(
+                "\(Setting.ledgerUrl) is set: give every replica the same \(Setting.ledgerKey) (openssl rand -hex 32), so a retry under an idempotency key is recognised whichever replica takes it"
+            )
         }
         let path = (directory(settings) as NSString).appendingPathComponent("fingerprint.key")
         if let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) {
@@ -60,15 +68,21 @@ struct LedgerOptions: ParsableArguments {
         return bytes
     }
 
-    /// Opens (or creates) the ledger.
-    static func open(_ settings: EffectiveSettings) throws -> SQLiteLedger {
+    /// Opens (or creates) the ledger: PostgreSQL when a ledger URL is set, else SQLite in the data directory.
+    static func open(_ settings: EffectiveSettings) throws -> DatabaseLedger {
         var policy = LedgerPolicy(syncsEveryChange: settings.isOn(.ledgerSyncEveryChange))
         if let hours = settings.number(.idempotencyKeyHours) {
             policy.keyRetention = .seconds(hours * 3600)
         }
         do {
+            if let url = settings.text(.ledgerUrl) {
+                guard PostgresLedger.isPostgresURL(url) else {
+                    throw CLIError("\(Setting.ledgerUrl) must be a postgresql:// URL, got \(PostgresLedger.redacted(url: url))")
+                }
+                return try PostgresLedger(url: url, policy: policy)
+            }
             return try SQLiteLedger(directory: directory(settings), policy: policy)
-        } catch {
+        } catch let error as LedgerError {
             throw CLIError(error.description)
         }
     }

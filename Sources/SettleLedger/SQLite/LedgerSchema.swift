@@ -65,23 +65,29 @@ enum LedgerSchema {
                 );
         """
 
-    /// The host's rejection in typed columns instead of JSON text (existing rows converted).
-    /// Additive: the old `rejection` column stays (and is no longer written) so a process of the
-    /// previous version sharing the file keeps working during a rolling deploy.
-    static let version2 = """
+    /// The typed rejection columns of version 2 (PostgreSQL's schema starts with them too).
+    static let version2Columns = """
         ALTER TABLE settlements ADD COLUMN rejection_error_type TEXT;
         ALTER TABLE settlements ADD COLUMN rejection_sequence_number INTEGER;
         ALTER TABLE settlements ADD COLUMN rejection_record_type TEXT;
         ALTER TABLE settlements ADD COLUMN rejection_field_number INTEGER;
         ALTER TABLE settlements ADD COLUMN rejection_data TEXT;
         ALTER TABLE settlements ADD COLUMN rejection_detail_index INTEGER;
-        UPDATE settlements SET
-            rejection_error_type = json_extract(rejection, '$.errorType'),
-            rejection_sequence_number = json_extract(rejection, '$.sequenceNumber'),
-            rejection_record_type = json_extract(rejection, '$.recordType'),
-            rejection_field_number = json_extract(rejection, '$.fieldNumber'),
-            rejection_data = json_extract(rejection, '$.data'),
-            rejection_detail_index = json_extract(rejection, '$.detailRecordIndex')
-        WHERE rejection IS NOT NULL AND json_valid(rejection);
+
         """
+
+    /// The host's rejection in typed columns instead of JSON text (existing rows converted).
+    /// Additive: the old `rejection` column stays (and is no longer written) so a process of the
+    /// previous version sharing the file keeps working during a rolling deploy.
+    static let version2 =
+        version2Columns + """
+            UPDATE settlements SET
+                rejection_error_type = json_extract(rejection, '$.errorType'),
+                rejection_sequence_number = json_extract(rejection, '$.sequenceNumber'),
+                rejection_record_type = json_extract(rejection, '$.recordType'),
+                rejection_field_number = json_extract(rejection, '$.fieldNumber'),
+                rejection_data = json_extract(rejection, '$.data'),
+                rejection_detail_index = json_extract(rejection, '$.detailRecordIndex')
+            WHERE rejection IS NOT NULL AND json_valid(rejection);
+            """
 }

@@ -2,7 +2,7 @@ import CSQLite
 
 /// One SQLite connection with the few operations the ledger needs. Not thread-safe: the
 /// ledger holds it behind a lock; other processes are kept out by SQLite's own file locks.
-final class SQLiteDatabase {
+final class SQLiteDatabase: LedgerDatabase {
     private let handle: OpaquePointer
     /// Prepared statements by their SQL: the ledger runs the same dozen statements for every
     /// settlement, and preparing them each time was a visible share of its cost.
@@ -43,7 +43,7 @@ final class SQLiteDatabase {
 
     /// Runs one statement with `values` bound to its `?` parameters; returns every row.
     @discardableResult
-    func query(_ sql: String, _ values: [SQLiteValue] = []) throws(LedgerError) -> [[SQLiteValue]] {
+    func query(_ sql: String, _ values: [LedgerValue] = []) throws(LedgerError) -> [[LedgerValue]] {
         let statement = try prepared(sql)
         defer {
             sqlite3_reset(statement)
@@ -60,7 +60,7 @@ final class SQLiteDatabase {
                 }
             guard result == SQLITE_OK else { throw failure(sql) }
         }
-        var rows: [[SQLiteValue]] = []
+        var rows: [[LedgerValue]] = []
         while true {
             switch sqlite3_step(statement) {
             case SQLITE_ROW: rows.append((0..<sqlite3_column_count(statement)).map { column(statement, $0) })
@@ -100,7 +100,7 @@ final class SQLiteDatabase {
         }
     }
 
-    private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLiteValue {
+    private func column(_ statement: OpaquePointer, _ index: Int32) -> LedgerValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
         case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, index)))

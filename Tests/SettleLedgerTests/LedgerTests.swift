@@ -6,16 +6,12 @@ import Testing
 
 @testable import SettleLedger
 
-/// The ledger on real SQLite files: what it records, idempotency keys, the batch-number guard,
-/// recovery after a crash, and replicas sharing one file.
-@Suite struct SQLiteLedgerTests {
+/// The ledger on both databases, a real SQLite file and a real PostgreSQL server the tests start:
+/// what it records, idempotency keys, the batch-number guard, recovery after a crash, and
+/// replicas sharing one ledger.
+@Suite struct LedgerTests {
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
     static let today = LocalDate(year: 2026, month: 11, day: 26)
-
-    func ledger(_ policy: LedgerPolicy = LedgerPolicy()) throws -> SQLiteLedger {
-        let directory = Scratch.url("ledger")
-        return try SQLiteLedger(directory: directory.path, policy: policy)
-    }
 
     static func submission(key: String? = nil, fingerprint: String = "f1", batch: Int = 7, date: LocalDate = today) -> LedgerSubmission {
         LedgerSubmission(
@@ -38,8 +34,9 @@ import Testing
         return entry
     }
 
-    @Test func aSubmissionIsRecordedWholeBeforeAnythingElse() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func aSubmissionIsRecordedWholeBeforeAnythingElse(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let entry = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
         #expect(entry.state == .received)
         #expect(entry.outcome == nil)
@@ -53,12 +50,13 @@ import Testing
         #expect(done.outcome?.responseCode == "GB")
         #expect(done.outcome?.answer == LedgerAnswer(status: 200, body: Array("{}".utf8)))
         // On disk: a second connection (another process, after a restart) reads the same.
-        let reopened = try SQLiteLedger(path: ledger.path)
+        let reopened = try backend.reopen(ledger)
         #expect(try reopened.entry(entry.id) == done)
     }
 
-    @Test func theSameKeyReplaysConflictsOrRefusesAnotherRequest() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func theSameKeyReplaysConflictsOrRefusesAnotherRequest(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let first = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
         guard case .inFlight(let busy) = try ledger.admit(Self.submission(key: "k1"), at: Self.start) else { throw LedgerError("not in flight") }
         #expect(busy.id == first.id)
@@ -73,8 +71,9 @@ import Testing
     /// A fingerprint a ledger recorded before fingerprints were versioned cannot be compared
     /// with today's: the same key is then taken as the same request, never as a reuse (which a
     /// client could read as a rejection and send again under a new key).
-    @Test func aKeyWhoseFingerprintPredatesVersionsReplaysRatherThanRefuses() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func aKeyWhoseFingerprintPredatesVersionsReplaysRatherThanRefuses(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         var legacy = Self.submission(key: "old-key")
         legacy.fingerprint = "0123abcd"
         let first = try admitted(try ledger.admit(legacy, at: Self.start))
@@ -86,16 +85,18 @@ import Testing
     }
 
     /// Nothing is sent for an entry another process has recovered (marked failed) meanwhile.
-    @Test func anEntryNoLongerReceivedCannotBeMarkedTransmitting() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func anEntryNoLongerReceivedCannotBeMarkedTransmitting(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let entry = try admitted(try ledger.admit(Self.submission(key: "recovered"), at: Self.start))
-        #expect(try SQLiteLedger(path: ledger.path).recoverInterrupted(at: Self.start).map(\.id) == [entry.id])
+        #expect(try backend.reopen(ledger).recoverInterrupted(at: Self.start).map(\.id) == [entry.id])
         #expect(throws: LedgerError.self) { try ledger.markTransmitting(entry.id, at: Self.start) }
         #expect(try ledger.entry(entry.id)?.state == .failed)
     }
 
-    @Test func keysAreForgottenAfterTheirRetention() throws {
-        let ledger = try ledger(LedgerPolicy(keyRetention: .seconds(3600)))
+    @Test(arguments: LedgerBackend.allCases)
+    func keysAreForgottenAfterTheirRetention(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger(LedgerPolicy(keyRetention: .seconds(3600)))
         let first = try admitted(try ledger.admit(Self.submission(key: "k1"), at: Self.start))
         try ledger.complete(first.id, with: Self.outcome(.rejected, status: 422), at: Self.start)
         let later = try admitted(try ledger.admit(Self.submission(key: "k1", fingerprint: "f2"), at: Self.start.addingTimeInterval(3601)))
@@ -103,8 +104,9 @@ import Testing
         #expect(try ledger.entry(first.id)?.submission.idempotencyKey == nil)
     }
 
-    @Test func anAcceptedBatchNumberIsGuardedForFiveDays() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func anAcceptedBatchNumberIsGuardedForFiveDays(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let first = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
         try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
         for offset in 0...4 {
@@ -122,9 +124,10 @@ import Testing
         _ = try admitted(try ledger.admit(live, at: Self.start))
     }
 
-    @Test(arguments: [(SettlementState.rejected, true), (.failed, true), (.duplicate, true), (.inDoubt, false)])
-    func afterAnEndingTheSameNumberMayOrMayNotBeSentAgain(_ state: SettlementState, allowed: Bool) throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases, [(SettlementState.rejected, true), (.failed, true), (.duplicate, true), (.inDoubt, false)])
+    func afterAnEndingTheSameNumberMayOrMayNotBeSentAgain(backend: LedgerBackend, _ ending: (SettlementState, Bool)) throws {
+        let (state, allowed) = ending
+        let ledger = try backend.ledger()
         let first = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
         try ledger.complete(first.id, with: Self.outcome(state, status: 502), at: Self.start)
         let again = try ledger.admit(Self.submission(key: "b"), at: Self.start)
@@ -136,12 +139,13 @@ import Testing
         }
     }
 
-    @Test func aCrashLeavesTransmittingInDoubtAndReceivedFailed() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func aCrashLeavesTransmittingInDoubtAndReceivedFailed(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let sending = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
         try ledger.markTransmitting(sending.id, at: Self.start)
         let waiting = try admitted(try ledger.admit(Self.submission(key: "b", batch: 8), at: Self.start))
-        let reopened = try SQLiteLedger(path: ledger.path)
+        let reopened = try backend.reopen(ledger)
         let changed = try reopened.recoverInterrupted(at: Self.start.addingTimeInterval(60))
         #expect(Set(changed.map(\.id)) == [sending.id, waiting.id])
         #expect(try reopened.entry(sending.id)?.state == .inDoubt)
@@ -149,11 +153,12 @@ import Testing
         #expect(try reopened.recoverInterrupted(at: Self.start).isEmpty)
     }
 
-    /// Two replicas (two connections to one file), 50 submissions of the same batch under
+    /// Two replicas (two connections to one ledger), 50 submissions of the same batch under
     /// different keys at once: exactly one is admitted.
-    @Test func racingReplicasAdmitABatchNumberOnce() throws {
-        let first = try ledger()
-        let second = try SQLiteLedger(path: first.path)
+    @Test(arguments: LedgerBackend.allCases)
+    func racingReplicasAdmitABatchNumberOnce(backend: LedgerBackend) throws {
+        let first = try backend.ledger()
+        let second = try backend.reopen(first)
         let admitted = Atomic<Int>(0), refused = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: 50) { index in
             let replica = index.isMultiple(of: 2) ? first : second
@@ -167,8 +172,9 @@ import Testing
         #expect(refused.load(ordering: .relaxed) == 49)
     }
 
-    @Test func entriesAreListedNewestFirstByPagesAndFilters() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func entriesAreListedNewestFirstByPagesAndFilters(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         var ids: [String] = []
         for number in 1...7 {
             let entry = try admitted(
@@ -191,9 +197,9 @@ import Testing
         #expect(throws: LedgerError.self) { try ledger.list(LedgerQuery(cursor: "nonsense")) }
     }
 
-    @Test(arguments: [LedgerResolution.captured, .notCaptured])
-    func anInDoubtEntryIsResolvedOnceAndTheGuardFollows(_ resolution: LedgerResolution) throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases, [LedgerResolution.captured, .notCaptured])
+    func anInDoubtEntryIsResolvedOnceAndTheGuardFollows(backend: LedgerBackend, _ resolution: LedgerResolution) throws {
+        let ledger = try backend.ledger()
         let doubtful = try admitted(try ledger.admit(Self.submission(key: "a"), at: Self.start))
         try ledger.complete(doubtful.id, with: Self.outcome(.inDoubt, status: 502), at: Self.start)
         guard case .resolved(let resolved) = try ledger.resolve(doubtful.id, as: resolution, note: "TSYS report 2026-11-27", at: Self.start) else {
@@ -212,8 +218,9 @@ import Testing
         }
     }
 
-    @Test func batchNumbersAreAllocatedAfterTheLatestSkippingRecentOnesAndWrapping() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func batchNumbersAreAllocatedAfterTheLatestSkippingRecentOnesAndWrapping(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         var clock = Self.start
         func allocate(_ key: String, date: LocalDate = Self.today) throws -> Int {
             var submission = Self.submission(key: key, batch: 1, date: date)
@@ -233,11 +240,12 @@ import Testing
 
     /// A damaged row (a batch number or a time no write of ours makes) is read without
     /// trapping: numbering stays within 001-999 and paging past it still works (issue 10).
-    @Test func numbersFromADamagedRowDoNotTrap() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func numbersFromADamagedRowDoNotTrap(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let entry = try admitted(try ledger.admit(Self.submission(key: "a", batch: 5), at: Self.start))
         _ = try admitted(try ledger.admit(Self.submission(key: "b", batch: 6), at: Self.start.addingTimeInterval(1)))
-        let database = try SQLiteDatabase(path: ledger.path)
+        let database = try backend.database(of: ledger)
         for (number, created) in [(Int64.max, Int64.max), (Int64.min, Int64.max - 1)] {
             _ = try database.query(
                 "UPDATE settlements SET batch_number = ?, created_at = ? WHERE id = ?", [.integer(number), .integer(created), .text(entry.id)])
@@ -253,8 +261,9 @@ import Testing
         }
     }
 
-    @Test func anUnresolvedInDoubtNumberIsSkippedWhateverItsAge() throws {
-        let ledger = try ledger()
+    @Test(arguments: LedgerBackend.allCases)
+    func anUnresolvedInDoubtNumberIsSkippedWhateverItsAge(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
         let old = try admitted(try ledger.admit(Self.submission(key: "old", batch: 3, date: Self.today.adding(days: -10)), at: Self.start))
         try ledger.complete(old.id, with: Self.outcome(.inDoubt, status: 502), at: Self.start)
         let latest = try admitted(try ledger.admit(Self.submission(key: "latest", batch: 2), at: Self.start.addingTimeInterval(1)))
@@ -299,5 +308,39 @@ import Testing
         let path = directory.appendingPathComponent("ledger.sqlite").path
         try SQLiteDatabase(path: path).execute("PRAGMA user_version = \(LedgerSchema.version + 1);")
         #expect(throws: LedgerError.self) { try SQLiteLedger(directory: directory.path) }
+    }
+}
+
+/// The two ledger databases, so every rule is tested on both.
+enum LedgerBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty ledger.
+    func ledger(_ policy: LedgerPolicy = LedgerPolicy()) throws -> DatabaseLedger {
+        switch self {
+        case .sqlite: try SQLiteLedger(directory: Scratch.url("ledger").path, policy: policy)
+        case .postgres: try PostgresLedger(url: try PostgresTestServer.shared.get().makeDatabase(), policy: policy)
+        }
+    }
+
+    /// A second connection to the same ledger: another process, or another replica.
+    func reopen(_ ledger: DatabaseLedger) throws -> DatabaseLedger {
+        switch ledger {
+        case let sqlite as SQLiteLedger: try SQLiteLedger(path: sqlite.path)
+        case let postgres as PostgresLedger: try PostgresLedger(url: postgres.url)
+        default: throw LedgerError("unknown ledger")
+        }
+    }
+
+    /// A connection of its own to the ledger's database, for statements no ledger makes.
+    func database(of ledger: DatabaseLedger) throws -> any LedgerDatabase {
+        switch ledger {
+        case let sqlite as SQLiteLedger: try SQLiteDatabase(path: sqlite.path)
+        case let postgres as PostgresLedger: try PostgresDatabase(url: postgres.url)
+        default: throw LedgerError("unknown ledger")
+        }
     }
 }

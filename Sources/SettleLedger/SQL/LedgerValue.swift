@@ -1,5 +1,5 @@
-/// A value bound to or read from an SQLite statement.
-enum SQLiteValue: Sendable, Hashable {
+/// A value bound to or read from a statement of either ledger database (SQLite or PostgreSQL).
+enum LedgerValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case text(String)
@@ -10,7 +10,7 @@ enum SQLiteValue: Sendable, Hashable {
     var blob: [UInt8]? { if case .blob(let value) = self { value } else { nil } }
 }
 
-extension SQLiteValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+extension LedgerValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     init(stringLiteral value: String) { self = .text(value) }
     init(integerLiteral value: Int64) { self = .integer(value) }
 

@@ -10,7 +10,7 @@ enum LedgerRows {
         resolution_note, rejection_sequence_number, rejection_record_type, rejection_field_number, rejection_data, rejection_detail_index
         """
 
-    static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: SQLiteDatabase) throws(LedgerError) {
+    static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: some LedgerDatabase) throws(LedgerError) {
         let s = submission
         try database.query(
             """
@@ -19,7 +19,7 @@ enum LedgerRows {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
             """,
             [
-                .text(id), SQLiteValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
+                .text(id), LedgerValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
                 .integer(Int64(s.batchNumber)), .text(s.batchDate.iso), .text(s.industry), .integer(Int64(s.recordCount)),
                 .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
                 .integer(now.milliseconds), .integer(now.milliseconds),
@@ -31,7 +31,7 @@ enum LedgerRows {
         }
     }
 
-    static func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: SQLiteDatabase) throws(LedgerError) {
+    static func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
         let o = outcome
         try database.query(
             """
@@ -42,25 +42,25 @@ enum LedgerRows {
             WHERE id = ?
             """,
             [
-                .text(o.state.rawValue), SQLiteValue(o.responseCode), SQLiteValue(o.responseText), SQLiteValue(o.responseBatchNumber),
-                SQLiteValue(o.responseNetDeposit), SQLiteValue(o.responseRecordCount), SQLiteValue(o.rejection?.errorType),
-                SQLiteValue(o.rejection?.sequenceNumber), SQLiteValue(o.rejection?.recordType), SQLiteValue(o.rejection?.fieldNumber),
-                SQLiteValue(o.rejection?.data), SQLiteValue(o.rejection?.detailRecordIndex), SQLiteValue(o.failure),
+                .text(o.state.rawValue), LedgerValue(o.responseCode), LedgerValue(o.responseText), LedgerValue(o.responseBatchNumber),
+                LedgerValue(o.responseNetDeposit), LedgerValue(o.responseRecordCount), LedgerValue(o.rejection?.errorType),
+                LedgerValue(o.rejection?.sequenceNumber), LedgerValue(o.rejection?.recordType), LedgerValue(o.rejection?.fieldNumber),
+                LedgerValue(o.rejection?.data), LedgerValue(o.rejection?.detailRecordIndex), LedgerValue(o.failure),
                 .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .text(id),
             ])
     }
 
-    static func entry(id: String, in database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry? {
+    static func entry(id: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {
         try select("WHERE id = ?", [.text(id)], database).first
     }
 
-    static func entry(keyed key: String, in database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry? {
+    static func entry(keyed key: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {
         try select("WHERE idempotency_key = ?", [.text(key)], database).first
     }
 
     /// Entries of the same merchant, terminal and batch number at the same host (each
     /// environment's host keeps its own duplicate window).
-    static func entries(sameBatchAs submission: LedgerSubmission, in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+    static func entries(sameBatchAs submission: LedgerSubmission, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try select(
             "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? AND environment = ? ORDER BY created_at DESC",
             [
@@ -70,18 +70,18 @@ enum LedgerRows {
             database)
     }
 
-    static func entries(inStates states: [SettlementState], in database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+    static func entries(inStates states: [SettlementState], in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         let marks = states.map { _ in "?" }.joined(separator: ", ")
         return try select("WHERE state IN (\(marks)) ORDER BY created_at", states.map { .text($0.rawValue) }, database)
     }
 
-    static func select(_ clause: String, _ values: [SQLiteValue], _ database: SQLiteDatabase) throws(LedgerError) -> [LedgerEntry] {
+    static func select(_ clause: String, _ values: [LedgerValue], _ database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try database.query("SELECT \(columns) FROM settlements \(clause)", values).map { (row) throws(LedgerError) in
             try decode(row, records: database)
         }
     }
 
-    private static func decode(_ row: [SQLiteValue], records database: SQLiteDatabase) throws(LedgerError) -> LedgerEntry {
+    private static func decode(_ row: [LedgerValue], records database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry {
         func text(_ index: Int) -> String { row[index].text ?? "" }
         func number(_ index: Int) -> Int64 { row[index].integer ?? 0 }
         let id = text(0)
@@ -109,7 +109,7 @@ enum LedgerRows {
     }
 
     /// The rejection columns (19, 27–31), when the host rejected the batch.
-    private static func rejection(_ row: [SQLiteValue]) -> BatchRejection? {
+    private static func rejection(_ row: [LedgerValue]) -> BatchRejection? {
         guard let errorType = row[19].text else { return nil }
         return BatchRejection(
             errorType: errorType, sequenceNumber: Int(row[27].integer ?? 0), recordType: row[28].text ?? "", fieldNumber: Int(row[29].integer ?? 0),

@@ -1,0 +1,106 @@
+import Foundation
+import Synchronization
+
+/// A PostgreSQL server of the tests' own: `initdb` and `pg_ctl` from the system's PostgreSQL in
+/// a temporary directory, listening on a Unix socket there only, started once per test process
+/// and stopped when it exits. PostgreSQL refuses to run as root, so as root it runs as the
+/// `postgres` account the package creates. Each caller gets a database of its own.
+public final class PostgresTestServer: Sendable {
+    /// The server, started on first use; a failure to start fails the tests that need it.
+    public static let shared: Result<PostgresTestServer, TestServerError> = Result(catching: { () throws(TestServerError) in try PostgresTestServer() })
+
+    public struct TestServerError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    let directory: String
+    let port: Int
+    let binaries: String
+
+    /// A URL for `database` on this server (trust authentication, user `ledger`).
+    public func url(database: String) -> String {
+        "postgresql://ledger@/\(database)?host=\(directory)&port=\(port)"
+    }
+
+    /// A new, empty database; returns its URL.
+    public func makeDatabase() throws(TestServerError) -> String {
+        let name = "ledger_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try Self.run("/usr/bin/psql", ["-q", "-v", "ON_ERROR_STOP=1", url(database: "postgres"), "-c", "CREATE DATABASE \(name)"], asServer: false)
+        return url(database: name)
+    }
+
+    /// Runs SQL against a database (`psql`), for tests that need to look inside or stop things.
+    public func psql(_ url: String, _ sql: String) throws(TestServerError) -> String {
+        try Self.run("/usr/bin/psql", ["-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", url, "-c", sql], asServer: false)
+    }
+
+    /// Stops the server (fast), for tests of the database going away; `start()` brings it back.
+    public func stop() throws(TestServerError) {
+        _ = try Self.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "stop"], asServer: true)
+    }
+
+    public func start() throws(TestServerError) {
+        _ = try Self.run(
+            binaries + "/pg_ctl",
+            [
+                "-D", directory + "/data", "-l", directory + "/server.log", "-w", "-o",
+                "-k \(directory) -p \(port) -c listen_addresses='' -c fsync=off -c max_connections=200",
+                "start",
+            ], asServer: true)
+    }
+
+    private init() throws(TestServerError) {
+        guard let version = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.compactMap(Int.init).max() else {
+            throw TestServerError(description: "PostgreSQL is not installed (/usr/lib/postgresql): run scripts/install-system-packages")
+        }
+        binaries = "/usr/lib/postgresql/\(version)/bin"
+        directory = NSTemporaryDirectory() + "tsys-settle-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        // Only the socket's name depends on the port: the directory is ours alone.
+        port = 5432
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if geteuid() == 0 { try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: directory) }
+        } catch {
+            throw TestServerError(description: "cannot prepare \(directory): \(error)")
+        }
+        _ = try Self.run(binaries + "/initdb", ["-D", directory + "/data", "-U", "ledger", "--auth=trust", "--no-sync", "-E", "UTF8"], asServer: true)
+        try start()
+        Self.running.withLock { $0 = (binaries, directory) }
+        atexit {
+            guard let (binaries, directory) = PostgresTestServer.running.withLock({ $0 }) else { return }
+            _ = try? PostgresTestServer.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "immediate", "stop"], asServer: true)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// The running server's binaries and directory, for the exit handler.
+    private static let running = Mutex<(String, String)?>(nil)
+
+    /// Runs a tool to its end with posix_spawn and waitpid (the server pg_ctl starts outlives
+    /// it and keeps its output open, so nothing here waits on a pipe), its output in a file.
+    @discardableResult
+    private static func run(_ tool: String, _ arguments: [String], asServer: Bool) throws(TestServerError) -> String {
+        let argv = asServer && geteuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", tool] + arguments : [tool] + arguments
+        let log = NSTemporaryDirectory() + "tsys-settle-pg-tool-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+        defer { unlink(log) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw TestServerError(description: "cannot run \(argv[0]): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        // WIFEXITED and WEXITSTATUS, which Swift cannot call as macros.
+        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+            throw TestServerError(description: "\(argv.joined(separator: " ")) failed (status \(status)): \(text)")
+        }
+        return text
+    }
+}
