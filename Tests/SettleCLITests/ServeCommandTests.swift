@@ -107,10 +107,40 @@ import FoundationNetworking
         let listed = try CLIRunner.run(["settlements", "list", "--ledger-url", url, "--json"])
         #expect(listed.status == 0, "\(listed.errors)")
         #expect(listed.output.contains(location.replacingOccurrences(of: "/v1/settlements/", with: "")))
+        // The shared ledger holds no full card number: rows, and the stored answers decoded.
+        let dump = try PostgresTestServer.shared.get().psql(
+            url,
+            "SELECT concat_ws(' ', s::text, convert_from(s.answer_body, 'UTF8')) FROM settlements s UNION ALL SELECT r::text FROM settlement_records r"
+        )
+        #expect(dump.contains("411111******1111"))
+        for card in ["4111111111111111", "371449635398431", "5555555555554444"] { #expect(!dump.contains(card)) }
         // The URL's password is never printed.
         let shown = try CLIRunner.run(["config", "serve", "--ledger-url", "postgresql://ledger:s3cret@db.internal/settle"])
         #expect(shown.output.contains("postgresql://ledger:<redacted>@db.internal/settle"))
         #expect(!shown.output.contains("s3cret"))
+    }
+
+    /// PostgreSQL stopped under a running `serve`: not ready, and settlements refused with 503
+    /// before anything is sent; started again: ready and settling, `serve` never restarted.
+    @Test func aPostgreSQLOutageIsUnreadinessAndRefusalUntilItIsBack() throws {
+        let server = try PostgresTestServer.dedicated()
+        let url = try server.makeDatabase()
+        let (process, port) = try start(["--ledger-url", url], environment: ["TSYS_SETTLE_LEDGER_KEY": String(repeating: "cd", count: 32)])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/hotel.json"))
+        #expect(try post(port, "/readyz", nil, method: "GET").0 == 200)
+        try server.stop()
+        #expect(try post(port, "/readyz", nil, method: "GET").0 == 503)
+        let (refused, problem, _) = try post(port, "/v1/settlements", document, key: "outage-1")
+        #expect(refused == 503)
+        #expect((problem["detail"] as? String)?.contains("nothing was sent") == true)
+        #expect((problem["detail"] as? String)?.contains("ledger") == true)
+        try server.start()
+        #expect(try post(port, "/readyz", nil, method: "GET").0 == 200)
+        let (status, result, _) = try post(port, "/v1/settlements", document, key: "outage-1")
+        #expect(status == 200)
+        #expect(result["responseCode"] as? String == "GB")
+        #expect(process.isRunning)
     }
 
     @Test func aNonLoopbackBindWithoutKeysIsRefused() throws {

@@ -7,7 +7,11 @@ import Synchronization
 /// `postgres` account the package creates. Each caller gets a database of its own.
 public final class PostgresTestServer: Sendable {
     /// The server, started on first use; a failure to start fails the tests that need it.
-    public static let shared: Result<PostgresTestServer, TestServerError> = Result(catching: { () throws(TestServerError) in try PostgresTestServer() })
+    public static let shared: Result<PostgresTestServer, TestServerError> = Result(catching: { () throws(TestServerError) in try PostgresTestServer()
+        })
+
+    /// A server of the caller's own, for a test that stops and starts it; stopped at exit too.
+    public static func dedicated() throws(TestServerError) -> PostgresTestServer { try PostgresTestServer() }
 
     public struct TestServerError: Error, CustomStringConvertible {
         public let description: String
@@ -63,18 +67,24 @@ public final class PostgresTestServer: Sendable {
         } catch {
             throw TestServerError(description: "cannot prepare \(directory): \(error)")
         }
-        _ = try Self.run(binaries + "/initdb", ["-D", directory + "/data", "-U", "ledger", "--auth=trust", "--no-sync", "-E", "UTF8"], asServer: true)
+        _ = try Self.run(
+            binaries + "/initdb", ["-D", directory + "/data", "-U", "ledger", "--auth=trust", "--no-sync", "-E", "UTF8"], asServer: true)
         try start()
-        Self.running.withLock { $0 = (binaries, directory) }
+        let first = Self.running.withLock { running in
+            running.append((binaries, directory))
+            return running.count == 1
+        }
+        guard first else { return }
         atexit {
-            guard let (binaries, directory) = PostgresTestServer.running.withLock({ $0 }) else { return }
-            _ = try? PostgresTestServer.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "immediate", "stop"], asServer: true)
-            try? FileManager.default.removeItem(atPath: directory)
+            for (binaries, directory) in PostgresTestServer.running.withLock({ $0 }) {
+                _ = try? PostgresTestServer.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "immediate", "stop"], asServer: true)
+                try? FileManager.default.removeItem(atPath: directory)
+            }
         }
     }
 
-    /// The running server's binaries and directory, for the exit handler.
-    private static let running = Mutex<(String, String)?>(nil)
+    /// Every started server's binaries and directory, for the exit handler.
+    private static let running = Mutex<[(String, String)]>([])
 
     /// Runs a tool to its end with posix_spawn and waitpid (the server pg_ctl starts outlives
     /// it and keeps its output open, so nothing here waits on a pipe), its output in a file.

@@ -9,6 +9,8 @@ final class PostgresDatabase: LedgerDatabase {
     /// Where the ledger is, the password left out, for messages.
     let displayName: String
     private(set) var changes = 0
+    /// Between BEGIN and COMMIT or ROLLBACK.
+    private var inTransaction = false
     /// Statements rewritten to `$n` placeholders, by their text.
     private var rewritten: [String: String] = [:]
 
@@ -24,7 +26,11 @@ final class PostgresDatabase: LedgerDatabase {
 
     private func connect() throws(LedgerError) {
         PQfinish(connection)
-        connection = PQconnectdb(conninfo)
+        // The URL's own settings win; an unreachable server fails within 10 s unless it says otherwise.
+        let keywords = ["connect_timeout", "dbname"], values = ["10", conninfo]
+        connection = Self.withCStrings(keywords) { keys in
+            Self.withCStrings(values) { values in PQconnectdbParams(keys, values, 1) }
+        }
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let reason = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             PQfinish(connection)
@@ -44,8 +50,24 @@ final class PostgresDatabase: LedgerDatabase {
 
     @discardableResult
     func query(_ sql: String, _ values: [LedgerValue]) throws(LedgerError) -> [[LedgerValue]] {
+        try reconnecting { () throws(LedgerError) in try run(sql, values) }
+    }
+
+    /// Runs `step`, and once more on a new connection when the server closed the old one (a
+    /// restart): a statement the server never finished did nothing, and the ledger's single
+    /// statements may be repeated (an UPDATE to the same values; a state change guarded by the
+    /// state it expects, which a repeat finds changed and so refuses, sending nothing).
+    /// Inside a transaction nothing is repeated: the transaction died with its connection.
+    private func reconnecting<T>(_ step: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        guard !inTransaction else { return try step() }
         try ensureConnected()
-        return try run(sql, values)
+        do {
+            return try step()
+        } catch {
+            guard let connection, PQstatus(connection) != CONNECTION_OK else { throw error }
+            try connect()
+            return try step()
+        }
     }
 
     private func run(_ sql: String, _ values: [LedgerValue]) throws(LedgerError) -> [[LedgerValue]] {
@@ -129,6 +151,14 @@ final class PostgresDatabase: LedgerDatabase {
         return bytes
     }
 
+    /// A C array of C strings for the duration of `body`.
+    private static func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let copies = strings.map { strdup($0) }
+        defer { for copy in copies { free(copy) } }
+        let pointers = copies.map { UnsafePointer($0) } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
     private static func withPointers<T>(_ buffers: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> T) -> T {
         var pointers: [UnsafePointer<CChar>?] = []
         func nest(_ index: Int) -> T {
@@ -165,8 +195,9 @@ final class PostgresDatabase: LedgerDatabase {
     /// first, serializes the ledger's writers as SQLite's `BEGIN IMMEDIATE` does, so admission's
     /// check and insert cannot interleave with another replica's.
     func transaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
-        try ensureConnected()
-        try run("BEGIN", [])
+        try reconnecting { () throws(LedgerError) in _ = try run("BEGIN", []) }
+        inTransaction = true
+        defer { inTransaction = false }
         do {
             try run("SELECT pg_advisory_xact_lock(\(Self.writerLock))", [])
             let result = try body()
