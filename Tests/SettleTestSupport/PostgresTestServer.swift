@@ -8,7 +8,7 @@ import Synchronization
 public final class PostgresTestServer: Sendable {
     /// The server, started on first use; a failure to start fails the tests that need it.
     public static let shared: Result<PostgresTestServer, TestServerError> = Result(catching: { () throws(TestServerError) in try PostgresTestServer()
-        })
+    })
 
     /// A server of the caller's own, for a test that stops and starts it; stopped at exit too.
     public static func dedicated() throws(TestServerError) -> PostgresTestServer { try PostgresTestServer() }
