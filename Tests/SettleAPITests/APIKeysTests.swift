@@ -60,3 +60,14 @@ import Testing
         #expect(await api.handle(authorized).status == 200)
     }
 }
+
+/// The `Idempotency-Key` header's two forms, and keys scoped to their client.
+@Suite struct IdempotencyKeyFormTests {
+    @Test func aClientIsNamedByItsKeysHashNeverByTheKey() throws {
+        let keys = try #require(APIKeys(hexHashes: [APIKeysTests.hex("client-a-secret")]))
+        let client = try #require(keys.client("Bearer client-a-secret"))
+        #expect(client == String(APIKeysTests.hex("client-a-secret").prefix(16)))
+        #expect(keys.client("Bearer someone-else") == nil)
+        #expect(keys.client(nil) == nil)
+    }
+}

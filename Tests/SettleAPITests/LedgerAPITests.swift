@@ -153,6 +153,56 @@ import Testing
         #expect(sessions(simulator) == 0)
     }
 
+    @Test(arguments: ["\"unterminated", "\"a\"b", "\"bad\\q\"", "\"\"", "\"tab\there\""])
+    func aMalformedQuotedKeyIs400(_ key: String) async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let response = await api(simulator, try Self.ledger()).handle(try Self.post(try T.example("retail"), key: key))
+        #expect(response.status == 400)
+        #expect(sessions(simulator) == 0)
+    }
+
+    /// The IETF draft's Structured Field string and a bare token name one key.
+    @Test func theQuotedAndTheBareFormAreOneKey() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let api = api(simulator, try Self.ledger())
+        let body = try T.example("retail")
+        let first = await api.handle(try Self.post(body, key: "\"8e03978e-40d5-43e8-bc93-6894a57f9324\""))
+        let again = await api.handle(try Self.post(body, key: "8e03978e-40d5-43e8-bc93-6894a57f9324"))
+        #expect(first.status == 200)
+        #expect(again.headers["idempotent-replayed"] == "true")
+        #expect(again.headers["location"] == first.headers["location"])
+        let record = try json(await api.handle(try T.request("GET", try #require(first.headers["location"]))))
+        #expect(record["idempotencyKey"] as? String == "8e03978e-40d5-43e8-bc93-6894a57f9324")
+        #expect(sessions(simulator) == 1)
+    }
+
+    /// Keys belong to the API key that sent them: another client's same key is another request,
+    /// never a replay of the first client's answer (the batch-number guard still holds).
+    @Test func anotherClientsSameKeyIsNotAReplay() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let hash = APIKeysTests.hex
+        var api = api(simulator, try Self.ledger())
+        api.keys = try #require(APIKeys(hexHashes: [hash("client-a-secret"), hash("client-b-secret")]))
+        let body = try T.example("retail")
+        func post(_ body: String, as client: String) throws -> HTTPRequest {
+            var request = try Self.post(body, key: "shared-key")
+            request.head.headers.append("Authorization", "Bearer \(client)")
+            return request
+        }
+        let first = await api.handle(try post(body, as: "client-a-secret"))
+        #expect(first.status == 200)
+        let other = await api.handle(try post(body, as: "client-b-secret"))
+        #expect(other.headers["idempotent-replayed"] == nil)
+        #expect(other.status == 409, "the batch number was accepted: guarded, not replayed")
+        let another = body.replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": 8")
+        #expect(await api.handle(try post(another, as: "client-b-secret")).status == 200, "not 422: the key is client B's own")
+        #expect(await api.handle(try post(body, as: "client-a-secret")).headers["idempotent-replayed"] == "true")
+        #expect(sessions(simulator) == 2)
+    }
+
     @Test func aKeyStillInFlightIs409WithRetryAfter() async throws {
         var slow = SimulatorScript()
         // Long enough that the second request surely arrives while the first is with the host.

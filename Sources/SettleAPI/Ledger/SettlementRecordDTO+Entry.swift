@@ -9,7 +9,8 @@ extension SettlementRecordDTO {
     public init(_ entry: LedgerEntry, withRecords: Bool = true) {
         let s = entry.submission, o = entry.outcome
         self.init(
-            id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey, merchantNumber: s.merchantNumber,
+            id: entry.id, state: entry.state.rawValue, idempotencyKey: s.idempotencyKey.map(IdempotencyKey.unscoped),
+            merchantNumber: s.merchantNumber,
             terminalNumber: s.terminalNumber, batchNumber: s.batchNumber, batchDate: s.batchDate.iso, industryType: s.industry,
             recordCount: s.recordCount,
             totals: SettlementRecordTotalsDTO(netDeposit: s.netDeposit, hashingTotal: s.hashingTotal, cashBackTotal: s.cashBackTotal),

@@ -26,6 +26,16 @@ public struct APIKeys: Sendable, Hashable {
     public var isEmpty: Bool { hashes.isEmpty }
 
     /// Whether an `Authorization` header value carries a configured key (`Bearer <key>`).
+    /// Which configured key the request carries, as the first 8 bytes of its hash in hex (the
+    /// key itself is never kept): what scopes a client's idempotency keys. `nil` when none matches.
+    public func client(_ authorization: String?) -> String? {
+        guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return nil }
+        let digest = SHA256Digest.bytes(Array(authorization.utf8.dropFirst(7)))
+        var matched: [UInt8]?
+        for hash in hashes where CRYPTO_memcmp(hash, digest, 32) == 0 { matched = hash }
+        return matched.map { SHA256Digest.hex(Array($0.prefix(8))) }
+    }
+
     public func authorizes(_ authorization: String?) -> Bool {
         guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return false }
         let digest = SHA256Digest.bytes(Array(authorization.utf8.dropFirst(7)))

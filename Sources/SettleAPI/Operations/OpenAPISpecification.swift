@@ -37,10 +37,12 @@ paths:
           in: header
           required: false
           description: >-
-            Makes a retry safe for at least 24 hours: the same key with the same batch replays the first
-            answer (`Idempotent-Replayed: true`); with another batch it is 422; while the first is still
-            being settled it is 409 with `Retry-After`. 1-255 visible ASCII characters; a UUID is a good choice.
-          schema: { type: string, minLength: 1, maxLength: 255, pattern: "^[!-~]+$" }
+            Makes a retry safe for five days by default (as long as the batch-number guard): the same
+            key with the same batch replays the first answer (`Idempotent-Replayed: true`); with another
+            batch it is 422; while the first is still being settled it is 409 with `Retry-After`. A
+            Structured Field string as the IETF draft writes it (`"8e03…"`) or a bare token of 1-255
+            visible ASCII characters: both are the same key. Keys belong to the API key that sent them.
+          schema: { type: string, minLength: 1, maxLength: 257, pattern: "^([!#-~][!-~]*|\"([ !#-\\[\\]-~]|\\\\[\"\\\\])+\")$" }
       requestBody:
         required: true
         content:

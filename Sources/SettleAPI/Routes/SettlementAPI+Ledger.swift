@@ -14,9 +14,13 @@ extension SettlementAPI {
     func settleRecorded(
         _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
     ) async -> HTTPResponse {
-        let key = request.head.headers["idempotency-key"]
-        if let key, !(1...255).contains(key.utf8.count) || !key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
-            return JSONResponse.problem(400, "Invalid Idempotency-Key", "use 1 to 255 visible ASCII characters (a UUID is a good choice)")
+        var key: String?
+        if let header = request.head.headers["idempotency-key"] {
+            guard let parsed = IdempotencyKey.parse(header) else {
+                return JSONResponse.problem(
+                    400, "Invalid Idempotency-Key", "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")
+            }
+            key = IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"]))
         }
         var recorded = LedgerMapping.submission(
             submission.batch, key: key, environment: environment,

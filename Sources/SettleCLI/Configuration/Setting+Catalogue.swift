@@ -221,7 +221,8 @@ extension Setting {
     )
     static let idempotencyKeyHours = Setting(
         key: "idempotencyKeyHours", flag: "idempotency-key-hours", environment: "TSYS_SETTLE_IDEMPOTENCY_KEY_HOURS",
-        kind: .number(24...(24 * 365)), defaultValue: "24", help: "Hours an Idempotency-Key is remembered.")
+        kind: .number(24...(24 * 365)), defaultValue: "120",
+        help: "Hours an Idempotency-Key is remembered (default five days, as long as the batch-number guard).")
     static let ledgerSyncEveryChange = Setting(
         key: "ledgerSyncEveryChange", flag: "ledger-sync-every-change", environment: "TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE",
         kind: .boolean, defaultValue: "false", help: "Sync every settlement's ending to disk too, not only its start (about 20% fewer settlements/s)."

@@ -24,7 +24,8 @@ public protocol SettlementLedger: Sendable {
 
 /// The ledger's rules that are settings.
 public struct LedgerPolicy: Sendable, Hashable {
-    /// How long an idempotency key is remembered (at least 24 hours).
+    /// How long an idempotency key is remembered (at least 24 hours; by default five days, as long
+    /// as the batch-number guard, so a retry within the guard is always recognised).
     public var keyRetention: Duration
     /// A batch number accepted this many days ago or fewer may not be sent again (the host's
     /// five-day duplicate window).
@@ -35,7 +36,7 @@ public struct LedgerPolicy: Sendable, Hashable {
     /// of throughput measured here).
     public var syncsEveryChange: Bool
 
-    public init(keyRetention: Duration = .seconds(24 * 3600), guardDays: Int = 5, syncsEveryChange: Bool = false) {
+    public init(keyRetention: Duration = .seconds(5 * 24 * 3600), guardDays: Int = 5, syncsEveryChange: Bool = false) {
         self.keyRetention = keyRetention
         self.guardDays = guardDays
         self.syncsEveryChange = syncsEveryChange
