@@ -12,6 +12,8 @@ import Testing
 @Suite struct LedgerTests {
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
     static let today = LocalDate(year: 2026, month: 11, day: 26)
+    /// Past the time a shared ledger gives a settlement before another replica recovers it.
+    static let later = start.addingTimeInterval(PostgresLedger.settlementTimeLimit.seconds + 60)
 
     static func submission(key: String? = nil, fingerprint: String = "f1", batch: Int = 7, date: LocalDate = today) -> LedgerSubmission {
         LedgerSubmission(
@@ -89,7 +91,7 @@ import Testing
     func anEntryNoLongerReceivedCannotBeMarkedTransmitting(backend: LedgerBackend) throws {
         let ledger = try backend.ledger()
         let entry = try admitted(try ledger.admit(Self.submission(key: "recovered"), at: Self.start))
-        #expect(try backend.reopen(ledger).recoverInterrupted(at: Self.start).map(\.id) == [entry.id])
+        #expect(try backend.reopen(ledger).recoverInterrupted(at: Self.later).map(\.id) == [entry.id])
         #expect(throws: LedgerError.self) { try ledger.markTransmitting(entry.id, at: Self.start) }
         #expect(try ledger.entry(entry.id)?.state == .failed)
     }
@@ -146,11 +148,31 @@ import Testing
         try ledger.markTransmitting(sending.id, at: Self.start)
         let waiting = try admitted(try ledger.admit(Self.submission(key: "b", batch: 8), at: Self.start))
         let reopened = try backend.reopen(ledger)
-        let changed = try reopened.recoverInterrupted(at: Self.start.addingTimeInterval(60))
+        let changed = try reopened.recoverInterrupted(at: Self.later)
         #expect(Set(changed.map(\.id)) == [sending.id, waiting.id])
         #expect(try reopened.entry(sending.id)?.state == .inDoubt)
         #expect(try reopened.entry(waiting.id)?.state == .failed)
         #expect(try reopened.recoverInterrupted(at: Self.start).isEmpty)
+    }
+
+    /// On a shared ledger a replica's recovery leaves alone a settlement younger than any
+    /// settlement lasts: it may be another live replica's. A single process's SQLite ledger
+    /// recovers everything at start, as before.
+    @Test(arguments: LedgerBackend.allCases)
+    func recoveryLeavesALiveReplicasSettlementAlone(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
+        let sending = try admitted(try ledger.admit(Self.submission(key: "live"), at: Self.start))
+        try ledger.markTransmitting(sending.id, at: Self.start)
+        let other = try backend.reopen(ledger)
+        let early = try other.recoverInterrupted(at: Self.start.addingTimeInterval(60))
+        if backend == .postgres {
+            #expect(early.isEmpty)
+            #expect(try ledger.entry(sending.id)?.state == .transmitting)
+            #expect(try other.recoverInterrupted(at: Self.later).map(\.id) == [sending.id])
+        } else {
+            #expect(early.map(\.id) == [sending.id])
+        }
+        #expect(try ledger.entry(sending.id)?.state == .inDoubt)
     }
 
     /// Two replicas (two connections to one ledger), 50 submissions of the same batch under

@@ -36,8 +36,16 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
     }
 
     public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
-        try locked { (database) throws(LedgerError) in try core.recoverInterrupted(at: now, in: database) }
+        let cutoff = recoveryCutoff(now)
+        return try locked { (database) throws(LedgerError) in try core.recoverInterrupted(at: now, changedBefore: cutoff, in: database) }
     }
+
+    /// Entries changed before this are taken as interrupted; `nil`: every entry (one process
+    /// owns the ledger, and it is starting).
+    func recoveryCutoff(_ now: Date) -> Date? { nil }
+
+    /// Whether recovery should also run while the service runs (another process may stop).
+    public var recoversPeriodically: Bool { false }
 
     /// A writing transaction: a read-only, full, locked-out or unreachable database fails here.
     public func check() throws(LedgerError) {

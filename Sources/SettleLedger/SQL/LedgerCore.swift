@@ -73,16 +73,21 @@ struct LedgerCore: Sendable {
         }
     }
 
-    func recoverInterrupted(at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
+    /// Entries left `received` or `transmitting`, last changed before `cutoff` (every one when
+    /// `cutoff` is nil), become `failed` and `in_doubt`.
+    func recoverInterrupted(at now: Date, changedBefore cutoff: Date?, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try database.durably { () throws(LedgerError) in
             try database.transaction { () throws(LedgerError) in
-                let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database)
+                let before = cutoff?.milliseconds ?? .max
+                let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database).filter {
+                    $0.updatedAt.milliseconds < before
+                }
                 try database.query(
-                    "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting'",
-                    [.integer(now.milliseconds)])
+                    "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting' AND updated_at < ?",
+                    [.integer(now.milliseconds), .integer(before)])
                 try database.query(
-                    "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received'",
-                    [.integer(now.milliseconds)])
+                    "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received' AND updated_at < ?",
+                    [.integer(now.milliseconds), .integer(before)])
                 var changed: [LedgerEntry] = []
                 for entry in interrupted {
                     if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
