@@ -143,6 +143,32 @@ import FoundationNetworking
         #expect(process.isRunning)
     }
 
+    /// A single node's SQLite ledger moved to PostgreSQL: every entry as it was, and a second
+    /// copy adds nothing.
+    @Test func anSQLiteLedgerIsCopiedToPostgreSQLWhole() throws {
+        let data = Scratch.url("copy-data").path
+        let (process, port) = try start(data: data)
+        let hotel = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/hotel.json"))
+        let (_, _, headers) = try post(port, "/v1/settlements", hotel, key: "copy-1")
+        let grocery = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/payment-facilitator.json"))  // batch 8
+        #expect(try post(port, "/v1/settlements", grocery).0 == 200)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        let id = try #require((headers["Location"] as? String)?.split(separator: "/").last.map(String.init))
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        let copied = try CLIRunner.run(["ledger", "copy", "--data-dir", data, "--to", url])
+        #expect(copied.status == 0, "\(copied.errors)")
+        #expect(copied.output.contains("copied 2 of 2 settlements"))
+        #expect(try CLIRunner.run(["ledger", "copy", "--data-dir", data, "--to", url]).output.contains("copied 0 of 2"))
+        let there = try CLIRunner.run(["settlements", "show", id, "--ledger-url", url])
+        let here = try CLIRunner.run(["settlements", "show", id, "--data-dir", data])
+        #expect(there.status == 0 && here.status == 0)
+        #expect(there.output == here.output)
+        #expect(here.output.contains("copy-1"))
+        let migrated = try CLIRunner.run(["ledger", "migrate", "--ledger-url", url])
+        #expect(migrated.output.contains("ledger up to date: postgresql://ledger@/"))
+    }
+
     @Test func aNonLoopbackBindWithoutKeysIsRefused() throws {
         let result = try CLIRunner.run(["serve", "--listen-host", "0.0.0.0", "--listen-port", "0"])
         #expect(result.status == 1)

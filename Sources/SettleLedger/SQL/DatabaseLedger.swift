@@ -60,6 +60,29 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try core.resolve(id, as: resolution, note: note, at: now, in: database) }
     }
 
+    /// Writes `entries` (from another ledger) as they are, ids, states, times and answers kept;
+    /// an entry whose id is here already is skipped, so a copy may be run again. Returns how many
+    /// were written.
+    public func importEntries(_ entries: [LedgerEntry]) throws(LedgerError) -> Int {
+        try locked { (database) throws(LedgerError) in
+            try database.durably { () throws(LedgerError) in
+                try database.transaction { () throws(LedgerError) -> Int in
+                    var written = 0
+                    for entry in entries where try LedgerRows.entry(id: entry.id, in: database) == nil {
+                        try LedgerRows.insertWhole(entry, into: database)
+                        written += 1
+                    }
+                    return written
+                }
+            }
+        }
+    }
+
+    /// Every entry, oldest first, for a copy.
+    public func allEntries() throws(LedgerError) -> [LedgerEntry] {
+        try locked { (database) throws(LedgerError) in try LedgerRows.select("ORDER BY created_at, id", [], database) }
+    }
+
     /// Runs `body` with the connection, one caller at a time.
     func locked<T>(_ body: (any LedgerDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
         lock.lock()

@@ -31,6 +31,18 @@ enum LedgerRows {
         }
     }
 
+    /// An entry as another ledger holds it: its submission, state, outcome, resolution and times.
+    static func insertWhole(_ entry: LedgerEntry, into database: some LedgerDatabase) throws(LedgerError) {
+        try insert(entry.submission, id: entry.id, at: entry.createdAt, into: database)
+        if let outcome = entry.outcome { try complete(entry.id, with: outcome, at: entry.updatedAt, in: database) }
+        try database.query(
+            "UPDATE settlements SET state = ?, resolution = ?, resolution_note = ?, created_at = ?, updated_at = ? WHERE id = ?",
+            [
+                .text(entry.state.rawValue), LedgerValue(entry.resolution), LedgerValue(entry.resolutionNote),
+                .integer(entry.createdAt.milliseconds), .integer(entry.updatedAt.milliseconds), .text(entry.id),
+            ])
+    }
+
     static func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
         let o = outcome
         try database.query(
