@@ -120,6 +120,52 @@ import FoundationNetworking
         #expect(!shown.output.contains("s3cret"))
     }
 
+    /// Fifty clients spread over two replicas on one PostgreSQL ledger and one (slow) host, all
+    /// with the same batch and key, then fifty more with other keys: the host receives the batch
+    /// exactly once, and every answer is the batch's result (200, the same body), a replay of it,
+    /// or "in progress" / "already accepted" (409): never a second sending.
+    @Test func fiftyClientsOnTwoReplicasSendOneBatchOnce() throws {
+        let simulator = try SimulatorProcess(["--processing-delay", "1"])
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        let environment = ["TSYS_SETTLE_LEDGER_KEY": String(repeating: "ef", count: 32)]
+        let host = ["--ledger-url", url] + simulator.sendArguments
+        let (first, firstPort) = try start(host, environment: environment, banner: { _ in })
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        let (second, secondPort) = try start(host, environment: environment, banner: { _ in })
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/hotel.json"))
+        func burst(key: @escaping @Sendable (Int) -> String) -> [(Int, Data)] {
+            let answers = Mutex<[(Int, Data)]>([])
+            let threads = (0..<50).map { index in
+                Thread {
+                    let port = index.isMultiple(of: 2) ? firstPort : secondPort
+                    if let (status, body, _) = try? self.post(port, "/v1/settlements", document, key: key(index)) {
+                        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+                        answers.withLock { $0.append((status, data)) }
+                    }
+                }
+            }
+            threads.forEach { $0.start() }
+            let deadline = Date().addingTimeInterval(60)
+            while answers.withLock({ $0.count }) < 50 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            return answers.withLock { $0 }
+        }
+        let sameKey = burst { _ in "one-batch" }
+        #expect(sameKey.count == 50)
+        #expect(sameKey.allSatisfy { $0.0 == 200 || $0.0 == 409 }, "\(sameKey.map(\.0))")
+        let results = Set(sameKey.filter { $0.0 == 200 }.map(\.1))
+        #expect(results.count == 1, "every 200 is the same result")
+        // Once it is done, a retry under the key gets that result from either replica.
+        #expect(try post(secondPort, "/v1/settlements", document, key: "one-batch").0 == 200)
+        let otherKeys = burst { "other-\($0)" }
+        #expect(otherKeys.count == 50)
+        #expect(otherKeys.allSatisfy { $0.0 == 409 }, "the batch number was accepted: \(otherKeys.map(\.0))")
+        let deadline = Date().addingTimeInterval(5)
+        while simulator.sessionLines().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(simulator.sessionLines().count == 1, "\(simulator.sessionLines())")
+        #expect(simulator.sessionLines().first?.contains("answered GB") == true)
+    }
+
     /// PostgreSQL stopped under a running `serve`: not ready, and settlements refused with 503
     /// before anything is sent; started again: ready and settling, `serve` never restarted.
     @Test func aPostgreSQLOutageIsUnreadinessAndRefusalUntilItIsBack() throws {
