@@ -14,7 +14,7 @@ struct BenchCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -29,11 +29,18 @@ struct BenchCommand {
         }
         if mode == "ledger" {
             var settlements = 400, concurrency = 8
-            while arguments.count >= 2, let value = Int(arguments[1]), value > 0 {
-                if arguments[0] == "--settlements" { settlements = value } else if arguments[0] == "--concurrency" { concurrency = value }
+            var postgres: String?
+            while arguments.count >= 2 {
+                if arguments[0] == "--postgres" {
+                    postgres = arguments[1]
+                } else if let value = Int(arguments[1]), value > 0 {
+                    if arguments[0] == "--settlements" { settlements = value } else if arguments[0] == "--concurrency" { concurrency = value }
+                } else {
+                    break
+                }
                 arguments.removeFirst(2)
             }
-            return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency).run()
+            return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency, postgresURL: postgres).run()
         }
         if mode == "slowloris" {
             var slow = 300, requests = 500

@@ -37,8 +37,13 @@ final class PostgresDatabase: LedgerDatabase {
             self.connection = nil
             throw LedgerError("cannot connect to the ledger at \(displayName): \(Self.firstLine(reason))")
         }
+        // Notices ("relation already exists, skipping") are not the service's to print.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         // Statements wait at most this long for a lock, so a stuck replica cannot hold up the rest forever.
         _ = try? run("SET lock_timeout = '10s'", [])
+        // As the SQLite ledger does: commits are not waited on to reach the disk, except where the
+        // service acts on them (`durably`), and that flush takes every earlier commit with it.
+        _ = try? run("SET synchronous_commit = off", [])
     }
 
     /// Reconnects when the server closed the connection (a restart): the caller's next call
@@ -209,8 +214,13 @@ final class PostgresDatabase: LedgerDatabase {
         }
     }
 
-    /// PostgreSQL commits are durable already (`synchronous_commit` on).
-    func durably<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T { try body() }
+    /// Runs `body` with commits that wait for the disk (`synchronous_commit` on): when it returns,
+    /// its writes and every commit before them are durable (the WAL is flushed in order).
+    func durably<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try reconnecting { () throws(LedgerError) in _ = try run("SET synchronous_commit = on", []) }
+        defer { _ = try? run("SET synchronous_commit = off", []) }
+        return try body()
+    }
 
     /// The advisory lock key of the ledger's writers ("tsysledg" as a number).
     static let writerLock: Int64 = 0x7473_7973_6c65_6467

@@ -24,10 +24,15 @@ enum LedgerRows {
                 .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
                 .integer(now.milliseconds), .integer(now.milliseconds),
             ])
-        for line in s.records {
+        // Up to 100 records a statement: one round trip for most batches, a bounded statement for any.
+        for start in stride(from: 0, to: s.records.count, by: 100) {
+            let lines = s.records[start..<min(start + 100, s.records.count)]
             try database.query(
-                "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES (?, ?, ?, ?, ?)",
-                [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)])
+                "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES "
+                    + lines.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "),
+                lines.flatMap { line -> [LedgerValue] in
+                    [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)]
+                })
         }
     }
 
