@@ -86,6 +86,19 @@ import Testing
         #expect(replayed.id == first.id)
     }
 
+    /// A key a ledger kept before keys were scoped to their client is still found under its
+    /// unscoped form: a retry after the upgrade (or a copy) replays, and is never sent again.
+    @Test(arguments: LedgerBackend.allCases)
+    func aKeyKeptBeforeScopingStillReplays(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
+        let first = try admitted(try ledger.admit(Self.submission(key: "order-9"), at: Self.start))
+        try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
+        var retry = Self.submission(key: "k:0123456789abcdef/order-9")
+        retry.legacyIdempotencyKey = "order-9"
+        guard case .replay(let replayed) = try ledger.admit(retry, at: Self.start) else { throw LedgerError("the unscoped key was not found") }
+        #expect(replayed.id == first.id)
+    }
+
     /// Nothing is sent for an entry another process has recovered (marked failed) meanwhile.
     @Test(arguments: LedgerBackend.allCases)
     func anEntryNoLongerReceivedCannotBeMarkedTransmitting(backend: LedgerBackend) throws {

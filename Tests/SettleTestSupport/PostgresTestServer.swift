@@ -62,25 +62,28 @@ public final class PostgresTestServer: Sendable {
         // Only the socket's name depends on the port: the directory is ours alone.
         port = 5432
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Trust authentication: only the server's own account may reach its socket.
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             if geteuid() == 0 { try FileManager.default.setAttributes([.ownerAccountName: "postgres"], ofItemAtPath: directory) }
         } catch {
             throw TestServerError(description: "cannot prepare \(directory): \(error)")
         }
-        _ = try Self.run(
-            binaries + "/initdb", ["-D", directory + "/data", "-U", "ledger", "--auth=trust", "--no-sync", "-E", "UTF8"], asServer: true)
-        try start()
+        // Registered before anything can fail, so a half-made server is cleaned up at exit too.
         let first = Self.running.withLock { running in
             running.append((binaries, directory))
             return running.count == 1
         }
-        guard first else { return }
-        atexit {
-            for (binaries, directory) in PostgresTestServer.running.withLock({ $0 }) {
-                _ = try? PostgresTestServer.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "immediate", "stop"], asServer: true)
-                try? FileManager.default.removeItem(atPath: directory)
+        if first {
+            atexit {
+                for (binaries, directory) in PostgresTestServer.running.withLock({ $0 }) {
+                    _ = try? PostgresTestServer.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "immediate", "stop"], asServer: true)
+                    try? FileManager.default.removeItem(atPath: directory)
+                }
             }
         }
+        _ = try Self.run(
+            binaries + "/initdb", ["-D", directory + "/data", "-U", "ledger", "--auth=trust", "--no-sync", "-E", "UTF8"], asServer: true)
+        try start()
     }
 
     /// Every started server's binaries and directory, for the exit handler.
@@ -105,7 +108,9 @@ public final class PostgresTestServer: Sendable {
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
         guard spawned == 0 else { throw TestServerError(description: "cannot run \(argv[0]): error \(spawned)") }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var waited = waitpid(pid, &status, 0)
+        while waited == -1 && errno == EINTR { waited = waitpid(pid, &status, 0) }
+        guard waited == pid else { throw TestServerError(description: "lost \(argv[0]) (waitpid: errno \(errno))") }
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         // WIFEXITED and WEXITSTATUS, which Swift cannot call as macros.
         guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {

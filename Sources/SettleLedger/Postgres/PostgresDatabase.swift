@@ -11,6 +11,8 @@ final class PostgresDatabase: LedgerDatabase {
     private(set) var changes = 0
     /// Between BEGIN and COMMIT or ROLLBACK.
     private var inTransaction = false
+    /// Inside `durably` (nested calls count).
+    private var durableDepth = 0
     /// Statements rewritten to `$n` placeholders, by their text.
     private var rewritten: [String: String] = [:]
 
@@ -19,6 +21,13 @@ final class PostgresDatabase: LedgerDatabase {
     init(url: String) throws(LedgerError) {
         conninfo = url
         displayName = PostgresURL.redacted(url)
+        // libpq's own parse errors can quote the URL, password and all: check it here, and say only where.
+        var parseError: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(url, &parseError) else {
+            PQfreemem(parseError)
+            throw LedgerError("the ledger URL \(displayName) is not a valid PostgreSQL URL")
+        }
+        PQconninfoFree(options)
         try connect()
     }
 
@@ -39,11 +48,22 @@ final class PostgresDatabase: LedgerDatabase {
         }
         // Notices ("relation already exists, skipping") are not the service's to print.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
-        // Statements wait at most this long for a lock, so a stuck replica cannot hold up the rest forever.
-        _ = try? run("SET lock_timeout = '10s'", [])
-        // As the SQLite ledger does: commits are not waited on to reach the disk, except where the
-        // service acts on them (`durably`), and that flush takes every earlier commit with it.
-        _ = try? run("SET synchronous_commit = off", [])
+        // A stuck lock, statement or transaction cannot hold up the other replicas for long; bytea
+        // comes back as hex, which `rows(of:)` reads. As the SQLite ledger does, commits are not
+        // waited on to reach the disk except inside `durably` (whose flush takes every earlier
+        // commit with it); a connection made inside `durably` is durable from its start.
+        for setting in [
+            "lock_timeout = '10s'", "statement_timeout = '30s'", "idle_in_transaction_session_timeout = '60s'", "bytea_output = 'hex'",
+            "synchronous_commit = \(durableDepth > 0 ? "on" : "off")",
+        ] {
+            do {
+                try run("SET " + setting, [])
+            } catch {
+                PQfinish(connection)
+                self.connection = nil
+                throw error
+            }
+        }
     }
 
     /// Reconnects when the server closed the connection (a restart): the caller's next call
@@ -131,7 +151,8 @@ final class PostgresDatabase: LedgerDatabase {
                 let text = String(cString: PQgetvalue(result, row, column))
                 switch PQftype(result, column) {
                 case 20, 21, 23: values.append(Int64(text).map(LedgerValue.integer) ?? .null)
-                case 17: values.append(.blob(hexBytes(text)))
+                case 17 where text.hasPrefix("\\x"): values.append(.blob(hexBytes(text)))
+                case 17: values.append(.null)  // not hex: `connect` asks for hex, so never read wrong bytes
                 default: values.append(.text(text))
                 }
             }
@@ -215,10 +236,15 @@ final class PostgresDatabase: LedgerDatabase {
     }
 
     /// Runs `body` with commits that wait for the disk (`synchronous_commit` on): when it returns,
-    /// its writes and every commit before them are durable (the WAL is flushed in order).
+    /// its writes and every commit before them are durable (the WAL is flushed in order). A
+    /// reconnection inside it starts the new connection durable too (see `connect`).
     func durably<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        durableDepth += 1
+        defer {
+            durableDepth -= 1
+            if durableDepth == 0 { _ = try? run("SET synchronous_commit = off", []) }
+        }
         try reconnecting { () throws(LedgerError) in _ = try run("SET synchronous_commit = on", []) }
-        defer { _ = try? run("SET synchronous_commit = off", []) }
         return try body()
     }
 

@@ -7,7 +7,10 @@ enum PostgresURL {
     /// a `password=` query parameter likewise.
     static func redacted(_ url: String) -> String {
         var text = url
-        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") {
+        // The user information ends at the last `@` before the path: a password may hold an `@`.
+        let authorityEnd =
+            text.range(of: "://").flatMap { scheme in text[scheme.upperBound...].firstIndex { $0 == "/" || $0 == "?" } } ?? text.endIndex
+        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound..<authorityEnd].lastIndex(of: "@") {
             let userinfo = text[scheme.upperBound..<at]
             if let colon = userinfo.firstIndex(of: ":") { text.replaceSubrange(text.index(after: colon)..<at, with: "<redacted>") }
         }

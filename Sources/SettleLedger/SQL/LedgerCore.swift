@@ -9,7 +9,12 @@ struct LedgerCore: Sendable {
 
     func admit(_ submission: LedgerSubmission, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> LedgerAdmission {
         try database.transaction { () throws(LedgerError) in
-            if let key = submission.idempotencyKey, let earlier = try LedgerRows.entry(keyed: key, in: database) {
+            var found: LedgerEntry?
+            if let key = submission.idempotencyKey { found = try LedgerRows.entry(keyed: key, in: database) }
+            if found == nil, let legacy = submission.legacyIdempotencyKey, legacy != submission.idempotencyKey {
+                found = try LedgerRows.entry(keyed: legacy, in: database)
+            }
+            if let earlier = found {
                 if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
                     // A fingerprint written before fingerprints were versioned was made another
                     // way: the same key is then taken as the same request (a replay, or in

@@ -56,7 +56,7 @@ enum LedgerRows {
                 response_record_count = ?, rejection_error_type = ?, rejection_sequence_number = ?, rejection_record_type = ?,
                 rejection_field_number = ?, rejection_data = ?, rejection_detail_index = ?, failure = ?, answer_status = ?, answer_body = ?,
                 updated_at = ?
-            WHERE id = ?
+            WHERE id = ? AND resolution IS NULL
             """,
             [
                 .text(o.state.rawValue), LedgerValue(o.responseCode), LedgerValue(o.responseText), LedgerValue(o.responseBatchNumber),
