@@ -86,17 +86,21 @@ import Testing
         #expect(replayed.id == first.id)
     }
 
-    /// A key a ledger kept before keys were scoped to their client is still found under its
-    /// unscoped form: a retry after the upgrade (or a copy) replays, and is never sent again.
+    /// The same request under a key kept before keys were scoped (an upgraded or copied ledger)
+    /// replays and is never sent again; a key in another client's scope is never matched.
     @Test(arguments: LedgerBackend.allCases)
-    func aKeyKeptBeforeScopingStillReplays(backend: LedgerBackend) throws {
+    func theSameRequestUnderAnotherScopeReplays(backend: LedgerBackend) throws {
         let ledger = try backend.ledger()
-        let first = try admitted(try ledger.admit(Self.submission(key: "order-9"), at: Self.start))
-        try ledger.complete(first.id, with: Self.outcome(.accepted), at: Self.start)
+        let before = try admitted(try ledger.admit(Self.submission(key: "order-9"), at: Self.start))
+        try ledger.complete(before.id, with: Self.outcome(.accepted), at: Self.start)
         var retry = Self.submission(key: "k:0123456789abcdef/order-9")
-        retry.legacyIdempotencyKey = "order-9"
+        retry.unscopedIdempotencyKey = "order-9"
         guard case .replay(let replayed) = try ledger.admit(retry, at: Self.start) else { throw LedgerError("the unscoped key was not found") }
-        #expect(replayed.id == first.id)
+        #expect(replayed.id == before.id)
+        _ = try admitted(try ledger.admit(Self.submission(key: "k:aaaaaaaaaaaaaaaa/order-10", batch: 10), at: Self.start))
+        var otherClient = Self.submission(key: "k:cccccccccccccccc/order-10", batch: 11)
+        otherClient.unscopedIdempotencyKey = "order-10"
+        _ = try admitted(try ledger.admit(otherClient, at: Self.start))
     }
 
     /// Nothing is sent for an entry another process has recovered (marked failed) meanwhile.

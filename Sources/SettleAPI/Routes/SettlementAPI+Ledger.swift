@@ -14,20 +14,20 @@ extension SettlementAPI {
     func settleRecorded(
         _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
     ) async -> HTTPResponse {
-        var key: String?, legacyKey: String?
+        var key: String?, unscopedKey: String?
         if let header = request.head.headers["idempotency-key"] {
             guard let parsed = IdempotencyKey.parse(header) else {
                 return JSONResponse.problem(
                     400, "Invalid Idempotency-Key", "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")
             }
             key = IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"]))
-            legacyKey = parsed
+            unscopedKey = parsed
         }
         var recorded = LedgerMapping.submission(
             submission.batch, key: key, environment: environment,
             fingerprint: LedgerMapping.fingerprint(submission.canonicalJSON, key: fingerprintKey), profile: defaults.profile)
         recorded.allocatesBatchNumber = submission.automaticBatchNumber
-        recorded.legacyIdempotencyKey = legacyKey
+        recorded.unscopedIdempotencyKey = unscopedKey
         let admission: LedgerAdmission
         do {
             let now = Date(), admitted = recorded

@@ -3,10 +3,11 @@ import SettleModel
 /// A batch about to be settled, as the ledger records it before anything is sent.
 public struct LedgerSubmission: Sendable, Hashable {
     public var idempotencyKey: String?
-    /// The key as a ledger kept it before keys were scoped to their client (an upgrade, a copied
-    /// ledger): looked up when ``idempotencyKey`` is not found, so a retry of a request made
-    /// before is still recognised and never sent again. Not stored.
-    public var legacyIdempotencyKey: String?
+    /// The client's key without its scope. When ``idempotencyKey`` is not found, an entry kept
+    /// under this key before keys were scoped (an upgraded or copied ledger) with the same
+    /// fingerprint is the same request: replayed, never sent again. Entries in another client's
+    /// scope are never matched: one client cannot replay another's answer. Not stored.
+    public var unscopedIdempotencyKey: String?
     /// SHA-256 (hex) of the canonical request: the same key with another request is an error.
     public var fingerprint: String
     public var merchantNumber: String

@@ -11,8 +11,8 @@ struct LedgerCore: Sendable {
         try database.transaction { () throws(LedgerError) in
             var found: LedgerEntry?
             if let key = submission.idempotencyKey { found = try LedgerRows.entry(keyed: key, in: database) }
-            if found == nil, let legacy = submission.legacyIdempotencyKey, legacy != submission.idempotencyKey {
-                found = try LedgerRows.entry(keyed: legacy, in: database)
+            if found == nil, let unscoped = submission.unscopedIdempotencyKey, unscoped != submission.idempotencyKey {
+                found = try LedgerRows.entry(keyedBeforeScoping: unscoped, fingerprint: submission.fingerprint, in: database)
             }
             if let earlier = found {
                 if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {

@@ -75,6 +75,11 @@ enum LedgerRows {
         try select("WHERE idempotency_key = ?", [.text(key)], database).first
     }
 
+    /// The entry kept under `key` before keys were scoped, if it is the same request (fingerprint).
+    static func entry(keyedBeforeScoping key: String, fingerprint: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {
+        try select("WHERE idempotency_key = ? AND fingerprint = ?", [.text(key), .text(fingerprint)], database).first
+    }
+
     /// Entries of the same merchant, terminal and batch number at the same host (each
     /// environment's host keeps its own duplicate window).
     static func entries(sameBatchAs submission: LedgerSubmission, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
