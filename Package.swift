@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL",
                 .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.

@@ -180,13 +180,73 @@ import FoundationNetworking
         let (refused, problem, _) = try post(port, "/v1/settlements", document, key: "outage-1")
         #expect(refused == 503)
         #expect((problem["detail"] as? String)?.contains("nothing was sent") == true)
-        #expect((problem["detail"] as? String)?.contains("ledger") == true)
+        #expect(problem["title"] as? String == "Ledger unavailable")
+        // Where the database is, and what it said, are for the log: not in the answer.
+        let host = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "host" }?.value)
+        #expect(!"\(problem)".contains(host))
         try server.start()
         #expect(try post(port, "/readyz", nil, method: "GET").0 == 200)
         let (status, result, _) = try post(port, "/v1/settlements", document, key: "outage-1")
         #expect(status == 200)
         #expect(result["responseCode"] as? String == "GB")
         #expect(process.isRunning)
+    }
+
+    /// SIGKILL of one of two replicas while its batch is with a slow host: the other leaves the
+    /// batch in flight (409) until the killed replica's lease lapses, then takes it as in doubt
+    /// and answers the retry so, never resending it; the killed replica, restarted, answers the
+    /// same and leaves the other's settlement in progress alone.
+    @Test func aKilledReplicasBatchIsInDoubtOnlyOnceItsLeaseLapsed() throws {
+        let simulator = try SimulatorProcess(["--processing-delay", "6"])
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        let environment = ["TSYS_SETTLE_LEDGER_KEY": String(repeating: "9a", count: 32)]
+        let arguments = ["--ledger-url", url, "--ledger-lease-seconds", "3"] + simulator.sendArguments
+        let (killed, killedPort) = try start(arguments, environment: environment, banner: { _ in })
+        defer { if killed.isRunning { kill(killed.processIdentifier, SIGKILL) } }
+        let (other, otherPort) = try start(arguments, environment: environment, banner: { _ in })
+        defer { if other.isRunning { kill(other.processIdentifier, SIGKILL) } }
+        let retail = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
+        Thread { _ = try? self.post(killedPort, "/v1/settlements", retail, key: "lease-1") }.start()
+        // The batch is with the host, then its replica dies without warning.
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(killed.processIdentifier, SIGKILL)
+        killed.waitUntilExit()
+        let (inFlight, _, headers) = try post(otherPort, "/v1/settlements", retail, key: "lease-1")
+        #expect(inFlight == 409, "the killed replica's lease has not lapsed yet")
+        let location = try #require(headers["Content-Location"] as? String)
+        #expect(try post(otherPort, location, nil, method: "GET").1["state"] as? String == "transmitting")
+        // Within a lease and a renewal interval the other replica takes it as in doubt.
+        let deadline = Date().addingTimeInterval(20)
+        while try post(otherPort, location, nil, method: "GET").1["state"] as? String != "in_doubt" && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let (status, problem, replayed) = try post(otherPort, "/v1/settlements", retail, key: "lease-1")
+        #expect(status == 502)
+        #expect((problem["title"] as? String)?.contains("in doubt") == true)
+        #expect(replayed["Location"] as? String == location)
+        // The other replica now has a settlement of its own with the slow host when the killed
+        // one comes back (a new instance); its start leaves that settlement alone.
+        let tokenized = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/tokenized.json"))  // batch 9
+        let tokenizedAnswer = Mutex<Int?>(nil)
+        Thread {
+            let status = (try? self.post(otherPort, "/v1/settlements", tokenized, key: "lease-2"))?.0 ?? 0
+            tokenizedAnswer.withLock { $0 = status }
+        }.start()
+        Thread.sleep(forTimeInterval: 1)
+        var banner = ""
+        let (restarted, restartedPort) = try start(arguments, environment: environment) { banner = $0 }
+        defer { if restarted.isRunning { kill(restarted.processIdentifier, SIGKILL) } }
+        #expect(!banner.contains("interrupted"), "\(banner)")
+        #expect(try post(restartedPort, "/v1/settlements", retail, key: "lease-1").0 == 502)
+        #expect(try post(restartedPort, "/v1/settlements", tokenized, key: "lease-2").0 == 409, "the other replica's settlement is in progress")
+        let done = Date().addingTimeInterval(20)
+        while tokenizedAnswer.withLock({ $0 }) == nil && Date() < done { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(tokenizedAnswer.withLock { $0 } == 200)
+        // The host saw the killed replica's batch at most once (it may not finish a session whose
+        // client died), and the other's once: nothing was resent.
+        let sessions = simulator.sessionLines()
+        #expect(sessions.count <= 2, "\(sessions)")
+        #expect(sessions.filter { $0.contains("answered GB") }.count >= 1, "\(sessions)")
     }
 
     /// A single node's SQLite ledger moved to PostgreSQL: every entry as it was, and a second
@@ -346,7 +406,7 @@ import FoundationNetworking
         var banner = ""
         let (second, again) = try start(simulator.sendArguments, data: data) { banner = $0 }
         defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
-        #expect(banner.contains("interrupted by the last stop; it is now in_doubt"))
+        #expect(banner.contains("interrupted (the service stopped); it is now in_doubt"))
         let (status, problem, headers) = try post(again, "/v1/settlements", document, key: "crash-1")
         #expect(status == 502)
         #expect((problem["title"] as? String)?.contains("in doubt") == true)

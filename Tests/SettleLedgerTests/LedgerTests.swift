@@ -12,8 +12,8 @@ import Testing
 @Suite struct LedgerTests {
     static let start = Date(timeIntervalSince1970: 1_795_000_000)
     static let today = LocalDate(year: 2026, month: 11, day: 26)
-    /// Past the time a shared ledger gives a settlement before another replica recovers it.
-    static let later = start.addingTimeInterval(PostgresLedger.settlementTimeLimit.seconds + 60)
+    /// Past the time a shared ledger gives a settlement with no owner before recovering it.
+    static let later = start.addingTimeInterval(PostgresLedger.unownedTimeLimit.seconds + 60)
 
     static func submission(key: String? = nil, fingerprint: String = "f1", batch: Int = 7, date: LocalDate = today) -> LedgerSubmission {
         LedgerSubmission(
@@ -172,11 +172,11 @@ import Testing
         #expect(try reopened.recoverInterrupted(at: Self.start).isEmpty)
     }
 
-    /// On a shared ledger a replica's recovery leaves alone a settlement younger than any
-    /// settlement lasts: it may be another live replica's. A single process's SQLite ledger
+    /// On a shared ledger a replica's recovery leaves alone an entry with no owner (admitted
+    /// before leases) that is younger than any settlement lasts. A single process's SQLite ledger
     /// recovers everything at start, as before.
     @Test(arguments: LedgerBackend.allCases)
-    func recoveryLeavesALiveReplicasSettlementAlone(backend: LedgerBackend) throws {
+    func recoveryLeavesAnUnownedRecentSettlementAlone(backend: LedgerBackend) throws {
         let ledger = try backend.ledger()
         let sending = try admitted(try ledger.admit(Self.submission(key: "live"), at: Self.start))
         try ledger.markTransmitting(sending.id, at: Self.start)
@@ -339,6 +339,33 @@ import Testing
                 == BatchRejection(errorType: "E", sequenceNumber: 3, recordType: "D", fieldNumber: 12, data: "BAD DATA", detailRecordIndex: 0))
         let version = try SQLiteDatabase(path: path).query("PRAGMA user_version").first?.first?.integer
         #expect(version == Int64(LedgerSchema.version))
+    }
+
+    /// A PostgreSQL ledger of version 1 (before leases) gains the lease columns and table; its
+    /// open entries have no owner, so recovery treats them by their age as before.
+    @Test func aVersionOnePostgresLedgerGainsLeases() throws {
+        let url = try PostgresTestServer.shared.get().makeDatabase()
+        do {
+            let database = try PostgresDatabase(url: url)
+            try database.query("CREATE TABLE ledger_schema (version INTEGER NOT NULL)")
+            try database.query("INSERT INTO ledger_schema (version) VALUES (1)")
+            for statement in PostgresSchema.version1.split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                try database.query(String(statement))
+            }
+            try database.query(
+                """
+                INSERT INTO settlements (id, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
+                    net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at)
+                VALUES ('stl_old', 'f', '999999999911', '7', 7, '2026-11-26', 'retail', 5, 100, 100, 0, 'simulator', 'transmitting', ?, ?)
+                """, [.integer(LedgerTests.start.milliseconds), .integer(LedgerTests.start.milliseconds)])
+        }
+        let ledger = try PostgresLedger(url: url)
+        try ledger.acquireLease(instance: "replica-a", duration: .seconds(30), at: LedgerTests.start)
+        #expect(try ledger.entry("stl_old")?.owner == nil)
+        #expect(try ledger.recoverInterrupted(at: LedgerTests.start.addingTimeInterval(60)).isEmpty)
+        #expect(try ledger.recoverInterrupted(at: LedgerTests.later).map(\.id) == ["stl_old"])
+        let version = try PostgresDatabase(url: url).query("SELECT version FROM ledger_schema").first?.first?.integer
+        #expect(version == Int64(PostgresSchema.version))
     }
 
     @Test func aLedgerFromANewerBuildIsRefused() throws {

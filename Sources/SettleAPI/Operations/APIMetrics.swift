@@ -61,6 +61,12 @@ public final class APIMetrics: Sendable {
         count("tsys_settle_ledger_admissions_total", [("result", result)])
     }
 
+    /// A settlement's ending the ledger could not take at the first try: `retried` each time it is
+    /// tried again, `recorded` once it is written after all.
+    func ending(_ result: String) {
+        count("tsys_settle_ledger_ending_retries_total", [("result", result)])
+    }
+
     /// The exposition text (version 0.0.4).
     public func render() -> [UInt8] {
         openConnections.record(connections.withLock { $0?() ?? 0 })

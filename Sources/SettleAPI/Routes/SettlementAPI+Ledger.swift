@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SettleDTO
 import SettleHTTP
 import SettleLedger
@@ -47,7 +48,7 @@ extension SettlementAPI {
                 let failure = LedgerOutcome(
                     state: .failed, failure: "the batch could not be encoded",
                     answer: LedgerAnswer(status: refusal.response.status, body: refusal.response.body))
-                _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(entry.id, with: failure, at: Date()) }
+                await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, failure)
                 return located(refusal.response, entry.id)
             }
         case .replay(let entry):
@@ -92,10 +93,8 @@ extension SettlementAPI {
             return ledgerUnavailable(error)
         }
         let (response, outcome) = await transmit(encoded, trace: trace)
-        // If this write fails the entry stays `transmitting` and becomes `in_doubt` at the next
-        // start: the safe reading of a settlement whose ending was not recorded.
-        let (id, ending) = (entry.id, LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: response.status, body: response.body)))
-        _ = try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: ending, at: Date()) }
+        let ending = LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: response.status, body: response.body))
+        await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, ending)
         return located(response, entry.id)
     }
 
@@ -151,7 +150,13 @@ extension SettlementAPI {
         return response
     }
 
+    /// The caller learns that nothing was sent and to retry; where the database is and what it
+    /// said are for the operator's log, not for every client.
     private func ledgerUnavailable(_ error: any Error) -> HTTPResponse {
-        JSONResponse.problem(503, "Ledger unavailable", "the settlement could not be recorded, so nothing was sent: \(error)")
+        settler.logger.error("settlement refused, nothing sent: \(error)")
+        var response = JSONResponse.problem(
+            503, "Ledger unavailable", "the settlement could not be recorded, so nothing was sent; retry shortly (the service log says why)")
+        response.headers.append("Retry-After", "5")
+        return response
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Logging
 import SettleDTO
 import SettleHTTP
 import SettleLedger
@@ -61,7 +62,9 @@ public struct SettlementAPI: Sendable {
                 do {
                     try await LedgerCalls.run { () throws(LedgerError) in try ledger.check() }
                 } catch {
-                    return JSONResponse.problem(503, "Ledger unavailable", "\(error)")
+                    // Anyone may ask for readiness: what the database said goes to the log only.
+                    settler.logger.warning("not ready: \(error)")
+                    return JSONResponse.problem(503, "Ledger unavailable", "the settlement ledger cannot be read and written now")
                 }
             }
             return JSONResponse.make(200, ["status": "ok", "environment": environment])

@@ -51,8 +51,9 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let ledger = try LedgerOptions.open(settings)
         configured.ledger = ledger
         configured.fingerprintKey = try LedgerOptions.fingerprintKey(settings)
-        try LedgerService.recover(ledger, logger: logger)
-        services.insert(.init(service: LedgerService(ledger: ledger, logger: logger)), at: 0)
+        let leaseDuration = LedgerOptions.leaseDuration(settings)
+        try LedgerService.start(ledger, leaseDuration: leaseDuration, logger: logger)
+        services.insert(.init(service: LedgerService(ledger: ledger, leaseDuration: leaseDuration, logger: logger)), at: 0)
         let api = configured
         // The libraries' metrics (through swift-metrics) join the API's at /metrics.
         MetricsSystem.bootstrap(api.metrics.factory)

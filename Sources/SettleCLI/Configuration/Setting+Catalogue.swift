@@ -227,6 +227,15 @@ extension Setting {
         key: "ledgerSyncEveryChange", flag: "ledger-sync-every-change", environment: "TSYS_SETTLE_LEDGER_SYNC_EVERY_CHANGE",
         kind: .boolean, defaultValue: "false", help: "Sync every settlement's ending to disk too, not only its start (about 20% fewer settlements/s)."
     )
+    static let ledgerConnections = Setting(
+        key: "ledgerConnections", flag: "ledger-connections", environment: "TSYS_SETTLE_LEDGER_CONNECTIONS", kind: .number(1...64),
+        defaultValue: "8", help: "Most connections to a PostgreSQL ledger per process (settlements beyond wait for one).")
+    static let ledgerLeaseSeconds = Setting(
+        key: "ledgerLeaseSeconds", flag: "ledger-lease-seconds", environment: "TSYS_SETTLE_LEDGER_LEASE_SECONDS", kind: .number(3...600),
+        defaultValue: "30",
+        help:
+            "Seconds a replica's lease on a PostgreSQL ledger lasts unless renewed (every third of it); another replica takes its unfinished settlements as interrupted only after it lapses."
+    )
     static let ledgerKey = Setting(
         key: "ledgerKey", flag: nil, environment: "TSYS_SETTLE_LEDGER_KEY", kind: .text, defaultValue: nil,
         help:
@@ -289,7 +298,9 @@ extension Setting {
     ]
 
     /// The settlement ledger: `serve` and `settlements`.
-    static let ledger: [Setting] = [dataDirectory, ledgerUrl, idempotencyKeyHours, ledgerSyncEveryChange, ledgerKey]
+    static let ledger: [Setting] = [
+        dataDirectory, ledgerUrl, ledgerConnections, ledgerLeaseSeconds, idempotencyKeyHours, ledgerSyncEveryChange, ledgerKey,
+    ]
 
     /// The API server.
     static let server: [Setting] = [

@@ -6,6 +6,8 @@ import SettleLedger
 struct LedgerOptions: ParsableArguments {
     @Option(name: Setting.dataDirectory.name, help: Setting.dataDirectory.argumentHelp) var dataDir: String?
     @Option(name: Setting.ledgerUrl.name, help: Setting.ledgerUrl.argumentHelp) var ledgerUrl: String?
+    @Option(name: Setting.ledgerConnections.name, help: Setting.ledgerConnections.argumentHelp) var ledgerConnections: String?
+    @Option(name: Setting.ledgerLeaseSeconds.name, help: Setting.ledgerLeaseSeconds.argumentHelp) var ledgerLeaseSeconds: String?
     @Option(name: Setting.idempotencyKeyHours.name, help: Setting.idempotencyKeyHours.argumentHelp) var idempotencyKeyHours: String?
     @Flag(name: Setting.ledgerSyncEveryChange.name, inversion: .prefixedNo, help: Setting.ledgerSyncEveryChange.argumentHelp)
     var ledgerSyncEveryChange: Bool?
@@ -14,6 +16,8 @@ struct LedgerOptions: ParsableArguments {
         var given = GivenFlags()
         given[.dataDirectory] = dataDir
         given[.ledgerUrl] = ledgerUrl
+        given[.ledgerConnections] = ledgerConnections
+        given[.ledgerLeaseSeconds] = ledgerLeaseSeconds
         given[.idempotencyKeyHours] = idempotencyKeyHours
         given.switched(.ledgerSyncEveryChange, ledgerSyncEveryChange)
         return given
@@ -68,6 +72,11 @@ struct LedgerOptions: ParsableArguments {
         return bytes
     }
 
+    /// How long a replica's lease lasts unless renewed.
+    static func leaseDuration(_ settings: EffectiveSettings) -> Duration {
+        .seconds(settings.number(.ledgerLeaseSeconds) ?? 30)
+    }
+
     /// Opens (or creates) the ledger: PostgreSQL when a ledger URL is set, else SQLite in the data directory.
     static func open(_ settings: EffectiveSettings) throws -> DatabaseLedger {
         var policy = LedgerPolicy(syncsEveryChange: settings.isOn(.ledgerSyncEveryChange))
@@ -79,7 +88,7 @@ struct LedgerOptions: ParsableArguments {
                 guard PostgresLedger.isPostgresURL(url) else {
                     throw CLIError("\(Setting.ledgerUrl) must be a postgresql:// URL, got \(PostgresLedger.redacted(url: url))")
                 }
-                return try PostgresLedger(url: url, policy: policy)
+                return try PostgresLedger(url: url, policy: policy, connections: settings.number(.ledgerConnections) ?? 8)
             }
             return try SQLiteLedger(directory: directory(settings), policy: policy)
         } catch let error as LedgerError {

@@ -12,10 +12,13 @@ public struct LedgerEntry: Sendable, Hashable {
     public var resolutionNote: String?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The replica that admitted it and its lease term (nil without leases, as with SQLite).
+    public var owner: String?
+    public var ownerTerm: Int64?
 
     public init(
         id: String, submission: LedgerSubmission, state: SettlementState, outcome: LedgerOutcome? = nil, resolution: String? = nil,
-        resolutionNote: String? = nil, createdAt: Date, updatedAt: Date
+        resolutionNote: String? = nil, createdAt: Date, updatedAt: Date, owner: String? = nil, ownerTerm: Int64? = nil
     ) {
         self.id = id
         self.submission = submission
@@ -25,5 +28,7 @@ public struct LedgerEntry: Sendable, Hashable {
         self.resolutionNote = resolutionNote
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.owner = owner
+        self.ownerTerm = ownerTerm
     }
 }

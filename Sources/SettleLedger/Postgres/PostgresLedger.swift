@@ -1,23 +1,26 @@
 import Foundation
 
-/// The ledger in PostgreSQL, which several replicas share. One connection per process; the
-/// replicas' writing transactions are serialized by an advisory lock (see
-/// ``PostgresDatabase/transaction(_:)``), and the unique index on idempotency keys backs it up.
+/// The ledger in PostgreSQL, which several replicas share. Each process opens up to
+/// `connections` connections; the writing transactions of every replica are serialized by an
+/// advisory lock (see ``PostgresDatabase/transaction(_:)``), and the unique index on idempotency
+/// keys backs it up. Each serving replica holds a lease (``ReplicaLease``).
 public final class PostgresLedger: DatabaseLedger, @unchecked Sendable {
     /// The URL with its password redacted.
     public let displayName: String
     /// The URL as given (it may hold the password: never shown).
     let url: String
 
-    /// How long an entry may stay `received` or `transmitting` before another replica takes it as
-    /// interrupted: longer than any settlement lasts (the link's timers end one well within it),
-    /// so recovery never touches a live replica's settlement. Replica leases will replace this
-    /// wait with the owner's liveness (issue 13).
-    public static let settlementTimeLimit: Duration = .seconds(15 * 60)
+    /// How long an entry with no owner (admitted before leases, or copied from SQLite) may stay
+    /// `received` or `transmitting` before recovery takes it as interrupted: longer than any
+    /// settlement lasts (the link's timers end one well within it). Owned entries follow their
+    /// owner's lease instead.
+    public static let unownedTimeLimit: Duration = .seconds(15 * 60)
 
-    override func recoveryCutoff(_ now: Date) -> Date? { now.addingTimeInterval(-Self.settlementTimeLimit.seconds) }
+    override func recoveryRule(_ now: Date) -> RecoveryRule {
+        .leases(unownedBefore: now.addingTimeInterval(-Self.unownedTimeLimit.seconds))
+    }
 
-    override public var recoversPeriodically: Bool { true }
+    override public var isShared: Bool { true }
 
     /// `url` as people may see it, its password replaced.
     public static func redacted(url: String) -> String { PostgresURL.redacted(url) }
@@ -25,12 +28,14 @@ public final class PostgresLedger: DatabaseLedger, @unchecked Sendable {
     /// Whether `text` is a PostgreSQL URL.
     public static func isPostgresURL(_ text: String) -> Bool { PostgresURL.isPostgres(text) }
 
-    /// Connects to `url` (`postgresql://…`) and brings its schema up to date.
-    public init(url: String, policy: LedgerPolicy = LedgerPolicy()) throws(LedgerError) {
+    /// Connects to `url` (`postgresql://…`) and brings its schema up to date; more connections,
+    /// up to `connections`, are opened as settlements run side by side.
+    public init(url: String, policy: LedgerPolicy = LedgerPolicy(), connections: Int = 8) throws(LedgerError) {
         let database = try PostgresDatabase(url: url)
         try PostgresSchema.migrate(database)
         displayName = database.displayName
         self.url = url
-        super.init(database: database, location: database.displayName, policy: policy)
+        let pool = LedgerConnections(first: database, limit: connections) { () throws(LedgerError) in try PostgresDatabase(url: url) }
+        super.init(connections: pool, location: database.displayName, policy: policy)
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// from the version before it to its own in one transaction, under an advisory lock, so of
 /// replicas starting together one migrates and the others find the version it wrote.
 enum PostgresSchema {
-    /// The steps, the first making version 1 (the SQLite ledger's version 2 tables).
-    static let steps: [String] = [version1]
+    /// The steps, the first making version 1 (the SQLite ledger's version 2 tables), the second
+    /// adding replica leases (SQLite's version 3).
+    static let steps: [String] = [version1, translated(LedgerSchema.version3)]
     static var version: Int { steps.count }
 
     static func migrate(_ database: PostgresDatabase) throws(LedgerError) {
@@ -27,6 +28,10 @@ enum PostgresSchema {
     /// SQLite's tables as they are at its version 2, in PostgreSQL's types: one description of
     /// the columns, so the shared statements (``LedgerRows``) fit both. (The JSON `rejection`
     /// column of SQLite's version 1 comes along unused.)
-    static let version1 = (LedgerSchema.version1 + ";" + LedgerSchema.version2Columns)
-        .replacingOccurrences(of: " INTEGER", with: " BIGINT").replacingOccurrences(of: " BLOB", with: " BYTEA")
+    static let version1 = translated(LedgerSchema.version1 + ";" + LedgerSchema.version2Columns)
+
+    /// SQLite's column types as PostgreSQL's.
+    private static func translated(_ statements: String) -> String {
+        statements.replacingOccurrences(of: " INTEGER", with: " BIGINT").replacingOccurrences(of: " BLOB", with: " BYTEA")
+    }
 }

@@ -1,26 +1,29 @@
 import Foundation
 
-/// A ledger over one database connection, used by one caller at a time: the operations of
+/// A ledger over database connections, each used by one caller at a time: the operations of
 /// ``SettlementLedger`` once, for ``SQLiteLedger`` and ``PostgresLedger``, with their rules in
-/// ``LedgerCore``. The subclasses open the connection and bring its schema up to date.
+/// ``LedgerCore``. The subclasses open the connections and bring the schema up to date.
 public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
     public let policy: LedgerPolicy
     /// Where the ledger is, for people: the SQLite file's path, or the PostgreSQL URL without its password.
     public let location: String
-    // The connection is used only while `lock` is held.
-    private let database: any LedgerDatabase
-    private let lock = NSLock()
+    private let connections: LedgerConnections
     private let core: LedgerCore
+    // This process's lease, once acquired; read and written only under `leaseLock`.
+    private var heldLease: ReplicaLease?
+    private var leaseDuration: Duration = .seconds(30)
+    private let leaseLock = NSLock()
 
-    init(database: any LedgerDatabase, location: String, policy: LedgerPolicy) {
+    init(connections: LedgerConnections, location: String, policy: LedgerPolicy) {
         self.location = location
-        self.database = database
+        self.connections = connections
         self.policy = policy
         core = LedgerCore(policy: policy)
     }
 
     public func admit(_ submission: LedgerSubmission, at now: Date) throws(LedgerError) -> LedgerAdmission {
-        try locked { (database) throws(LedgerError) in try core.admit(submission, at: now, in: database) }
+        let owner = lease
+        return try locked { (database) throws(LedgerError) in try core.admit(submission, at: now, owner: owner, in: database) }
     }
 
     public func markTransmitting(_ id: String, at now: Date) throws(LedgerError) {
@@ -36,16 +39,61 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
     }
 
     public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
-        let cutoff = recoveryCutoff(now)
-        return try locked { (database) throws(LedgerError) in try core.recoverInterrupted(at: now, changedBefore: cutoff, in: database) }
+        let rule = recoveryRule(now)
+        return try locked { (database) throws(LedgerError) in
+            let changed = try core.recoverInterrupted(at: now, rule: rule, in: database)
+            if case .leases = rule { try core.forgetReplicas(lapsedBefore: now.addingTimeInterval(-86_400), in: database) }
+            return changed
+        }
     }
 
-    /// Entries changed before this are taken as interrupted; `nil`: every entry (one process
-    /// owns the ledger, and it is starting).
-    func recoveryCutoff(_ now: Date) -> Date? { nil }
+    /// Which entries recovery takes as interrupted: all of them, by default (one process owns
+    /// the ledger, and it is starting).
+    func recoveryRule(_ now: Date) -> RecoveryRule { .everything }
 
-    /// Whether recovery should also run while the service runs (another process may stop).
-    public var recoversPeriodically: Bool { false }
+    /// Whether replicas share this ledger: each then holds a lease (see ``acquireLease(instance:duration:at:)``)
+    /// and recovers periodically, since another may stop at any time.
+    public var isShared: Bool { false }
+
+    // MARK: Leases
+
+    /// This process's lease, once acquired (nil for a ledger one process owns).
+    public var lease: ReplicaLease? { leaseLock.withLock { heldLease } }
+
+    /// Takes the lease of `instance` for `duration`; from now on this ledger's admissions are
+    /// owned by it, and sent only while it is current. Renew it well within `duration`.
+    @discardableResult
+    public func acquireLease(instance: String, duration: Duration, at now: Date) throws(LedgerError) -> ReplicaLease {
+        let expires = now.addingTimeInterval(duration.seconds)
+        let lease = try locked { (database) throws(LedgerError) in try core.acquireLease(instance: instance, expires: expires, at: now, in: database)
+        }
+        leaseLock.withLock {
+            heldLease = lease
+            leaseDuration = duration
+        }
+        return lease
+    }
+
+    /// Renews the lease for another of its durations, or takes it under a new term if it lapsed.
+    /// Throws when the ledger cannot be reached (the lease then runs out by itself) or no lease is held.
+    public func renewLease(at now: Date) throws(LedgerError) -> LeaseRenewal {
+        let (held, duration) = leaseLock.withLock { (heldLease, leaseDuration) }
+        guard let held else { throw LedgerError("this process holds no lease") }
+        let expires = now.addingTimeInterval(duration.seconds)
+        let renewal = try locked { (database) throws(LedgerError) in
+            try database.transaction { () throws(LedgerError) in try core.renewLease(held, expires: expires, at: now, in: database) }
+        }
+        leaseLock.withLock { heldLease = renewal.lease }
+        return renewal
+    }
+
+    /// Gives the lease up (at shutdown, after the last settlement ended), so another replica
+    /// recovers at once anything this one left.
+    public func releaseLease(at now: Date) throws(LedgerError) {
+        guard let held = leaseLock.withLock({ heldLease }) else { return }
+        try locked { (database) throws(LedgerError) in try core.releaseLease(held, at: now, in: database) }
+        leaseLock.withLock { heldLease = nil }
+    }
 
     /// A writing transaction: a read-only, full, locked-out or unreachable database fails here.
     public func check() throws(LedgerError) {
@@ -83,10 +131,11 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try LedgerRows.select("ORDER BY created_at, id", [], database) }
     }
 
-    /// Runs `body` with the connection, one caller at a time.
+    /// How many calls may run at once (each with a connection of its own); more wait.
+    public var concurrentCalls: Int { connections.limit }
+
+    /// Runs `body` with a connection no other caller uses meanwhile.
     func locked<T>(_ body: (any LedgerDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(database)
+        try connections.with(body)
     }
 }

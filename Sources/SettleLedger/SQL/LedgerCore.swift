@@ -7,7 +7,11 @@ import SettleModel
 struct LedgerCore: Sendable {
     let policy: LedgerPolicy
 
-    func admit(_ submission: LedgerSubmission, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> LedgerAdmission {
+    /// Records `submission` unless it must not be sent; `owner`, when the ledger has leases, is
+    /// the admitting replica's current lease.
+    func admit(
+        _ submission: LedgerSubmission, at now: Date, owner: ReplicaLease? = nil, in database: some LedgerDatabase
+    ) throws(LedgerError) -> LedgerAdmission {
         try database.transaction { () throws(LedgerError) in
             var found: LedgerEntry?
             if let key = submission.idempotencyKey { found = try LedgerRows.entry(keyed: key, in: database) }
@@ -33,9 +37,12 @@ struct LedgerCore: Sendable {
                 return refusal
             }
             let id = "stl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try LedgerRows.insert(submission, id: id, at: now, into: database)
+            try LedgerRows.insert(submission, id: id, at: now, owner: owner, into: database)
             let stored = Date(milliseconds: now.milliseconds)  // as it reads back
-            return .admitted(LedgerEntry(id: id, submission: submission, state: .received, createdAt: stored, updatedAt: stored))
+            return .admitted(
+                LedgerEntry(
+                    id: id, submission: submission, state: .received, createdAt: stored, updatedAt: stored, owner: owner?.instance,
+                    ownerTerm: owner?.term))
         }
     }
 
@@ -57,14 +64,25 @@ struct LedgerCore: Sendable {
     }
 
     /// Durable: the entry (and its admission before it) is stored for good before anything is sent.
+    /// The fencing check is part of the same statement: an entry with an owner changes only while
+    /// the owner's lease term it was admitted under is current, so a replica that lapsed (and
+    /// whose entries another replica may be recovering) never opens the link for them.
     func markTransmitting(_ id: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
         try database.durably { () throws(LedgerError) in
             try database.query(
-                "UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received'",
-                [.integer(now.milliseconds), .text(id)])
-            // Nothing may be sent for an entry that is no longer `received` (another process's
-            // recovery marked it failed, say): the caller stops here.
+                """
+                UPDATE settlements SET state = 'transmitting', updated_at = ? WHERE id = ? AND state = 'received' AND (owner IS NULL OR EXISTS (
+                    SELECT 1 FROM replicas WHERE instance_id = settlements.owner AND term = settlements.owner_term AND lease_until >= ?))
+                """,
+                [.integer(now.milliseconds), .text(id), .integer(now.milliseconds)])
             guard database.changes == 1 else {
+                // Nothing may be sent for an entry that is no longer `received` (another
+                // process's recovery failed it, say) or whose lease is gone: the caller stops here.
+                if let entry = try LedgerRows.entry(id: id, in: database), entry.state == .received, let owner = entry.owner {
+                    throw LedgerError(
+                        "the lease of replica \(owner) (term \(entry.ownerTerm ?? 0)) under which settlement \(id) was admitted is no longer current, so it may not be sent; nothing was sent"
+                    )
+                }
                 throw LedgerError("settlement \(id) is no longer waiting to be sent (another process recovered it?); nothing was sent")
             }
         }
@@ -78,24 +96,30 @@ struct LedgerCore: Sendable {
         }
     }
 
-    /// Entries left `received` or `transmitting`, last changed before `cutoff` (every one when
-    /// `cutoff` is nil), become `failed` and `in_doubt`.
-    func recoverInterrupted(at now: Date, changedBefore cutoff: Date?, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
+    /// Entries left `received` or `transmitting` that `rule` takes as interrupted become `failed`
+    /// (nothing was sent) and `in_doubt` (something may have been); nothing is resent.
+    func recoverInterrupted(at now: Date, rule: RecoveryRule, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try database.durably { () throws(LedgerError) in
             try database.transaction { () throws(LedgerError) in
-                let before = cutoff?.milliseconds ?? .max
-                let interrupted = try LedgerRows.entries(inStates: [.received, .transmitting], in: database).filter {
-                    $0.updatedAt.milliseconds < before
+                var sql = "SELECT id FROM settlements WHERE state IN ('received', 'transmitting')"
+                var values: [LedgerValue] = []
+                if case .leases(let unownedBefore) = rule {
+                    sql += """
+                         AND ((owner IS NULL AND updated_at < ?) OR (owner IS NOT NULL AND NOT EXISTS (
+                            SELECT 1 FROM replicas WHERE instance_id = settlements.owner AND term = settlements.owner_term AND lease_until >= ?)))
+                        """
+                    values = [.integer(unownedBefore.milliseconds), .integer(now.milliseconds)]
                 }
-                try database.query(
-                    "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE state = 'transmitting' AND updated_at < ?",
-                    [.integer(now.milliseconds), .integer(before)])
-                try database.query(
-                    "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE state = 'received' AND updated_at < ?",
-                    [.integer(now.milliseconds), .integer(before)])
                 var changed: [LedgerEntry] = []
-                for entry in interrupted {
-                    if let now = try LedgerRows.entry(id: entry.id, in: database) { changed.append(now) }
+                for row in try database.query(sql + " ORDER BY created_at", values) {
+                    guard let id = row.first?.text else { continue }
+                    try database.query(
+                        "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE id = ? AND state = 'transmitting'",
+                        [.integer(now.milliseconds), .text(id)])
+                    try database.query(
+                        "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE id = ? AND state = 'received'",
+                        [.integer(now.milliseconds), .text(id)])
+                    if let entry = try LedgerRows.entry(id: id, in: database) { changed.append(entry) }
                 }
                 return changed
             }

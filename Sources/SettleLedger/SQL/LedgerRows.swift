@@ -7,22 +7,27 @@ enum LedgerRows {
         id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date, industry, record_count,
         net_deposit, hashing_total, cash_back_total, environment, state, response_code, response_text, response_batch_number,
         response_net_deposit, response_record_count, rejection_error_type, failure, answer_status, answer_body, resolution, created_at, updated_at,
-        resolution_note, rejection_sequence_number, rejection_record_type, rejection_field_number, rejection_data, rejection_detail_index
+        resolution_note, rejection_sequence_number, rejection_record_type, rejection_field_number, rejection_data, rejection_detail_index,
+        owner, owner_term
         """
 
-    static func insert(_ submission: LedgerSubmission, id: String, at now: Date, into database: some LedgerDatabase) throws(LedgerError) {
+    /// A new `received` entry, owned by `owner`'s lease when the ledger has leases.
+    static func insert(
+        _ submission: LedgerSubmission, id: String, at now: Date, owner: ReplicaLease? = nil, into database: some LedgerDatabase
+    ) throws(LedgerError) {
         let s = submission
         try database.query(
             """
             INSERT INTO settlements (id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date,
-                industry, record_count, net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)
+                industry, record_count, net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at,
+                owner, owner_term)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
             """,
             [
                 .text(id), LedgerValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
                 .integer(Int64(s.batchNumber)), .text(s.batchDate.iso), .text(s.industry), .integer(Int64(s.recordCount)),
                 .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
-                .integer(now.milliseconds), .integer(now.milliseconds),
+                .integer(now.milliseconds), .integer(now.milliseconds), LedgerValue(owner?.instance), LedgerValue(owner?.term),
             ])
         // Up to 100 records a statement: one round trip for most batches, a bounded statement for any.
         for start in stride(from: 0, to: s.records.count, by: 100) {
@@ -92,11 +97,6 @@ enum LedgerRows {
             database)
     }
 
-    static func entries(inStates states: [SettlementState], in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
-        let marks = states.map { _ in "?" }.joined(separator: ", ")
-        return try select("WHERE state IN (\(marks)) ORDER BY created_at", states.map { .text($0.rawValue) }, database)
-    }
-
     static func select(_ clause: String, _ values: [LedgerValue], _ database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try database.query("SELECT \(columns) FROM settlements \(clause)", values).map { (row) throws(LedgerError) in
             try decode(row, records: database)
@@ -127,7 +127,7 @@ enum LedgerRows {
         }
         return LedgerEntry(
             id: id, submission: submission, state: state, outcome: outcome, resolution: row[23].text, resolutionNote: row[26].text,
-            createdAt: Date(milliseconds: number(24)), updatedAt: Date(milliseconds: number(25)))
+            createdAt: Date(milliseconds: number(24)), updatedAt: Date(milliseconds: number(25)), owner: row[32].text, ownerTerm: row[33].integer)
     }
 
     /// The rejection columns (19, 27–31), when the host rejected the batch.

@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2]
+    static let steps: [String] = [version1, version2, version3]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -90,4 +90,21 @@ enum LedgerSchema {
                 rejection_detail_index = json_extract(rejection, '$.detailRecordIndex')
             WHERE rejection IS NOT NULL AND json_valid(rejection);
             """
+
+    /// Replica leases: who admitted each entry, under which term of its lease, and the leases
+    /// themselves (see ``DatabaseLedger/acquireLease(instance:duration:at:)``). The partial index
+    /// keeps recovery's search to the few entries not yet ended. An SQLite ledger has one process
+    /// and no leases; the columns are here so both backends keep one description of the rows.
+    static let version3 = """
+        ALTER TABLE settlements ADD COLUMN owner TEXT;
+        ALTER TABLE settlements ADD COLUMN owner_term INTEGER;
+        CREATE INDEX settlements_open ON settlements(owner) WHERE state IN ('received', 'transmitting');
+        CREATE TABLE replicas (
+            instance_id TEXT PRIMARY KEY,
+            term INTEGER NOT NULL,
+            lease_until INTEGER NOT NULL,
+            started_at INTEGER NOT NULL
+        );
+
+        """
 }

@@ -21,7 +21,7 @@ public final class SQLiteLedger: DatabaseLedger, @unchecked Sendable {
         self.path = path
         let database = try SQLiteDatabase(path: path)
         try LedgerSchema.migrate(database)
-        super.init(database: database, location: path, policy: policy)
+        super.init(connections: LedgerConnections(first: database), location: path, policy: policy)
     }
 }
 
