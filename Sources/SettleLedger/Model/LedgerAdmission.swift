@@ -14,3 +14,17 @@ public enum LedgerAdmission: Sendable, Hashable {
     /// An earlier attempt with this batch number is in doubt and not yet resolved.
     case unresolvedInDoubt(LedgerEntry)
 }
+
+extension LedgerAdmission {
+    /// The same answer about the entry `transform` gives.
+    func map<E: Error>(_ transform: (LedgerEntry) throws(E) -> LedgerEntry) throws(E) -> LedgerAdmission {
+        switch self {
+        case .admitted(let entry): .admitted(try transform(entry))
+        case .replay(let entry): .replay(try transform(entry))
+        case .keyReused(let entry): .keyReused(try transform(entry))
+        case .inFlight(let entry): .inFlight(try transform(entry))
+        case .alreadyAccepted(let entry): .alreadyAccepted(try transform(entry))
+        case .unresolvedInDoubt(let entry): .unresolvedInDoubt(try transform(entry))
+        }
+    }
+}

@@ -12,11 +12,18 @@ struct LedgerCore: Sendable {
     func admit(
         _ submission: LedgerSubmission, at now: Date, owner: ReplicaLease? = nil, in database: some LedgerDatabase
     ) throws(LedgerError) -> LedgerAdmission {
-        try database.transaction { () throws(LedgerError) in
-            var found: LedgerEntry?
-            if let key = submission.idempotencyKey { found = try LedgerRows.entry(keyed: key, in: database) }
-            if found == nil, let unscoped = submission.unscopedIdempotencyKey, unscoped != submission.idempotencyKey {
-                found = try LedgerRows.entry(keyedBeforeScoping: unscoped, fingerprint: submission.fingerprint, in: database)
+        // What admission reads and writes: the key's entries and the merchant and terminal's
+        // batch numbers at this host. Admissions naming neither run side by side.
+        let s = submission
+        var subjects = ["batch:\(s.merchantNumber)|\(s.terminalNumber)|\(s.environment)"]
+        if let key = s.idempotencyKey { subjects.append("key:" + key) }
+        return try database.transaction(serializing: subjects) { () throws(LedgerError) in
+            let candidates = try LedgerRows.admissionCandidates(for: submission, in: database)
+            // The entries read for a refusal are read again whole (with their records).
+            func whole(_ entry: LedgerEntry) throws(LedgerError) -> LedgerEntry { try LedgerRows.entry(id: entry.id, in: database) ?? entry }
+            var found = s.idempotencyKey.flatMap { key in candidates.first { $0.submission.idempotencyKey == key } }
+            if found == nil, let unscoped = s.unscopedIdempotencyKey, unscoped != s.idempotencyKey {
+                found = candidates.first { $0.submission.idempotencyKey == unscoped && $0.submission.fingerprint == s.fingerprint }
             }
             if let earlier = found {
                 if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
@@ -24,17 +31,17 @@ struct LedgerCore: Sendable {
                     // way: the same key is then taken as the same request (a replay, or in
                     // flight), never as a reuse, so an upgrade cannot turn a retry into a 422.
                     let comparable = LedgerFingerprint.isCurrent(earlier.submission.fingerprint)
-                    if comparable && earlier.submission.fingerprint != submission.fingerprint { return .keyReused(earlier) }
-                    return earlier.state == .received || earlier.state == .transmitting ? .inFlight(earlier) : .replay(earlier)
+                    if comparable && earlier.submission.fingerprint != s.fingerprint { return .keyReused(try whole(earlier)) }
+                    return earlier.state == .received || earlier.state == .transmitting ? .inFlight(try whole(earlier)) : .replay(try whole(earlier))
                 }
                 // Expired: the key may be used afresh.
-                try database.query("UPDATE settlements SET idempotency_key = NULL WHERE id = ?", [.text(earlier.id)])
+                try database.write([("UPDATE settlements SET idempotency_key = NULL WHERE id = ?", [.text(earlier.id)])])
             }
             var submission = submission
             if submission.allocatesBatchNumber {
                 submission.batchNumber = try freeBatchNumber(for: submission, database)
-            } else if let refusal = try guardRefusal(submission, database) {
-                return refusal
+            } else if let refusal = guardRefusal(submission, among: candidates) {
+                return try refusal.map(whole)
             }
             let id = "stl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             try LedgerRows.insert(submission, id: id, at: now, owner: owner, into: database)
@@ -48,9 +55,13 @@ struct LedgerCore: Sendable {
 
     /// The batch-number guard, per host (environment): an accepted batch within the window, an unresolved in-doubt
     /// attempt, or one being settled right now blocks the same merchant + terminal + number.
-    private func guardRefusal(_ submission: LedgerSubmission, _ database: some LedgerDatabase) throws(LedgerError) -> LedgerAdmission? {
-        for earlier in try LedgerRows.entries(sameBatchAs: submission, in: database) {
-            let days = abs(submission.batchDate.daysSinceEpoch - earlier.submission.batchDate.daysSinceEpoch)
+    private func guardRefusal(_ submission: LedgerSubmission, among candidates: [LedgerEntry]) -> LedgerAdmission? {
+        for earlier in candidates {
+            let e = earlier.submission
+            guard e.merchantNumber == submission.merchantNumber, e.terminalNumber == submission.terminalNumber,
+                e.batchNumber == submission.batchNumber, e.environment == submission.environment
+            else { continue }
+            let days = abs(submission.batchDate.daysSinceEpoch - e.batchDate.daysSinceEpoch)
             switch earlier.state {
             case .received, .transmitting: return .inFlight(earlier)
             case .inDoubt where earlier.resolution == nil: return .unresolvedInDoubt(earlier)

@@ -16,29 +16,36 @@ enum LedgerRows {
         _ submission: LedgerSubmission, id: String, at now: Date, owner: ReplicaLease? = nil, into database: some LedgerDatabase
     ) throws(LedgerError) {
         let s = submission
-        try database.query(
-            """
-            INSERT INTO settlements (id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date,
-                industry, record_count, net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at,
-                owner, owner_term)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
-            """,
-            [
-                .text(id), LedgerValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
-                .integer(Int64(s.batchNumber)), .text(s.batchDate.iso), .text(s.industry), .integer(Int64(s.recordCount)),
-                .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
-                .integer(now.milliseconds), .integer(now.milliseconds), LedgerValue(owner?.instance), LedgerValue(owner?.term),
-            ])
-        // Up to 100 records a statement: one round trip for most batches, a bounded statement for any.
+        var statements: [(String, [LedgerValue])] = [
+            (
+                """
+                    INSERT INTO settlements (id, idempotency_key, fingerprint, merchant_number, terminal_number, batch_number, batch_date,
+                    industry, record_count, net_deposit, hashing_total, cash_back_total, environment, state, created_at, updated_at,
+                    owner, owner_term)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)
+                """,
+                [
+                    .text(id), LedgerValue(s.idempotencyKey), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
+                    .integer(Int64(s.batchNumber)), .text(s.batchDate.iso), .text(s.industry), .integer(Int64(s.recordCount)),
+                    .integer(s.netDeposit), .integer(s.hashingTotal), .integer(s.cashBackTotal), .text(s.environment),
+                    .integer(now.milliseconds), .integer(now.milliseconds), LedgerValue(owner?.instance), LedgerValue(owner?.term),
+                ]
+            )
+        ]
+        // Up to 100 records a statement, a bounded statement for any batch; all of them and the
+        // settlement in one round trip.
         for start in stride(from: 0, to: s.records.count, by: 100) {
             let lines = s.records[start..<min(start + 100, s.records.count)]
-            try database.query(
-                "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES "
-                    + lines.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "),
-                lines.flatMap { line -> [LedgerValue] in
-                    [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)]
-                })
+            statements.append(
+                (
+                    "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES "
+                        + lines.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "),
+                    lines.flatMap { line -> [LedgerValue] in
+                        [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)]
+                    }
+                ))
         }
+        try database.write(statements)
     }
 
     /// An entry as another ledger holds it: its submission, state, outcome, resolution and times.
@@ -76,38 +83,37 @@ enum LedgerRows {
         try select("WHERE id = ?", [.text(id)], database).first
     }
 
-    static func entry(keyed key: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {
-        try select("WHERE idempotency_key = ?", [.text(key)], database).first
-    }
-
-    /// The entry kept under `key` before keys were scoped, if it is the same request (fingerprint).
-    static func entry(keyedBeforeScoping key: String, fingerprint: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {
-        try select("WHERE idempotency_key = ? AND fingerprint = ?", [.text(key), .text(fingerprint)], database).first
-    }
-
-    /// Entries of the same merchant, terminal and batch number at the same host (each
-    /// environment's host keeps its own duplicate window).
-    static func entries(sameBatchAs submission: LedgerSubmission, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
-        try select(
-            "WHERE merchant_number = ? AND terminal_number = ? AND batch_number = ? AND environment = ? ORDER BY created_at DESC",
+    /// In one statement, every entry admission weighs: the one under the key, the one under the
+    /// key as it was before scoping (same fingerprint), and, when the batch number is given, the
+    /// same batch's. Without their records, which admission does not read.
+    static func admissionCandidates(for s: LedgerSubmission, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
+        let unscoped = s.unscopedIdempotencyKey == s.idempotencyKey ? nil : s.unscopedIdempotencyKey
+        return try select(
+            """
+            WHERE idempotency_key = ? OR (idempotency_key = ? AND fingerprint = ?)
+                OR (merchant_number = ? AND terminal_number = ? AND batch_number = ? AND environment = ?)
+            ORDER BY created_at DESC
+            """,
             [
-                .text(submission.merchantNumber), .text(submission.terminalNumber), .integer(Int64(submission.batchNumber)),
-                .text(submission.environment),
+                LedgerValue(s.idempotencyKey), LedgerValue(unscoped), .text(s.fingerprint), .text(s.merchantNumber), .text(s.terminalNumber),
+                .integer(s.allocatesBatchNumber ? -1 : Int64(s.batchNumber)), .text(s.environment),
             ],
-            database)
+            database, withRecords: false)
     }
 
-    static func select(_ clause: String, _ values: [LedgerValue], _ database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
+    static func select(
+        _ clause: String, _ values: [LedgerValue], _ database: some LedgerDatabase, withRecords: Bool = true
+    ) throws(LedgerError) -> [LedgerEntry] {
         try database.query("SELECT \(columns) FROM settlements \(clause)", values).map { (row) throws(LedgerError) in
-            try decode(row, records: database)
+            try decode(row, records: withRecords ? database : nil)
         }
     }
 
-    private static func decode(_ row: [LedgerValue], records database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry {
+    private static func decode(_ row: [LedgerValue], records database: (some LedgerDatabase)?) throws(LedgerError) -> LedgerEntry {
         func text(_ index: Int) -> String { row[index].text ?? "" }
         func number(_ index: Int) -> Int64 { row[index].integer ?? 0 }
         let id = text(0)
-        let lines = try database.query(
+        let lines = try database?.query(
             "SELECT record_index, masked_card_number, amount, transaction_code FROM settlement_records WHERE settlement_id = ? ORDER BY record_index",
             [.text(id)]
         ).map {
@@ -117,7 +123,7 @@ enum LedgerRows {
         let submission = LedgerSubmission(
             idempotencyKey: row[1].text, fingerprint: text(2), merchantNumber: text(3), terminalNumber: text(4), batchNumber: Int(number(5)),
             batchDate: LocalDate(iso: text(6)) ?? .placeholder, industry: text(7), recordCount: Int(number(8)), netDeposit: number(9),
-            hashingTotal: number(10), cashBackTotal: number(11), environment: text(12), records: lines)
+            hashingTotal: number(10), cashBackTotal: number(11), environment: text(12), records: lines ?? [])
         let state = SettlementState(rawValue: text(13)) ?? .inDoubt
         let outcome = row[21].integer.map { status in
             LedgerOutcome(

@@ -41,6 +41,19 @@ final class SQLiteDatabase: LedgerDatabase {
     /// How many rows the last INSERT, UPDATE or DELETE changed.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// At once: SQLite has no round trips to save.
+    func write(_ statements: [(String, [LedgerValue])]) throws(LedgerError) {
+        try queries(statements)
+    }
+
+    /// One after another: SQLite has no round trips to save.
+    @discardableResult
+    func queries(_ statements: [(String, [LedgerValue])]) throws(LedgerError) -> [[[LedgerValue]]] {
+        var rows: [[[LedgerValue]]] = []
+        for (sql, values) in statements { rows.append(try query(sql, values)) }
+        return rows
+    }
+
     /// Runs one statement with `values` bound to its `?` parameters; returns every row.
     @discardableResult
     func query(_ sql: String, _ values: [LedgerValue] = []) throws(LedgerError) -> [[LedgerValue]] {
@@ -88,6 +101,11 @@ final class SQLiteDatabase: LedgerDatabase {
 
     /// Runs `body` in one transaction. `IMMEDIATE` takes the write lock first, so a check and
     /// the write that depends on it cannot interleave with another process's.
+    /// SQLite has one writer at a time, whatever the subjects.
+    func transaction<T>(serializing subjects: [String], _ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try transaction(body)
+    }
+
     func transaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
         try execute("BEGIN IMMEDIATE")
         do {
