@@ -249,6 +249,46 @@ import FoundationNetworking
         #expect(sessions.filter { $0.contains("answered GB") }.count >= 1, "\(sessions)")
     }
 
+    /// PostgreSQL stopped while a batch is with the host: the host's answer still reaches the
+    /// caller, and once PostgreSQL is back the ending is recorded (retried until it is), so a
+    /// retry under the key replays it rather than finding the batch still in flight.
+    @Test func anEndingThatCannotBeRecordedIsRecordedOnceTheDatabaseIsBack() throws {
+        let simulator = try SimulatorProcess(["--processing-delay", "3"])
+        let server = try PostgresTestServer.dedicated()
+        let url = try server.makeDatabase()
+        let (process, port) = try start(
+            ["--ledger-url", url] + simulator.sendArguments, environment: ["TSYS_SETTLE_LEDGER_KEY": String(repeating: "7e", count: 32)],
+            banner: { _ in })
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let document = try Data(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"))
+        let answer = Mutex<(Int, String?)?>(nil)
+        Thread {
+            let (status, body, headers) = (try? self.post(port, "/v1/settlements", document, key: "ending-1")) ?? (0, [:], [:])
+            answer.withLock { $0 = (status, (body["responseCode"] as? String).map { _ in headers["Location"] as? String } ?? nil) }
+        }.start()
+        // The batch is with the host (marked transmitting); the database goes away meanwhile.
+        Thread.sleep(forTimeInterval: 1.5)
+        try server.stop()
+        let deadline = Date().addingTimeInterval(15)
+        while answer.withLock({ $0 }) == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let (status, location) = try #require(answer.withLock { $0 })
+        #expect(status == 200, "the host's answer reaches the caller")
+        let settlement = try #require(location)
+        try server.start()
+        let recorded = Date().addingTimeInterval(45)
+        var state: String?
+        repeat {
+            Thread.sleep(forTimeInterval: 0.5)
+            state = try post(port, settlement, nil, method: "GET").1["state"] as? String
+        } while state != "accepted" && Date() < recorded
+        #expect(state == "accepted")
+        let (replayed, body, headers) = try post(port, "/v1/settlements", document, key: "ending-1")
+        #expect(replayed == 200)
+        #expect(body["responseCode"] as? String == "GB")
+        #expect(headers["Idempotent-Replayed"] as? String == "true")
+        #expect(simulator.sessionLines().count == 1)
+    }
+
     /// A single node's SQLite ledger moved to PostgreSQL: every entry as it was, and a second
     /// copy adds nothing.
     @Test func anSQLiteLedgerIsCopiedToPostgreSQLWhole() throws {
