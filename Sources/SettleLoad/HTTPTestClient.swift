@@ -21,6 +21,8 @@ public final class HTTPTestClient: @unchecked Sendable {
     private let transmit: ([UInt8]) -> Void
     private let receive: () -> [UInt8]?
     private let finish: () -> Void
+    /// Ends the client's sending, not its reading (plain TCP only).
+    private let endSending: (() -> Void)?
     private var buffer: [UInt8] = []
 
     /// Plain TCP to 127.0.0.1, with Nagle off (benchmarks time single exchanges).
@@ -33,6 +35,7 @@ public final class HTTPTestClient: @unchecked Sendable {
             return count > 0 ? Array(chunk[0..<count]) : nil
         }
         finish = { Glibc.close(descriptor) }
+        endSending = { _ = Glibc.shutdown(descriptor, Int32(SHUT_WR)) }
     }
 
     /// Any connected byte stream (TLS in the HTTPS tests).
@@ -43,6 +46,7 @@ public final class HTTPTestClient: @unchecked Sendable {
             return bytes
         }
         finish = { stream.close() }
+        endSending = nil
     }
 
     private var isClosed = false
@@ -54,6 +58,15 @@ public final class HTTPTestClient: @unchecked Sendable {
         guard !isClosed else { return }
         isClosed = true
         finish()
+    }
+
+    /// Half-closes: sends end of input (`shutdown(SHUT_WR)`, as `nc -N` does) and keeps reading.
+    /// Returns false where it cannot (a TLS stream).
+    @discardableResult
+    public func halfClose() -> Bool {
+        guard let endSending, !isClosed else { return false }
+        endSending()
+        return true
     }
 
     public func send(_ text: String) {

@@ -114,4 +114,41 @@ import Testing
         #expect(text(answered[0])?.hasSuffix("\r\n\r\n") == true)
         #expect(text(answered[0])?.contains("Content-Length: 2") == true)
     }
+
+    @Test func aRequestInHandWhenTheInputEndsIsAnsweredThenTheConnectionCloses() {
+        var machine = HTTPConnectionMachine()
+        #expect(dispatched(machine.received(Array("GET /a HTTP/1.1\r\nHost: h\r\n\r\n".utf8))) == ["/a"])
+        #expect(machine.inputEnded().isEmpty, "the request in hand is still answered")
+        #expect(!machine.wantsInput)
+        #expect(machine.phase == .handling)
+        let answered = machine.responded(HTTPResponse(status: 200))
+        #expect(text(answered[0])?.hasPrefix("HTTP/1.1 200 OK\r\n") == true)
+        #expect(answered.last == .close)
+        #expect(machine.phase == .closed)
+    }
+
+    /// More requests than the queue holds, then the end: the ones still in the buffer are read
+    /// and answered too, in order, before the close.
+    @Test func everyRequestReceivedBeforeTheEndIsAnsweredInOrder() {
+        var machine = HTTPConnectionMachine(maximumQueuedRequests: 1)
+        let requests = (1...4).map { "GET /\($0) HTTP/1.1\r\nHost: h\r\n\r\n" }.joined()
+        #expect(dispatched(machine.received(Array(requests.utf8))) == ["/1"])
+        #expect(machine.inputEnded().isEmpty)
+        var order = ["/1"]
+        var actions = machine.responded(HTTPResponse(status: 204))
+        while actions.last != .close {
+            order += dispatched(actions)
+            actions = machine.responded(HTTPResponse(status: 204))
+        }
+        #expect(order == ["/1", "/2", "/3", "/4"])
+        #expect(machine.phase == .closed)
+    }
+
+    @Test func theEndOfInputWithNothingToAnswerClosesAtOnce() {
+        var idle = HTTPConnectionMachine()
+        #expect(idle.inputEnded() == [.close])
+        var cut = HTTPConnectionMachine()
+        #expect(dispatched(cut.received(Array("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\nabc".utf8))).isEmpty)
+        #expect(cut.inputEnded() == [.close], "a request cut short can never complete")
+    }
 }

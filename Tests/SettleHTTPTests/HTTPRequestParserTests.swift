@@ -61,6 +61,30 @@ import Testing
         #expect(parsed.bodies == [Array("Wikipedia in\r\n\r\nchunks.".utf8)])
     }
 
+    /// RFC 9112 §7.1.1: whitespace before `;` and around `=`, token and quoted values (with
+    /// quoted pairs), several extensions.
+    @Test(arguments: ["4;a", "4 ;a", "4\t; a=b", "4;a=b;c", "4;a = \"q;\\\"x\"", "4;a=\"\";b=1", "4;a=\"x\" ;b"])
+    func chunkExtensionsTheGrammarAllowsAreAccepted(line: String) {
+        let parsed = parse("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nWiki\r\n0\r\n\r\n")
+        #expect(parsed.error == nil, "\(line.debugDescription): \(String(describing: parsed.error))")
+        #expect(parsed.bodies == [Array("Wiki".utf8)])
+    }
+
+    /// A bare `;`, an unbalanced quote, a name that is not a token, `=` without a value, and
+    /// whitespace that ends the line are refused, with the reason.
+    @Test(arguments: [
+        ("4;", "without a name"), ("4;;a", "without a name"), ("4; ", "without a name"), ("4;a=\"x", "unbalanced quote"),
+        ("4;a=\"x\\", "unbalanced quote"), ("4;a=", "without a value"), ("4;a=b c", "invalid chunk extension"),
+        ("4;a ", "invalid chunk extension"), ("4;@", "without a name"), ("4;a=\"x\"y", "invalid chunk extension"), ("4 ", "invalid chunk extension"),
+    ])
+    func chunkExtensionsTheGrammarRefusesAreRefused(line: String, reason: String) {
+        for piece in [1, Int.max] {
+            let parsed = parse("POST /x HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n\(line)\r\nWiki\r\n0\r\n\r\n", piece: piece)
+            #expect(parsed.error?.status == 400, "\(line.debugDescription)")
+            #expect(parsed.error?.reason.contains(reason) == true, "\(line.debugDescription): \(String(describing: parsed.error))")
+        }
+    }
+
     @Test func pipelinedRequestsComeOutInOrder() {
         let parsed = parse(
             "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nPOST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"

@@ -48,6 +48,54 @@ import Testing
         await server.shutdown()
     }
 
+    /// RFC 9112 lets a client half-close once its request is sent (`nc -N`, one-shot clients):
+    /// the request is answered, then the connection closes. A hundred times in a row, for GET and
+    /// POST, so an answer lost to a race would show.
+    @Test(arguments: ["GET /half HTTP/1.1\r\nHost: a\r\n\r\n", "POST /half HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\nbody"])
+    func aRequestFollowedByAHalfCloseIsAnsweredThenClosed(request: String) async throws {
+        let (server, port) = try await server()
+        let expected = request.hasPrefix("GET") ? "GET /half " : "POST /half body"
+        for _ in 0..<100 {
+            let client = try HTTPTestClient(port: port)
+            client.send(request)
+            #expect(client.halfClose())
+            let response = try #require(await client.response())
+            #expect(response.status == 200)
+            #expect(response.body == expected)
+            #expect(await client.isClosedByServer())
+        }
+        await server.shutdown()
+    }
+
+    /// Pipelined requests, the first slow, then end of input: every one is answered in order
+    /// before the connection closes.
+    @Test func pipelinedRequestsBeforeAHalfCloseAreAllAnswered() async throws {
+        let (server, port) = try await server()
+        for _ in 0..<10 {
+            let client = try HTTPTestClient(port: port)
+            client.send(
+                "GET /slow HTTP/1.1\r\nHost: a\r\n\r\nPOST /b HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.1\r\nHost: a\r\n\r\n")
+            client.halfClose()
+            #expect(await client.response()?.body == "GET /slow ")
+            #expect(await client.response()?.body == "POST /b hi")
+            #expect(await client.response()?.body == "GET /c ")
+            #expect(await client.isClosedByServer())
+        }
+        await server.shutdown()
+    }
+
+    /// A request cut short by the end of input can never complete: the connection closes, and
+    /// nothing reaches the handler.
+    @Test func aRequestCutShortByAHalfCloseIsDropped() async throws {
+        let (server, port) = try await server()
+        let client = try HTTPTestClient(port: port)
+        client.send("POST /cut HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc")
+        client.halfClose()
+        #expect(await client.response() == nil)
+        #expect(await client.isClosedByServer())
+        await server.shutdown()
+    }
+
     @Test func expectContinueGetsAnInterimResponse() async throws {
         let (server, port) = try await server()
         let client = try HTTPTestClient(port: port)

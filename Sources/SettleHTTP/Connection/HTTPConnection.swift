@@ -112,7 +112,11 @@ final class HTTPConnection: @unchecked Sendable {
                     writeSuspended = false
                 }
                 break reading
-            case .closed: return shut()
+            case .closed:
+                // End of input: the client half-closed after its requests (or went away). They are
+                // still answered; the machine closes once they are, and reads no more.
+                perform(machine.inputEnded())
+                break reading
             }
         }
         updateReading()

@@ -32,6 +32,9 @@ public struct HTTPConnectionMachine: Sendable {
     private var draining = false
     /// A request asked to close the connection: nothing after it is read.
     private var sawFinalRequest = false
+    /// The client sent its last byte (a half-close, or it went away): what it sent is answered,
+    /// then the connection closes.
+    private var clientFinished = false
     /// The request being read asked for 100 Continue while requests before it were still
     /// unanswered: a client takes an interim response as belonging to its oldest unanswered
     /// request, so it is sent once they are answered.
@@ -57,8 +60,12 @@ public struct HTTPConnectionMachine: Sendable {
         return parser.hasBufferedInput ? .readingHead : .idle
     }
 
-    /// Whether the driver should keep reading (false while the pipeline queue is full).
-    public var wantsInput: Bool { !isClosed && !sawFinalRequest && pendingError == nil && ready.count < maximumQueuedRequests }
+    /// Whether the driver should keep reading (false while the pipeline queue is full, and for
+    /// good once the client's input ended).
+    public var wantsInput: Bool { !clientFinished && parsesInput }
+
+    /// Whether bytes already received are turned into requests.
+    private var parsesInput: Bool { !isClosed && !sawFinalRequest && pendingError == nil && ready.count < maximumQueuedRequests }
 
     /// Bytes from the client.
     public mutating func received(_ bytes: some Collection<UInt8>) -> [Action] {
@@ -79,7 +86,23 @@ public struct HTTPConnectionMachine: Sendable {
             continueOwed = false
             actions.append(.write(HTTPResponse.continueBytes))
         }
-        return actions + pump()
+        return actions + pump() + closeIfFinished()
+    }
+
+    /// The client's input ended (end of file: a half-close with `shutdown(SHUT_WR)`, as one-shot
+    /// clients do, or it went away). RFC 9112 lets a client half-close once its request is sent,
+    /// so every request it completed is still answered, in order; then the connection closes. A
+    /// request cut short by the end can never complete and is dropped.
+    public mutating func inputEnded() -> [Action] {
+        guard !isClosed else { return [] }
+        clientFinished = true
+        return pump() + closeIfFinished()
+    }
+
+    /// After the client's input ended, once nothing is left to answer: close.
+    private mutating func closeIfFinished() -> [Action] {
+        guard clientFinished, !isClosed, inFlight == nil, ready.isEmpty else { return [] }
+        return close()
     }
 
     /// The server is shutting down: finish the request in hand, then close.
@@ -94,7 +117,7 @@ public struct HTTPConnectionMachine: Sendable {
 
     private mutating func pump() -> [Action] {
         var actions: [Action] = []
-        while wantsInput {
+        while parsesInput {
             let event: HTTPParserEvent?
             do {
                 event = try parser.next()

@@ -7,7 +7,7 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
     }
 
     private enum State: Sendable, Hashable {
-        case size(value: Int, digits: Int, inExtension: Bool, lineBytes: Int)
+        case size(value: Int, digits: Int, extension: ChunkExtension?, lineBytes: Int)
         case sizeLF(value: Int)
         case data(remaining: Int)
         case dataCR
@@ -16,7 +16,7 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
         case trailerLF(lineLength: Int)
     }
 
-    private var state = State.size(value: 0, digits: 0, inExtension: false, lineBytes: 0)
+    private var state = State.size(value: 0, digits: 0, extension: nil, lineBytes: 0)
     private var total = 0
     private var trailerBytes = 0
     private var trailerLine: [UInt8] = []
@@ -36,20 +36,21 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
                 offset += count
                 state = remaining == count ? .dataCR : .data(remaining: remaining - count)
                 return .data(range)
-            case .size(let value, let digits, let inExtension, let lineBytes):
+            case .size(let value, let digits, let chunkExtension, let lineBytes):
                 offset += 1
                 guard lineBytes < limits.maximumChunkLineBytes else { throw .bad("chunk size line too long") }
                 if byte == HTTPSyntax.cr {
                     guard digits > 0 else { throw .bad("missing chunk size") }
+                    guard chunkExtension?.mayEndLine ?? true else { throw .bad(Self.extensionProblem(chunkExtension)) }
                     state = .sizeLF(value: value)
-                } else if inExtension {
-                    guard HTTPSyntax.isFieldValueCharacter(byte) else { throw .bad("invalid chunk extension") }
-                    state = .size(value: value, digits: digits, inExtension: true, lineBytes: lineBytes + 1)
-                } else if byte == UInt8(ascii: ";") && digits > 0 {
-                    state = .size(value: value, digits: digits, inExtension: true, lineBytes: lineBytes + 1)
+                } else if let current = chunkExtension {
+                    guard let next = current.next(byte) else { throw .bad(Self.extensionProblem(current)) }
+                    state = .size(value: value, digits: digits, extension: next, lineBytes: lineBytes + 1)
+                } else if digits > 0, let next = ChunkExtension.beforeSemicolon.next(byte) {
+                    state = .size(value: value, digits: digits, extension: next, lineBytes: lineBytes + 1)
                 } else if let digit = HTTPSyntax.hexValue(byte) {
                     guard digits < 15 else { throw HTTPParseError(413, "chunk size too large") }
-                    state = .size(value: value * 16 + digit, digits: digits + 1, inExtension: false, lineBytes: lineBytes + 1)
+                    state = .size(value: value * 16 + digit, digits: digits + 1, extension: nil, lineBytes: lineBytes + 1)
                 } else {
                     throw .bad("invalid chunk size")
                 }
@@ -66,7 +67,7 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
             case .dataLF:
                 offset += 1
                 guard byte == HTTPSyntax.lf else { throw .bad("chunk data must end with CRLF") }
-                state = .size(value: 0, digits: 0, inExtension: false, lineBytes: 0)
+                state = .size(value: 0, digits: 0, extension: nil, lineBytes: 0)
             case .trailerLine(let length):
                 offset += 1
                 trailerBytes += 1
@@ -94,5 +95,15 @@ struct ChunkedBodyDecoder: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// What is wrong with an extension that stopped in `state`.
+    private static func extensionProblem(_ state: ChunkExtension?) -> String {
+        switch state {
+        case .beforeName?: "invalid chunk extension: a \";\" without a name"
+        case .quotedValue?, .quotedPair?: "invalid chunk extension: an unbalanced quote"
+        case .beforeValue?: "invalid chunk extension: a \"=\" without a value"
+        default: "invalid chunk extension"
+        }
     }
 }
