@@ -83,6 +83,35 @@ import Testing
         #expect(sessions(simulator) == 0)
     }
 
+    /// A replica whose lease lapsed between admitting a batch and sending it (a long pause) is
+    /// fenced: nothing is sent, the caller gets 503, the entry ends `failed`, and its key is let
+    /// go, so the caller's retry under it settles once the replica holds a lease again.
+    @Test func aReplicaWhoseLeaseLapsedSendsNothingAndTheRetrySettles() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try PostgresLedger(url: try PostgresTestServer.shared.get().makeDatabase())
+        var api = SettlementAPITests().api(simulator)
+        api.ledger = ledger
+        // A lease that has lapsed by the time the link would open.
+        try ledger.acquireLease(instance: "paused", duration: .milliseconds(1), at: Date().addingTimeInterval(-1))
+        let body = try T.example("retail")
+        let refused = await api.handle(try Self.post(body, key: "fenced-1"))
+        #expect(refused.status == 503)
+        #expect(
+            try json(refused)["detail"] as? String
+                == "the settlement could not be recorded, so nothing was sent; retry shortly (the service log says why)")
+        let location = try #require(refused.headers["location"])
+        let record = try json(await api.handle(try T.request("GET", location)))
+        #expect(record["state"] as? String == "failed")
+        #expect(record["idempotencyKey"] == nil, "the key was let go for the retry")
+        #expect(sessions(simulator) == 0)
+        try ledger.acquireLease(instance: "paused", duration: .seconds(30), at: Date())
+        let retried = await api.handle(try Self.post(body, key: "fenced-1"))
+        #expect(retried.status == 200)
+        #expect(retried.headers["location"] != location)
+        #expect(sessions(simulator) == 1)
+    }
+
     @Test func aRetryWithTheSameKeyReplaysTheAnswerAndSendsNothing() async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
         defer { simulator.stop() }

@@ -71,14 +71,15 @@ import Testing
         }
         #expect(try a.entry(waiting.id)?.state == .received)
         let renewal = try a.renewLease(at: at(32))
-        #expect(renewal == .lapsed(previousTerm: 1, ReplicaLease(instance: "replica-a", term: 2, expires: at(62))))
+        // Terms are the ledger's, never given twice: replica-b holds 2, so replica-a's next is 3.
+        #expect(renewal == .lapsed(previousTerm: 1, ReplicaLease(instance: "replica-a", term: 3, expires: at(62))))
         #expect(throws: LedgerError.self) { try a.markTransmitting(waiting.id, at: at(33)) }
         // Whichever replica recovers next fails it: nothing was sent.
         #expect(try b.recoverInterrupted(at: at(34)).map(\.id) == [waiting.id])
         #expect(try a.entry(waiting.id)?.state == .failed)
         // What the new term admits is sent as usual.
         let fresh = try admitted(a, key: "k2", batch: 2, at: at(35))
-        #expect(fresh.ownerTerm == 2)
+        #expect(fresh.ownerTerm == 3)
         try a.markTransmitting(fresh.id, at: at(35))
     }
 
@@ -124,6 +125,23 @@ import Testing
         // Recovery ends it, and then forgets a in the same pass.
         #expect(try b.recoverInterrupted(at: at(90_000)).map(\.id) == [sending.id])
         #expect(try known() == ["replica-b"])
+    }
+
+    /// A replica forgotten after a day away and then back takes a term never given before, so
+    /// nothing admitted under its old term can pass the fencing check.
+    @Test func aForgottenReplicaComesBackUnderATermNeverGivenBefore() throws {
+        let (a, b) = try replicas()
+        let stale = try admitted(a, key: "k", batch: 1)
+        _ = try b.renewLease(at: at(90_000))
+        let database = try LedgerBackend.postgres.database(of: b)
+        try LedgerCore(policy: LedgerPolicy()).forgetReplicas(lapsedBefore: at(90_000), in: database)
+        // The open entry keeps replica-a known; recovery fails it, then replica-a is forgotten.
+        #expect(try b.recoverInterrupted(at: at(90_001)).map(\.id) == [stale.id])
+        #expect(try database.query("SELECT count(*) FROM replicas WHERE instance_id = 'replica-a'").first?.first?.integer == 0)
+        let back = try a.renewLease(at: at(90_002))
+        #expect(back.lease.term > 2, "terms 1 and 2 were given before: \(back)")
+        let fresh = try admitted(a, key: "k2", batch: 2, at: at(90_003))
+        try a.markTransmitting(fresh.id, at: at(90_003))
     }
 
     @Test func aLedgerOneProcessOwnsHasNoLeases() throws {

@@ -60,6 +60,18 @@ import Testing
         #expect(try names(database) == ["uno"])
     }
 
+    /// A durable statement goes in a transaction of its own; when it fails, that transaction is
+    /// rolled back, so the connection's next caller does not find it aborted.
+    @Test func aFailedDurableStatementLeavesTheConnectionClean() throws {
+        let database = try database()
+        try database.query("INSERT INTO things (id, name) VALUES (?, ?)", [1, "one"])
+        #expect(throws: LedgerError.self) {
+            try database.durably { () throws(LedgerError) in try database.query("INSERT INTO things (id, name) VALUES (?, ?)", [1, "again"]) }
+        }
+        try database.query("INSERT INTO things (id, name) VALUES (?, ?)", [2, "two"])
+        #expect(try names(database) == ["one", "two"])
+    }
+
     @Test func aTransactionThatSentNothingIsNeverBegun() throws {
         let database = try database()
         let value = try database.transaction(serializing: ["a"]) { () throws(LedgerError) in 42 }

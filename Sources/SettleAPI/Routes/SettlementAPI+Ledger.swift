@@ -34,7 +34,7 @@ extension SettlementAPI {
             let now = Date(), admitted = recorded
             admission = try await LedgerCalls.run { () throws(LedgerError) in try ledger.admit(admitted, at: now) }
         } catch {
-            return ledgerUnavailable(error)
+            return ledgerUnavailable(error, sending: true)
         }
         metrics.admission(Self.label(admission))
         switch admission {
@@ -90,7 +90,16 @@ extension SettlementAPI {
             let id = entry.id
             try await LedgerCalls.run { () throws(LedgerError) in try ledger.markTransmitting(id, at: Date()) }
         } catch {
-            return ledgerUnavailable(error)
+            // Nothing is sent, so the entry ends `failed`, whatever the ledger stored meanwhile (the
+            // marking may even have committed, its reply lost): left `received` under a live
+            // lease, its key and batch number would answer "in progress" until the replica stops.
+            // The caller is told to retry, so the key is let go for the retry.
+            let refusal = ledgerUnavailable(error, sending: true)
+            let failure = LedgerOutcome(
+                state: .failed, failure: "the settlement could not be marked as being sent, so nothing was sent",
+                answer: LedgerAnswer(status: refusal.status, body: refusal.body), releasesIdempotencyKey: true)
+            await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, failure)
+            return located(refusal, entry.id)
         }
         let (response, outcome) = await transmit(encoded, trace: trace)
         let ending = LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: response.status, body: response.body))
@@ -150,12 +159,16 @@ extension SettlementAPI {
         return response
     }
 
-    /// The caller learns that nothing was sent and to retry; where the database is and what it
-    /// said are for the operator's log, not for every client.
-    private func ledgerUnavailable(_ error: any Error) -> HTTPResponse {
-        settler.logger.error("settlement refused, nothing sent: \(error)")
-        var response = JSONResponse.problem(
-            503, "Ledger unavailable", "the settlement could not be recorded, so nothing was sent; retry shortly (the service log says why)")
+    /// The caller learns that the ledger is unavailable (for a settlement: that nothing was sent)
+    /// and to retry; where the database is and what it said are for the operator's log, not for
+    /// every client.
+    func ledgerUnavailable(_ error: any Error, sending: Bool = false) -> HTTPResponse {
+        settler.logger.error("\(sending ? "settlement refused, nothing sent" : "ledger unavailable"): \(error)")
+        let detail =
+            sending
+            ? "the settlement could not be recorded, so nothing was sent; retry shortly (the service log says why)"
+            : "the settlement ledger cannot be reached; retry shortly (the service log says why)"
+        var response = JSONResponse.problem(503, "Ledger unavailable", detail)
         response.headers.append("Retry-After", "5")
         return response
     }

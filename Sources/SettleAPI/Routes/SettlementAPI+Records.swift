@@ -40,8 +40,10 @@ extension SettlementAPI {
             let page = try await LedgerCalls.run { () throws(LedgerError) in try ledger.list(asked) }
             return JSONResponse.make(
                 200, SettlementListDTO(settlements: page.entries.map { SettlementRecordDTO($0, withRecords: false) }, nextCursor: page.nextCursor))
-        } catch {
+        } catch  where error.isInvalidQuery {
             return JSONResponse.problem(400, "Invalid cursor", "pass the nextCursor of the previous page unchanged")
+        } catch {
+            return ledgerUnavailable(error)
         }
     }
 
@@ -68,7 +70,7 @@ extension SettlementAPI {
                     409, ProblemDocument(status: 409, code: 409, kind: "not-in-doubt", title: "Not in doubt", detail: detail, settlement: id))
             }
         } catch {
-            return JSONResponse.problem(503, "Ledger unavailable", "\(error)")
+            return ledgerUnavailable(error)
         }
     }
 

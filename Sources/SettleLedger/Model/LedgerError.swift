@@ -4,10 +4,14 @@ public struct LedgerError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// PostgreSQL's SQLSTATE for the failure, when the server gave one (`23505` a unique key).
     public var sqlState: String?
+    /// The caller asked for something the ledger cannot read (a list cursor it did not issue),
+    /// rather than the database failing.
+    public var isInvalidQuery: Bool
 
-    public init(_ message: String, sqlState: String? = nil) {
+    public init(_ message: String, sqlState: String? = nil, isInvalidQuery: Bool = false) {
         self.message = message
         self.sqlState = sqlState?.isEmpty == true ? nil : sqlState
+        self.isInvalidQuery = isInvalidQuery
     }
 
     public var description: String { "settlement ledger: \(message)" }

@@ -14,11 +14,14 @@ public struct LedgerOutcome: Sendable, Hashable {
     /// Why the link failed, card numbers masked.
     public var failure: String?
     public var answer: LedgerAnswer
+    /// Nothing was sent and the caller was told to retry: the idempotency key is let go with this
+    /// ending, so the retry under it is a new settlement rather than a replay of the refusal.
+    public var releasesIdempotencyKey: Bool
 
     public init(
         state: SettlementState, responseCode: String? = nil, responseText: String? = nil, responseBatchNumber: Int? = nil,
         responseNetDeposit: Int64? = nil, responseRecordCount: Int? = nil, rejection: BatchRejection? = nil, failure: String? = nil,
-        answer: LedgerAnswer
+        answer: LedgerAnswer, releasesIdempotencyKey: Bool = false
     ) {
         self.state = state
         self.responseCode = responseCode
@@ -29,6 +32,7 @@ public struct LedgerOutcome: Sendable, Hashable {
         self.rejection = rejection
         self.failure = failure
         self.answer = answer
+        self.releasesIdempotencyKey = releasesIdempotencyKey
     }
 }
 

@@ -107,11 +107,27 @@ final class PostgresDatabase: LedgerDatabase {
         let statements: [(String, [LedgerValue])] = [("BEGIN", []), ("SET LOCAL synchronous_commit = on", []), (sql, values), ("COMMIT", [])]
         var changed = 0
         let rows = try reconnecting { () throws(LedgerError) in
-            let rows = try pipeline(statements) { index in if index == 2 { changed = changes } }
-            return rows[2]
+            try rollingBackOnFailure { () throws(LedgerError) in
+                let rows = try pipeline(statements) { index in if index == 2 { changed = changes } }
+                return rows[2]
+            }
         }
         changes = changed
         return rows
+    }
+
+    /// Runs `step`, which begins and commits a transaction of its own; if it fails between the
+    /// two (a pipeline stops at its first failure, leaving the transaction open and aborted),
+    /// rolls back, so the connection is lent out clean.
+    private func rollingBackOnFailure<T>(_ step: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        do {
+            return try step()
+        } catch {
+            if let connection, PQstatus(connection) == CONNECTION_OK, PQtransactionStatus(connection) != PQTRANS_IDLE {
+                _ = try? execute("ROLLBACK", [])
+            }
+            throw error
+        }
     }
 
     /// Runs `statements` in order, in one round trip; the rows of each. A transaction's BEGIN,
@@ -184,8 +200,11 @@ final class PostgresDatabase: LedgerDatabase {
                 if let name {
                     PQsendQueryPrepared(connection, name, parameters.count, pointers, parameters.lengths, parameters.formats, 0)
                 } else {
+                    // Without values there is nothing to number (and a lock statement's text is
+                    // new each time: it is not kept).
                     PQsendQueryParams(
-                        connection, statement(sql), parameters.count, parameters.types, pointers, parameters.lengths, parameters.formats, 0)
+                        connection, values.isEmpty ? sql : statement(sql), parameters.count, parameters.types, pointers, parameters.lengths,
+                        parameters.formats, 0)
                 }
             }
             guard sent == 1 else { break }
@@ -208,8 +227,13 @@ final class PostgresDatabase: LedgerDatabase {
             }
             results.append(result)
         }
-        PQexitPipelineMode(connection)
         defer { results.forEach { PQclear($0) } }
+        if PQexitPipelineMode(connection) != 1 {
+            // Results are still owed (the connection broke mid-round): it cannot be trusted again.
+            PQfinish(connection)
+            self.connection = nil
+            throw LedgerError("the connection to the ledger at \(displayName) was lost mid-statement")
+        }
         var rows: [[[LedgerValue]]] = []
         for (index, (sql, _)) in statements.enumerated() {
             guard index < results.count else { throw PostgresResult.error(nil, connection, statement: sql) }
@@ -258,7 +282,7 @@ final class PostgresDatabase: LedgerDatabase {
                 text.append(character)
             }
         }
-        rewritten[sql] = text
+        if rewritten.count < Self.preparedLimit { rewritten[sql] = text }
         return text
     }
 
@@ -276,7 +300,7 @@ final class PostgresDatabase: LedgerDatabase {
     /// merchant and terminal, so settlements of different batches are admitted side by side
     /// while the check and insert of one batch cannot interleave with another replica's.
     func transaction<T>(serializing subjects: [String], _ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
-        try transaction(locks: Array(Set(subjects.map(Self.lockNumber))).sorted(), body)
+        try transaction(locks: Array(Set(subjects.map(Self.lockNumber))).sorted(), sharingWriterLock: true, body)
     }
 
     /// The BEGIN and the locks wait for the transaction's first statement and go in its round
@@ -284,11 +308,20 @@ final class PostgresDatabase: LedgerDatabase {
     /// transaction at PostgreSQL's default isolation reads what was committed when it began).
     /// Outside `durably` the commit does not wait for the disk: admission's write becomes durable
     /// with the marking that follows it before anything is sent, which flushes the WAL up to itself.
-    private func transaction<T>(locks: [Int64], _ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+    ///
+    /// `sharingWriterLock`: the whole ledger's lock is taken first in shared mode, so transactions
+    /// naming subjects run beside one another but never beside one that takes the whole ledger
+    /// (recovery, resolution, a migration, or admission by a build from before subject locks,
+    /// during a rolling upgrade). The writer lock always comes first: no two can wait on each other.
+    private func transaction<T>(
+        locks: [Int64], sharingWriterLock: Bool = false, _ body: () throws(LedgerError) -> T
+    ) throws(LedgerError) -> T {
+        guard !inTransaction else { throw LedgerError("a ledger transaction cannot be begun inside another") }
         // The numbers are ours, so they may be written into the statement.
+        let acquisitions =
+            (sharingWriterLock ? ["pg_advisory_xact_lock_shared(\(Self.writerLock))"] : []) + locks.map { "pg_advisory_xact_lock(\($0))" }
         pendingBegin =
-            ["BEGIN"] + (durableDepth > 0 ? ["SET LOCAL synchronous_commit = on"] : [])
-            + ["SELECT " + locks.map { "pg_advisory_xact_lock(\($0))" }.joined(separator: ", ")]
+            ["BEGIN"] + (durableDepth > 0 ? ["SET LOCAL synchronous_commit = on"] : []) + ["SELECT " + acquisitions.joined(separator: ", ")]
         inTransaction = true
         defer {
             inTransaction = false

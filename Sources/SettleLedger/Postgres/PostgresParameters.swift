@@ -6,7 +6,10 @@ struct PostgresParameters {
     private(set) var types: [Oid] = []
     private(set) var formats: [Int32] = []
     private(set) var lengths: [Int32] = []
-    private var buffers: [[CChar]?] = []
+    /// Every value's bytes, each NUL-terminated, one after another; a NULL has none.
+    private var storage: [CChar] = []
+    /// Where each value starts in `storage` (nil: NULL).
+    private var starts: [Int?] = []
 
     var count: Int32 { Int32(types.count) }
 
@@ -21,27 +24,18 @@ struct PostgresParameters {
         }
     }
 
-    private mutating func append(_ type: Oid, _ format: Int32, _ length: Int32, _ buffer: [CChar]?) {
+    private mutating func append(_ type: Oid, _ format: Int32, _ length: Int32, _ bytes: [CChar]?) {
         types.append(type)
         formats.append(format)
         lengths.append(length)
-        buffers.append(buffer)
+        starts.append(bytes.map { _ in storage.count })
+        storage += bytes ?? []
     }
 
     /// Calls `body` with pointers to the values, valid for the call only.
     func withValues<T>(_ body: ([UnsafePointer<CChar>?]) -> T) -> T {
-        var pointers: [UnsafePointer<CChar>?] = []
-        func nest(_ index: Int) -> T {
-            guard index < buffers.count else { return body(pointers) }
-            guard let buffer = buffers[index] else {
-                pointers.append(nil)
-                return nest(index + 1)
-            }
-            return buffer.withUnsafeBufferPointer { pointer in
-                pointers.append(pointer.baseAddress)
-                return nest(index + 1)
-            }
+        storage.withUnsafeBufferPointer { buffer in
+            body(starts.map { start in start.map { buffer.baseAddress! + $0 } })
         }
-        return nest(0)
     }
 }

@@ -3,24 +3,19 @@ import Foundation
 /// Replica leases, in the `replicas` table: taken at start, renewed while the replica runs,
 /// given up when it stops.
 extension LedgerCore {
-    /// Takes `instance`'s lease until `expires`: term 1 for a new instance, the next term for one
-    /// the ledger knows (a lease that lapsed and is taken again).
+    /// Takes `instance`'s lease until `expires` under a new term, within the caller's
+    /// transaction. Terms come from one counter for the whole ledger, so no term is ever given
+    /// twice: not to an instance that comes back, nor after its row was forgotten.
     func acquireLease(instance: String, expires: Date, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> ReplicaLease {
-        try database.durably { () throws(LedgerError) in
-            try database.transaction { () throws(LedgerError) in
-                let term = (try database.query("SELECT term FROM replicas WHERE instance_id = ?", [.text(instance)]).first?.first?.integer ?? 0) + 1
-                if term == 1 {
-                    try database.query(
-                        "INSERT INTO replicas (instance_id, term, lease_until, started_at) VALUES (?, 1, ?, ?)",
-                        [.text(instance), .integer(expires.milliseconds), .integer(now.milliseconds)])
-                } else {
-                    try database.query(
-                        "UPDATE replicas SET term = ?, lease_until = ? WHERE instance_id = ?",
-                        [.integer(term), .integer(expires.milliseconds), .text(instance)])
-                }
-                return ReplicaLease(instance: instance, term: term, expires: Date(milliseconds: expires.milliseconds))
-            }
-        }
+        guard let term = try database.query("UPDATE lease_terms SET last_term = last_term + 1 RETURNING last_term").first?.first?.integer
+        else { throw LedgerError("the ledger has no lease term counter") }
+        try database.query(
+            """
+            INSERT INTO replicas (instance_id, term, lease_until, started_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (instance_id) DO UPDATE SET term = excluded.term, lease_until = excluded.lease_until
+            """,
+            [.text(instance), .integer(term), .integer(expires.milliseconds), .integer(now.milliseconds)])
+        return ReplicaLease(instance: instance, term: term, expires: Date(milliseconds: expires.milliseconds))
     }
 
     /// Extends `lease` to `expires` if it is still current at `now`; a lapsed one is not revived

@@ -17,6 +17,8 @@ struct LedgerCore: Sendable {
         let s = submission
         var subjects = ["batch:\(s.merchantNumber)|\(s.terminalNumber)|\(s.environment)"]
         if let key = s.idempotencyKey { subjects.append("key:" + key) }
+        // The key as sent, too: a replica that does not scope keys (no API keys) stores it so.
+        if let unscoped = s.unscopedIdempotencyKey, unscoped != s.idempotencyKey { subjects.append("key:" + unscoped) }
         return try database.transaction(serializing: subjects) { () throws(LedgerError) in
             let candidates = try LedgerRows.admissionCandidates(for: submission, in: database)
             // The entries read for a refusal are read again whole (with their records).
@@ -163,14 +165,13 @@ struct LedgerCore: Sendable {
         if let cursor = query.cursor {
             // "<created_at>.<id>" of the last entry of the previous page.
             let parts = cursor.split(separator: ".", maxSplits: 1)
-            guard parts.count == 2, let created = Int64(parts[0]) else { throw LedgerError("invalid cursor") }
+            guard parts.count == 2, let created = Int64(parts[0]) else { throw LedgerError("invalid cursor", isInvalidQuery: true) }
             conditions.append("(created_at < ? OR (created_at = ? AND id < ?))")
             values += [.integer(created), .integer(created), .text(String(parts[1]))]
         }
         let limit = min(max(query.limit, 1), 500)
-        let clause =
-            (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY created_at DESC, id DESC LIMIT \(limit + 1)"
-        var entries = try LedgerRows.select(clause, values, database)
+        let clause = (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY created_at DESC, id DESC LIMIT ?"
+        var entries = try LedgerRows.select(clause, values + [.integer(Int64(limit + 1))], database)
         var next: String?
         if entries.count > limit {
             entries.removeLast()

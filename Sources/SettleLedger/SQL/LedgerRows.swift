@@ -67,7 +67,7 @@ enum LedgerRows {
             UPDATE settlements SET state = ?, response_code = ?, response_text = ?, response_batch_number = ?, response_net_deposit = ?,
                 response_record_count = ?, rejection_error_type = ?, rejection_sequence_number = ?, rejection_record_type = ?,
                 rejection_field_number = ?, rejection_data = ?, rejection_detail_index = ?, failure = ?, answer_status = ?, answer_body = ?,
-                updated_at = ?
+                updated_at = ?, idempotency_key = CASE WHEN ? = 1 THEN NULL ELSE idempotency_key END
             WHERE id = ? AND resolution IS NULL
             """,
             [
@@ -75,7 +75,8 @@ enum LedgerRows {
                 LedgerValue(o.responseNetDeposit), LedgerValue(o.responseRecordCount), LedgerValue(o.rejection?.errorType),
                 LedgerValue(o.rejection?.sequenceNumber), LedgerValue(o.rejection?.recordType), LedgerValue(o.rejection?.fieldNumber),
                 LedgerValue(o.rejection?.data), LedgerValue(o.rejection?.detailRecordIndex), LedgerValue(o.failure),
-                .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .text(id),
+                .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .integer(o.releasesIdempotencyKey ? 1 : 0),
+                .text(id),
             ])
     }
 

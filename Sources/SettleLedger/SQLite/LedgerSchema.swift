@@ -91,8 +91,9 @@ enum LedgerSchema {
             WHERE rejection IS NOT NULL AND json_valid(rejection);
             """
 
-    /// Replica leases: who admitted each entry, under which term of its lease, and the leases
-    /// themselves (see ``DatabaseLedger/acquireLease(instance:duration:at:)``). The partial index
+    /// Replica leases: who admitted each entry, under which term of its lease, the leases
+    /// themselves (see ``DatabaseLedger/acquireLease(instance:duration:at:)``), and the last term
+    /// given (terms are never given twice, whatever rows are forgotten). The partial index
     /// keeps recovery's search to the few entries not yet ended. An SQLite ledger has one process
     /// and no leases; the columns are here so both backends keep one description of the rows.
     static let version3 = """
@@ -105,6 +106,8 @@ enum LedgerSchema {
             lease_until INTEGER NOT NULL,
             started_at INTEGER NOT NULL
         );
+        CREATE TABLE lease_terms (last_term INTEGER NOT NULL);
+        INSERT INTO lease_terms (last_term) VALUES (0);
 
         """
 }
