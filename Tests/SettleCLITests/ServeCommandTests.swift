@@ -244,6 +244,8 @@ import FoundationNetworking
         #expect(tokenizedAnswer.withLock { $0 } == 200)
         // The host saw the killed replica's batch at most once (it may not finish a session whose
         // client died), and the other's once: nothing was resent.
+        let printed = Date().addingTimeInterval(5)
+        while !simulator.sessionLines().contains(where: { $0.contains("answered GB") }) && Date() < printed { Thread.sleep(forTimeInterval: 0.05) }
         let sessions = simulator.sessionLines()
         #expect(sessions.count <= 2, "\(sessions)")
         #expect(sessions.filter { $0.contains("answered GB") }.count >= 1, "\(sessions)")
