@@ -394,6 +394,43 @@ import Testing
         #expect(sessions(simulator) == 3)
     }
 
+    /// A client that half-closes after its settlement request (`nc -N`, one-shot clients) gets
+    /// the answer; one that goes away entirely still has its settlement recorded with its outcome.
+    @Test func aSettlementIsAnsweredAfterAHalfCloseAndRecordedWhenTheClientIsGone() async throws {
+        var slow = SimulatorScript()
+        slow.processingDelay = .milliseconds(300)
+        let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try Self.ledger()
+        let api = api(simulator, ledger)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0)) { await api.handle($0) }
+        let port = try await server.start()
+        func request(_ batch: Int, key: String) throws -> String {
+            let document = try T.example("retail").replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": \(batch)")
+            return
+                "POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nIdempotency-Key: \(key)\r\nContent-Length: \(document.utf8.count)\r\n\r\n\(document)"
+        }
+        let halfClosed = try HTTPTestClient(port: port)
+        halfClosed.send(try request(7, key: "half-1"))
+        #expect(halfClosed.halfClose())
+        let answer = try #require(await halfClosed.response())
+        #expect(answer.status == 200)
+        #expect(answer.body.contains("\"responseCode\":\"GB\""))
+        #expect(await halfClosed.isClosedByServer())
+        let gone = try HTTPTestClient(port: port)
+        gone.send(try request(8, key: "gone-1"))
+        gone.close()
+        var entry: LedgerEntry?
+        for _ in 0..<100 {
+            entry = try ledger.list(LedgerQuery(limit: 10)).entries.first { $0.submission.idempotencyKey == "gone-1" }
+            if entry?.state == .accepted { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(entry?.state == .accepted)
+        #expect(entry?.outcome?.responseCode == "GB")
+        await server.shutdown()
+    }
+
     /// 50 clients at once over HTTP: the same key, then different keys with the same batch
     /// number. The host receives each batch exactly once and every answer is consistent.
     @Test func fiftyConcurrentClientsSettleABatchOnce() async throws {
