@@ -398,7 +398,8 @@ import Testing
     /// the answer; one that goes away entirely still has its settlement recorded with its outcome.
     @Test func aSettlementIsAnsweredAfterAHalfCloseAndRecordedWhenTheClientIsGone() async throws {
         var slow = SimulatorScript()
-        slow.processingDelay = .milliseconds(300)
+        slow.processingDelay = .milliseconds(300)  // the settlement is still with the host when the input ends
+        slow.processingInterval = .milliseconds(100)
         let simulator = try SimulatorServer(script: slow, judge: BatchJudge(today: T.today))
         defer { simulator.stop() }
         let ledger = try Self.ledger()
