@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "tsys-settle", targets: ["SettleCLI"]),
         .executable(name: "settle-bench", targets: ["SettleBench"]),
+        .executable(name: "settle-fuzz", targets: ["SettleFuzz"]),
         .library(name: "SettleModel", targets: ["SettleModel"]),
         .library(name: "SettleFraming", targets: ["SettleFraming"]),
         .library(name: "SettleRecords", targets: ["SettleRecords"]),
@@ -120,6 +121,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Fuzz targets: every parser of untrusted bytes with its invariant (package access, no
+        // @testable imports), run by libFuzzer through `settle-fuzz` (scripts/fuzz) and replayed
+        // by the tests.
+        .target(
+            name: "SettleFuzzTargets",
+            dependencies: ["SettleHTTP", "SettleJSON", "SettleDTO", "SettleRecords", "SettleFraming", "SettleModel"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "SettleFuzz", dependencies: ["SettleFuzzTargets"], swiftSettings: swiftSettings),
         .target(
             name: "SettleTestSupport",
             dependencies: ["SettleModel", "SettleJSON"],
@@ -128,6 +138,7 @@ let package = Package(
         ),
         .testTarget(name: "SettleModelTests", dependencies: ["SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleFramingTests", dependencies: ["SettleFraming"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleFuzzTargetsTests", dependencies: ["SettleFuzzTargets"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleRecordsTests",
             dependencies: ["SettleRecords", "SettleTestSupport"],
