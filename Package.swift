@@ -42,7 +42,10 @@ let package = Package(
             name: "SettleSimulator", dependencies: ["SettleModel", "SettleFraming", "SettleRecords", "SettleTransport"],
             swiftSettings: swiftSettings),
         // Generic HTTP/1.1 (and HTTPS on OpenSSL): strict request parsing and response writing; knows nothing of settlement.
-        .target(name: "SettleHTTP", dependencies: ["SettleSockets", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
+        // HTTP/1.1 without I/O: the request parser, the connection state machine, responses. No
+        // OpenSSL and no sockets, so the parser builds and fuzzes on its own.
+        .target(name: "SettleHTTPCore", swiftSettings: swiftSettings),
+        .target(name: "SettleHTTP", dependencies: ["SettleHTTPCore", "SettleSockets", "COpenSSL", "CSettleTLS"], swiftSettings: swiftSettings),
         // The JSON settlement API: routes, problem documents, status mapping.
         .target(
             name: "SettleAPI",
@@ -126,7 +129,7 @@ let package = Package(
         // by the tests.
         .target(
             name: "SettleFuzzTargets",
-            dependencies: ["SettleHTTP", "SettleJSON", "SettleDTO", "SettleRecords", "SettleFraming", "SettleModel"],
+            dependencies: ["SettleHTTPCore", "SettleJSON", "SettleDTO", "SettleRecords", "SettleFraming", "SettleModel"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "SettleFuzz", dependencies: ["SettleFuzzTargets"], swiftSettings: swiftSettings),
@@ -165,6 +168,7 @@ let package = Package(
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleHTTPCoreTests", dependencies: ["SettleHTTPCore", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleServiceTests",
             dependencies: [

@@ -1,5 +1,5 @@
 import Foundation
-import SettleHTTP
+import SettleHTTPCore
 
 /// The connection machine acts the same whatever pieces the bytes arrive in (the requests it
 /// dispatches, what it writes, when it closes), answering each request as it is dispatched and

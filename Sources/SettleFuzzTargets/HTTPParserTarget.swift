@@ -1,4 +1,4 @@
-import SettleHTTP
+import SettleHTTPCore
 
 /// The request parser decides the same whatever pieces the bytes arrive in: the same heads, the
 /// same body bytes, the same refusal.

@@ -1,4 +1,4 @@
-import SettleHTTP
+import SettleHTTPCore
 import Testing
 
 /// The connection rules without sockets: order, keep-alive, 100-continue, errors, draining.

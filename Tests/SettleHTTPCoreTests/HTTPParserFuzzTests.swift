@@ -1,4 +1,4 @@
-import SettleHTTP
+import SettleHTTPCore
 import SettleTestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-import SettleHTTP
+import SettleHTTPCore
 import Testing
 
 /// Field names compare case-insensitively, and only letters fold.

@@ -1,4 +1,4 @@
-import SettleHTTP
+import SettleHTTPCore
 import Testing
 
 /// Strict RFC 9112 parsing: what a well-formed client sends is read whole, however it is split;

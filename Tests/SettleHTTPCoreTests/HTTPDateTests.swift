@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SettleHTTP
+@testable import SettleHTTPCore
 
 /// The Date field's text, from the C library's breakdown, agrees with Foundation's own formatting
 /// across leap years, centuries, month ends and times before 1970.

@@ -1,5 +1,5 @@
 import Foundation
-import SettleHTTP
+import SettleHTTPCore
 import Testing
 
 @Suite struct HTTPResponseTests {
