@@ -105,8 +105,8 @@ let package = Package(
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSimulator", "SettleTransport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSettings", "SettleSimulator",
+                "SettleTransport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -124,12 +124,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The configuration catalogue and the configuration file reader, apart from the CLI (whose
+        // flags take names and help from it) so the file reader can be fuzzed on its own.
+        .target(name: "SettleSettings", dependencies: ["SettleModel"], swiftSettings: swiftSettings),
         // Fuzz targets: every parser of untrusted bytes with its invariant (package access, no
         // @testable imports), run by libFuzzer through `settle-fuzz` (scripts/fuzz) and replayed
         // by the tests.
         .target(
             name: "SettleFuzzTargets",
-            dependencies: ["SettleHTTPCore", "SettleJSON", "SettleDTO", "SettleRecords", "SettleFraming", "SettleModel"],
+            dependencies: ["SettleHTTPCore", "SettleJSON", "SettleDTO", "SettleRecords", "SettleFraming", "SettleModel", "SettleSettings"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "SettleFuzz", dependencies: ["SettleFuzzTargets"], swiftSettings: swiftSettings),
@@ -177,7 +180,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleTestSupport"],
+            name: "SettleCLITests", dependencies: ["SettleCLI", "SettleDTO", "SettleJSON", "SettleLoad", "SettleSettings", "SettleTestSupport"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

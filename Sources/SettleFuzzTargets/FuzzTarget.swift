@@ -25,6 +25,8 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case batchDecoder = "batch-decoder"
     /// The BER-TLV reader of chip data: what it reads, written back, reads the same.
     case tlv
+    /// The configuration file: LF and CRLF read the same, every value parses by its rules.
+    case configurationFile = "configuration-file"
 
     /// Runs the target on `bytes`: nil, or the invariant `bytes` broke.
     package func run(_ bytes: [UInt8]) -> FuzzFailure? {
@@ -38,6 +40,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .blocks: BlocksTarget.run(bytes)
         case .batchDecoder: BatchDecoderTarget.run(bytes)
         case .tlv: TLVTarget.run(bytes)
+        case .configurationFile: ConfigurationFileTarget.run(bytes)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SettleSettings
 import Testing
 
 /// `tsys-settle validate` and `encode`, run as a process.

@@ -1,4 +1,5 @@
 import Foundation
+import SettleSettings
 import Testing
 
 /// `tsys-settle send` against `tsys-settle simulate`, two processes over TLS on loopback.

@@ -1,4 +1,5 @@
 import Foundation
+import SettleSettings
 import SettleTestSupport
 import Synchronization
 import Testing

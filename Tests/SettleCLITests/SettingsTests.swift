@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SettleSettings
 import SettleTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SettleSettings
 
 /// `tsys-settle config [COMMAND] [FLAGS…]`: the settings a command would run with, each with
 /// the source its value came from (flag, environment variable, file and line, default);

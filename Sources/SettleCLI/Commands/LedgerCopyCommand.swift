@@ -1,5 +1,6 @@
 import ArgumentParser
 import SettleLedger
+import SettleSettings
 
 /// `tsys-settle ledger copy --to postgresql://…`: the SQLite ledger of `--data-dir`, every entry as
 /// it is (ids, states, answers, idempotency keys, times), into a PostgreSQL ledger. Entries already

@@ -7,6 +7,7 @@ import SettleDTO
 import SettleHTTP
 import SettleLedger
 import SettleService
+import SettleSettings
 import SettleSimulator
 import UnixSignals
 

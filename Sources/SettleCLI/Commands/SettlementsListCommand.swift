@@ -3,6 +3,7 @@ import Foundation
 import SettleAPI
 import SettleDTO
 import SettleLedger
+import SettleSettings
 
 /// `tsys-settle settlements list`: newest first, filtered, a page at a time.
 struct SettlementsListCommand: ConfiguredCommand {

@@ -3,6 +3,7 @@ import Foundation
 import SettleDTO
 import SettleModel
 import SettleRecords
+import SettleSettings
 import SettleSimulator
 import SettleTransport
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SettleSettings
 
 /// A command that reads settings: its settings are the catalogue's list under its name, and
 /// its option groups hand over the flags the user typed.

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import SettleLedger
+import SettleSettings
 
 /// A command's settings, each taken from the first source that has it (flag, environment
 /// variable, configuration file, default) and parsed once, before the command does anything.

@@ -1,3 +1,5 @@
+import SettleSettings
+
 /// The flags a user typed, by setting: what an option group hands to ``EffectiveSettings``.
 /// A flag not given is absent, so the environment, the file or the default decides.
 struct GivenFlags: Sendable {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SettleSettings
 
 /// `--config PATH`: the configuration file, in every command that reads settings.
 struct ConfigFileOption: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SettleDTO
 import SettleModel
+import SettleSettings
 
 /// Settings shared by the commands that build batches; names, help and defaults are the
 /// catalogue's (``Setting``).

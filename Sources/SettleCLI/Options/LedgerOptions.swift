@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SettleLedger
+import SettleSettings
 
 /// Where the settlement ledger lives and how long it remembers idempotency keys.
 struct LedgerOptions: ParsableArguments {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SettleDTO
 import SettleService
+import SettleSettings
 import SettleTransport
 
 /// Where a batch is settled and how the link connects (`send`, `serve`); names, help and

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SettleAPI
 import SettleHTTP
+import SettleSettings
 
 /// The API server's own settings: where it listens, who may call it, HTTPS, and the bounds it
 /// holds each connection to; names, help and defaults are the catalogue's (``Setting``).

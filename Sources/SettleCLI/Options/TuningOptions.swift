@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SettleLink
 import SettleService
+import SettleSettings
 import SettleTransport
 
 /// The rest of the class reference's link settings: TLS details, TCP details and link timers;

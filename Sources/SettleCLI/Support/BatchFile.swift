@@ -3,6 +3,7 @@ import Foundation
 import SettleDTO
 import SettleModel
 import SettleRecords
+import SettleSettings
 
 /// Reads a settlement document from a file (or `-` for standard input) and encodes it.
 enum BatchFile {

@@ -1,12 +1,12 @@
 /// Where a setting's value came from, in the order they take precedence.
-enum SettingSource: Sendable, Hashable, CustomStringConvertible {
+package enum SettingSource: Sendable, Hashable, CustomStringConvertible {
     case flag(String)
     case environment(String)
     /// A configuration file's line, with the name written there.
     case file(path: String, line: Int, name: String)
     case defaultValue
 
-    var description: String {
+    package var description: String {
         switch self {
         case .flag(let flag): "flag --\(flag)"
         case .environment(let name): "environment variable \(name)"

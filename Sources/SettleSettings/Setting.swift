@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SettleModel
 
@@ -6,9 +5,9 @@ import SettleModel
 /// is a secret. The flag's `@Option` takes its name and help from here, the environment and
 /// the configuration file are read by the names here, `tsys-settle config` prints it, and a
 /// test holds README's configuration table to the catalogue (`Setting+Catalogue.swift`).
-struct Setting: Sendable, Hashable, CustomStringConvertible {
+package struct Setting: Sendable, Hashable, CustomStringConvertible {
     /// What a value must look like; every source's text is parsed by the same rules.
-    enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case text
         /// A whole number within the range: anything else (beyond Int64 included) is refused.
         case number(ClosedRange<Int>)
@@ -26,21 +25,21 @@ struct Setting: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The name in `tsys-settle config` and in a JSON-style listing (`listenPort`).
-    let key: String
+    package let key: String
     /// The flag without its dashes (`listen-port`); nil for a setting no flag may carry
     /// (secrets: a flag shows in `ps` and shell history).
-    let flag: String?
+    package let flag: String?
     /// The environment variable, which is also the name in a configuration file; nil for a
     /// command's own arguments (the simulator's fault script, a listing's page size).
-    let environment: String?
-    let kind: Kind
+    package let environment: String?
+    package let kind: Kind
     /// The default as text (what `config` prints); nil when there is none.
-    let defaultValue: String?
-    let help: String
+    package let defaultValue: String?
+    package let help: String
     /// Never printed, logged or echoed in an error: `config` shows `<redacted>`.
-    var isSecret = false
+    package var isSecret = false
 
-    var description: String {
+    package var description: String {
         switch (flag, environment) {
         case (let flag?, let name?): "--\(flag) (\(name))"
         case (let flag?, nil): "--\(flag)"
@@ -49,21 +48,11 @@ struct Setting: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The help ArgumentParser shows for the flag: the text, the variable and the default.
-    var argumentHelp: ArgumentHelp {
-        var text = help
-        if let environment { text += " [env: \(environment)]" }
-        if let defaultValue { text += " (default \(defaultValue))" }
-        return ArgumentHelp(text)
-    }
-
-    /// The option's name for ArgumentParser.
-    var name: NameSpecification { .customLong(flag ?? key) }
 }
 
 extension Setting {
     /// The value `text` stands for, or why it stands for none.
-    func parse(_ text: String) -> Result<Value, Refusal> {
+    package func parse(_ text: String) -> Result<Value, Refusal> {
         switch kind {
         case .text:
             return .success(.text(text))
@@ -105,7 +94,7 @@ extension Setting {
     }
 
     /// A parsed value.
-    enum Value: Sendable, Hashable {
+    package enum Value: Sendable, Hashable {
         case text(String)
         case number(Int)
         case boolean(Bool)
@@ -113,8 +102,8 @@ extension Setting {
     }
 
     /// Why a value was refused (the setting and its source are added by the caller).
-    struct Refusal: Error, Sendable {
-        let reason: String
-        init(_ reason: String) { self.reason = reason }
+    package struct Refusal: Error, Sendable {
+        package let reason: String
+        package init(_ reason: String) { self.reason = reason }
     }
 }
