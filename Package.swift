@@ -118,8 +118,8 @@ let package = Package(
         .executableTarget(
             name: "SettleBench",
             dependencies: [
-                "SettleAPI", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords", "SettleLink",
-                "SettleService",
+                "SettleAPI", "SettleChaos", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords",
+                "SettleLink", "SettleService",
                 "SettleSimulator", "SettleTransport",
             ],
             swiftSettings: swiftSettings
@@ -127,6 +127,15 @@ let package = Package(
         // The configuration catalogue and the configuration file reader, apart from the CLI (whose
         // flags take names and help from it) so the file reader can be fuzzed on its own.
         .target(name: "SettleSettings", dependencies: ["SettleModel"], swiftSettings: swiftSettings),
+        // The seeded fault simulator: the real ledger, link and host state machines under faults
+        // drawn from one seed, invariants checked at every step (`settle-bench chaos`, ChaosTests).
+        .target(
+            name: "SettleChaos",
+            dependencies: [
+                "SettleAPI", "SettleDTO", "SettleLedger", "SettleLink", "SettleModel", "SettleRecords", "SettleService", "SettleSimulator",
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Fuzz targets: every parser of untrusted bytes with its invariant (package access, no
         // @testable imports), run by libFuzzer through `settle-fuzz` (scripts/fuzz) and replayed
         // by the tests.
@@ -145,6 +154,7 @@ let package = Package(
         .testTarget(name: "SettleModelTests", dependencies: ["SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleFramingTests", dependencies: ["SettleFraming"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleFuzzTargetsTests", dependencies: ["SettleFuzzTargets"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleChaosTests", dependencies: ["SettleChaos", "SettleLedger", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleRecordsTests",
             dependencies: ["SettleRecords", "SettleTestSupport"],

@@ -12,9 +12,9 @@ extension Array {
 struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger"].contains(mode) else {
+        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -41,6 +41,20 @@ struct BenchCommand {
                 arguments.removeFirst(2)
             }
             return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency, postgresURL: postgres).run()
+        }
+        if mode == "chaos" {
+            var seeds = 1000, first: UInt64 = 1
+            var traced: UInt64?
+            while arguments.count >= 2, let value = UInt64(arguments[1]) {
+                switch arguments[0] {
+                case "--seeds": seeds = max(1, Int(value))
+                case "--from": first = value
+                case "--trace": traced = value
+                default: break
+                }
+                arguments.removeFirst(2)
+            }
+            return try ChaosBenchmark(seeds: seeds, first: first, traced: traced).run()
         }
         if mode == "slowloris" {
             var slow = 300, requests = 500

@@ -28,7 +28,7 @@ public enum SettlementOutcome: Sendable, Hashable {
         }
     }
 
-    init(_ result: LinkResult, encoded: EncodedBatch) {
+    package init(_ result: LinkResult, encoded: EncodedBatch) {
         switch result {
         case .answered(let response, _):
             switch response.code {

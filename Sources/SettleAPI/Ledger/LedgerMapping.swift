@@ -8,10 +8,10 @@ import SettleService
 
 /// Between the API's values and the ledger's: what is recorded of a batch and of its outcome,
 /// and what is shown of an entry.
-enum LedgerMapping {
+package enum LedgerMapping {
     /// What the ledger records of a batch before it is sent (its totals are the trailer's,
     /// computed from the details; nothing is encoded yet).
-    static func submission(
+    package static func submission(
         _ batch: Batch, key: String?, environment: String, fingerprint: String, profile: WireProfile
     ) -> LedgerSubmission {
         let totals = BatchTotals(details: batch.detailRecords)
@@ -52,7 +52,7 @@ enum LedgerMapping {
 
     /// The ending recorded for an outcome: the host's answer as typed fields, and the HTTP
     /// answer the caller got (replayed for a retry with the same idempotency key).
-    static func outcome(_ outcome: SettlementOutcome, answer: LedgerAnswer) -> LedgerOutcome {
+    package static func outcome(_ outcome: SettlementOutcome, answer: LedgerAnswer) -> LedgerOutcome {
         var ending = LedgerOutcome(state: state(of: outcome), answer: answer)
         switch outcome {
         case .accepted(let response), .duplicate(let response):

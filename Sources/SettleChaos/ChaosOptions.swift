@@ -1,0 +1,53 @@
+import SettleLedger
+
+/// What one simulated run does.
+package struct ChaosOptions: Sendable {
+    /// Steps per seed (settlements, crashes, operator resolutions, days passing).
+    package var steps = 30
+    /// The ledger's rules; a test breaks one on purpose (`guardDays: 0`) to see it caught.
+    package var policy = LedgerPolicy()
+    /// Where each seed's SQLite ledger is made (a fresh directory per seed, removed after).
+    package var directory: String
+
+    package init(directory: String, steps: Int = 30, policy: LedgerPolicy = LedgerPolicy()) {
+        self.directory = directory
+        self.steps = steps
+        self.policy = policy
+    }
+}
+
+/// An invariant a run broke: which, and the run's steps up to it, so the seed can be read and replayed.
+package struct ChaosViolation: Error, Sendable, CustomStringConvertible {
+    package var seed: UInt64
+    package var invariant: String
+    package var trace: [String]
+
+    package init(seed: UInt64, invariant: String, trace: [String]) {
+        self.seed = seed
+        self.invariant = invariant
+        self.trace = trace
+    }
+
+    package var description: String {
+        "seed \(seed): \(invariant)\n" + trace.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+    }
+}
+
+/// What a run did, for the totals a report prints.
+package struct ChaosTally: Sendable {
+    package var settlements = 0
+    package var outcomes: [String: Int] = [:]
+    package var crashes = 0
+    package var resolutions = 0
+    /// The run's steps (one run's: totals over many seeds keep none).
+    package var trace: [String] = []
+
+    package init() {}
+
+    package mutating func add(_ other: ChaosTally) {
+        settlements += other.settlements
+        outcomes.merge(other.outcomes, uniquingKeysWith: +)
+        crashes += other.crashes
+        resolutions += other.resolutions
+    }
+}
