@@ -14,7 +14,7 @@ struct BenchCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -45,16 +45,20 @@ struct BenchCommand {
         if mode == "chaos" {
             var seeds = 1000, first: UInt64 = 1
             var traced: UInt64?
-            while arguments.count >= 2, let value = UInt64(arguments[1]) {
-                switch arguments[0] {
-                case "--seeds": seeds = max(1, Int(value))
-                case "--from": first = value
-                case "--trace": traced = value
+            var postgres: String?
+            while arguments.count >= 2 {
+                switch (arguments[0], UInt64(arguments[1])) {
+                case ("--seeds", let value?): seeds = max(1, Int(value))
+                case ("--from", let value?): first = value
+                case ("--trace", let value?): traced = value
+                case ("--postgres", _): postgres = arguments[1]
                 default: break
                 }
                 arguments.removeFirst(2)
             }
-            return try ChaosBenchmark(seeds: seeds, first: first, traced: traced).run()
+            var chaos = ChaosBenchmark(seeds: seeds, first: first, traced: traced)
+            chaos.postgresURL = postgres
+            return try chaos.run()
         }
         if mode == "slowloris" {
             var slow = 300, requests = 500

@@ -1,18 +1,20 @@
 import Foundation
 import SettleChaos
 
-/// `settle-bench chaos [--seeds N] [--from S] [--trace SEED]`: the seeded fault simulator over
+/// `settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL]`: the seeded fault simulator over
 /// many seeds, with the time it took and what happened; any invariant broken is printed with the
 /// seed's steps (replay it with `--trace SEED`), and the run fails.
 struct ChaosBenchmark {
     let seeds: Int
     let first: UInt64
     let traced: UInt64?
+    /// A PostgreSQL ledger to run on instead of SQLite.
+    var postgresURL: String?
 
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("settle-chaos-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let options = ChaosOptions(directory: directory)
+        let options = ChaosOptions(directory: directory, postgresURL: postgresURL)
         if let traced {
             switch ChaosRun.run(seed: traced, options: options) {
             case .success(let tally):
@@ -24,7 +26,9 @@ struct ChaosBenchmark {
             }
             return
         }
-        print("settle-bench chaos: seeds \(first) to \(first + UInt64(seeds) - 1), \(options.steps) steps each, SQLite ledger")
+        print(
+            "settle-bench chaos: seeds \(first) to \(first + UInt64(seeds) - 1), \(options.steps) steps each, \(postgresURL == nil ? "SQLite" : "PostgreSQL") ledger"
+        )
         let clock = ContinuousClock(), started = clock.now
         var total = ChaosTally()
         var violations: [ChaosViolation] = []

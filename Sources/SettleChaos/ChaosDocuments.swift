@@ -19,9 +19,10 @@ enum ChaosDocuments {
         return defaults
     }()
 
-    static func encoded(terminal: String, batchNumber: Int?, day: LocalDate, variant: Int) -> SettlementDocument.Encoded? {
+    static func encoded(merchant: String, terminal: String, batchNumber: Int?, day: LocalDate, variant: Int) -> SettlementDocument.Encoded? {
         var text =
             example
+            .replacingOccurrences(of: "\"number\": \"888000002200\"", with: "\"number\": \"\(merchant)\"")
             .replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(terminal)\"")
             .replacingOccurrences(of: "\"transmissionDate\": \"2026-11-26\"", with: "\"transmissionDate\": \"\(day.iso)\"")
             .replacingOccurrences(

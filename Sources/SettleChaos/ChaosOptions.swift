@@ -8,11 +8,15 @@ package struct ChaosOptions: Sendable {
     package var policy = LedgerPolicy()
     /// Where each seed's SQLite ledger is made (a fresh directory per seed, removed after).
     package var directory: String
+    /// A PostgreSQL ledger to run on instead of SQLite (each seed settles for a merchant of its
+    /// own, so seeds may share the database); every restart is a new replica with its own lease.
+    package var postgresURL: String?
 
-    package init(directory: String, steps: Int = 30, policy: LedgerPolicy = LedgerPolicy()) {
+    package init(directory: String, steps: Int = 30, policy: LedgerPolicy = LedgerPolicy(), postgresURL: String? = nil) {
         self.directory = directory
         self.steps = steps
         self.policy = policy
+        self.postgresURL = postgresURL
     }
 }
 

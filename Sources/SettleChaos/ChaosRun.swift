@@ -20,7 +20,10 @@ package struct ChaosRun {
     private var trace: [String] = []
     private var tally = ChaosTally()
     private let directory: String
-    private var ledger: SQLiteLedger
+    private var ledger: DatabaseLedger
+    /// This seed's merchant number (seeds may share a PostgreSQL ledger) and key prefix.
+    private let merchant: String
+    private var restarts = 0
     /// The host's memory of accepted batches: it outlives every session and every restart of ours.
     private let registry = DuplicateBatchRegistry()
     private var day = LocalDate(year: 2026, month: 11, day: 2)
@@ -49,12 +52,25 @@ package struct ChaosRun {
         self.options = options
         random = ChaosRandom(seed: seed)
         directory = (options.directory as NSString).appendingPathComponent("seed-\(seed)-\(UUID().uuidString.prefix(8))")
+        merchant = String(format: "8%011llu", seed % 100_000_000_000)
         ledger = try SQLiteLedger(directory: directory, policy: options.policy)
+        ledger = try openLedger()
+    }
+
+    /// The ledger as a (re)started process opens it: SQLite in the seed's directory, or the
+    /// PostgreSQL ledger with a lease of this process's own.
+    private mutating func openLedger() throws -> DatabaseLedger {
+        guard let url = options.postgresURL else { return try SQLiteLedger(directory: directory, policy: options.policy) }
+        let shared = try PostgresLedger(url: url, policy: options.policy, connections: 2)
+        restarts += 1
+        try shared.acquireLease(instance: "chaos-\(merchant)-\(restarts)", duration: .seconds(30), at: tick())
+        return shared
     }
 
     private mutating func execute() -> Result<ChaosTally, ChaosViolation> {
         do {
             for _ in 0..<options.steps {
+                try keepLeaseAlive()
                 let roll = random.int(0...99)
                 switch roll {
                 case 0..<62: try settle()
@@ -86,6 +102,15 @@ package struct ChaosRun {
         return Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 43_200 + clock)
     }
 
+    /// A live replica renews its lease all the time (every ten seconds): between steps, however
+    /// much simulated time passed, it holds a current one. (After a jump of days the renewal finds
+    /// the old term lapsed and takes a new one, as a replica back from a pause would; nothing of
+    /// this process's is between admission and sending at a step's start.)
+    private mutating func keepLeaseAlive() throws {
+        guard ledger.lease != nil else { return }
+        _ = try ledger.renewLease(at: tick())
+    }
+
     private mutating func advanceDays() {
         let days = random.int(1...3)
         day = LocalDate(daysSinceEpoch: day.daysSinceEpoch + days)
@@ -97,14 +122,16 @@ package struct ChaosRun {
     private mutating func restart(_ why: String) throws {
         tally.crashes += 1
         pendingEndings = []
-        ledger = try SQLiteLedger(directory: directory, policy: options.policy)
-        let recovered = try ledger.recoverInterrupted(at: tick())
+        // A replica sharing PostgreSQL recovers a stopped one's entries once its lease lapsed.
+        if options.postgresURL != nil { clock += 31 }
+        ledger = try openLedger()
+        let recovered = try ledger.recoverInterrupted(at: tick()).filter { $0.submission.merchantNumber == merchant }
         trace.append("\(why); restart recovers \(recovered.map { "\($0.id.suffix(6)) → \($0.state.rawValue)" })")
     }
 
     /// An operator checks TSYS reports (here: what the host captured) and resolves each in-doubt entry.
     private mutating func resolveInDoubt() throws {
-        for entry in try ledger.list(LedgerQuery(state: .inDoubt, limit: 500)).entries where entry.resolution == nil {
+        for entry in try ledger.list(LedgerQuery(merchantNumber: merchant, state: .inDoubt, limit: 500)).entries where entry.resolution == nil {
             let wasCaptured = captured[entry.id] ?? false
             _ = try ledger.resolve(entry.id, as: wasCaptured ? .captured : .notCaptured, note: "TSYS report", at: tick())
             tally.resolutions += 1
@@ -127,10 +154,12 @@ package struct ChaosRun {
         let terminal = random.pick(Self.terminals)
         let automatic = random.chance(15)
         let number = random.int(1...3)
-        let key = random.chance(80) ? random.pick(Self.keys) : nil
+        let key = random.chance(80) ? "\(merchant)-" + random.pick(Self.keys) : nil
         let variant = random.int(0...1)
         let describe = "terminal \(terminal) batch \(automatic ? "auto" : String(number)) key \(key ?? "none") variant \(variant)"
-        guard var encoded = ChaosDocuments.encoded(terminal: terminal, batchNumber: automatic ? nil : number, day: day, variant: variant)
+        guard
+            var encoded = ChaosDocuments.encoded(
+                merchant: merchant, terminal: terminal, batchNumber: automatic ? nil : number, day: day, variant: variant)
         else { throw violation("the example document did not encode (\(describe))") }
         var submission = LedgerMapping.submission(
             encoded.batch, key: key, environment: "simulator",
@@ -147,7 +176,9 @@ package struct ChaosRun {
             return
         }
         if automatic {
-            guard let renumbered = ChaosDocuments.encoded(terminal: terminal, batchNumber: entry.submission.batchNumber, day: day, variant: variant)
+            guard
+                let renumbered = ChaosDocuments.encoded(
+                    merchant: merchant, terminal: terminal, batchNumber: entry.submission.batchNumber, day: day, variant: variant)
             else { throw violation("the allocated number \(entry.submission.batchNumber) did not encode") }
             encoded = renumbered
         }
@@ -227,7 +258,7 @@ package struct ChaosRun {
     /// in-doubt batch is never sent again by itself), and none was captured within five days.
     private func checkNothingInDoubt(for entry: LedgerEntry) throws {
         let s = entry.submission
-        let page = try ledger.list(LedgerQuery(terminalNumber: s.terminalNumber, limit: 500))
+        let page = try ledger.list(LedgerQuery(merchantNumber: merchant, terminalNumber: s.terminalNumber, limit: 500))
         for earlier in page.entries where earlier.id != entry.id && earlier.submission.batchNumber == s.batchNumber {
             if earlier.state == .inDoubt && earlier.resolution == nil {
                 throw violation("batch \(s.terminalNumber)/\(s.batchNumber) is being sent while \(earlier.id.suffix(6)) is in doubt")
@@ -245,7 +276,7 @@ package struct ChaosRun {
         var cursor: String?
         var keys = Set<String>()
         repeat {
-            let page = try ledger.list(LedgerQuery(limit: 500, cursor: cursor))
+            let page = try ledger.list(LedgerQuery(merchantNumber: merchant, limit: 500, cursor: cursor))
             for entry in page.entries {
                 let id = entry.id.suffix(6)
                 if final && (entry.state == .received || entry.state == .transmitting) {
@@ -273,12 +304,18 @@ package struct ChaosRun {
         if final { try checkNoCardNumberStored() }
     }
 
-    /// No full card number in any byte the ledger keeps (the database and its write-ahead log).
+    /// No full card number in any byte the ledger keeps (SQLite: the database and its write-ahead
+    /// log; PostgreSQL: every row as text, stored answers decoded).
     private func checkNoCardNumberStored() throws {
-        for suffix in ["", "-wal"] {
-            guard let bytes = FileManager.default.contents(atPath: ledger.path + suffix) else { continue }
+        var stored: [Data] = []
+        if let sqlite = ledger as? SQLiteLedger {
+            stored = ["", "-wal"].compactMap { FileManager.default.contents(atPath: sqlite.path + $0) }
+        } else if let postgres = ledger as? PostgresLedger {
+            stored = [Data(try postgres.storedText().utf8)]
+        }
+        for bytes in stored {
             for number in ChaosDocuments.cardNumbers where bytes.range(of: Data(number.utf8)) != nil {
-                throw violation("the ledger file\(suffix) holds a full card number")
+                throw violation("the ledger holds a full card number")
             }
         }
     }

@@ -28,6 +28,21 @@ import Testing
         #expect(tally.resolutions > 0)
     }
 
+    /// The same on a PostgreSQL ledger: every restart is a new replica with a lease of its own,
+    /// recovering a stopped one's settlements once its lease lapsed.
+    @Test func fiftySeedsOnPostgreSQLHoldEveryInvariant() throws {
+        var options = Self.options()
+        options.postgresURL = try PostgresTestServer.shared.get().makeDatabase()
+        var tally = ChaosTally()
+        for seed in UInt64(1001)...1050 {
+            switch ChaosRun.run(seed: seed, options: options) {
+            case .success(let run): tally.add(run)
+            case .failure(let violation): Issue.record("\(violation)")
+            }
+        }
+        #expect(tally.outcomes["accepted", default: 0] > 0 && tally.outcomes["in_doubt", default: 0] > 0, "\(tally.outcomes.description)")
+    }
+
     @Test func aSeedReplaysTheSameRun() throws {
         let first = ChaosRun.run(seed: 42, options: Self.options())
         let second = ChaosRun.run(seed: 42, options: Self.options())

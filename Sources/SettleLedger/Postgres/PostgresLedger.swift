@@ -22,6 +22,16 @@ public final class PostgresLedger: DatabaseLedger, @unchecked Sendable {
 
     override public var isShared: Bool { true }
 
+    /// Every row of the ledger as text, stored answers decoded: what a dump of the database shows,
+    /// for checks that no full card number is kept.
+    package func storedText() throws(LedgerError) -> String {
+        try locked { (database) throws(LedgerError) in
+            try database.query(
+                "SELECT concat_ws(' ', s::text, convert_from(s.answer_body, 'UTF8')) FROM settlements s UNION ALL SELECT r::text FROM settlement_records r"
+            ).compactMap { $0.first?.text }.joined(separator: "\n")
+        }
+    }
+
     /// `url` as people may see it, its password replaced.
     public static func redacted(url: String) -> String { PostgresURL.redacted(url) }
 
