@@ -14,7 +14,7 @@ struct BenchCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -46,8 +46,10 @@ struct BenchCommand {
             var seeds = 1000, first: UInt64 = 1
             var traced: UInt64?
             var postgres: String?
+            var guardDays = 5
             while arguments.count >= 2 {
                 switch (arguments[0], UInt64(arguments[1])) {
+                case ("--guard-days", let value?): guardDays = Int(value)
                 case ("--seeds", let value?): seeds = max(1, Int(value))
                 case ("--from", let value?): first = value
                 case ("--trace", let value?): traced = value
@@ -58,6 +60,7 @@ struct BenchCommand {
             }
             var chaos = ChaosBenchmark(seeds: seeds, first: first, traced: traced)
             chaos.postgresURL = postgres
+            chaos.guardDays = guardDays
             return try chaos.run()
         }
         if mode == "slowloris" {

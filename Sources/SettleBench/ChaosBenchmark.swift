@@ -1,7 +1,8 @@
 import Foundation
 import SettleChaos
+import SettleLedger
 
-/// `settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL]`: the seeded fault simulator over
+/// `settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]`: the seeded fault simulator over
 /// many seeds, with the time it took and what happened; any invariant broken is printed with the
 /// seed's steps (replay it with `--trace SEED`), and the run fails.
 struct ChaosBenchmark {
@@ -10,11 +11,13 @@ struct ChaosBenchmark {
     let traced: UInt64?
     /// A PostgreSQL ledger to run on instead of SQLite.
     var postgresURL: String?
+    /// The batch-number guard's window (0 breaks it on purpose, to see the simulator catch it).
+    var guardDays = 5
 
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("settle-chaos-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let options = ChaosOptions(directory: directory, postgresURL: postgresURL)
+        let options = ChaosOptions(directory: directory, policy: LedgerPolicy(guardDays: guardDays), postgresURL: postgresURL)
         if let traced {
             switch ChaosRun.run(seed: traced, options: options) {
             case .success(let tally):
@@ -39,7 +42,9 @@ struct ChaosBenchmark {
             }
         }
         let elapsed = clock.now - started
-        print("  \(seeds) seeds in \(elapsed), \(violations.count) invariant violation(s)")
+        print(
+            "  \(seeds) seeds in \(elapsed), \(violations.count) invariant violation(s)\(violations.first.map { ", the first at seed \($0.seed)" } ?? "")"
+        )
         print(
             "  \(total.settlements) settlements: \(total.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
         )
