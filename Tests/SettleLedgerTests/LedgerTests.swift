@@ -368,6 +368,21 @@ import Testing
         #expect(version == Int64(PostgresSchema.version))
     }
 
+    /// A ledger whose replicas table predates the term counter gets one that starts above every
+    /// term in use, so no term is given twice.
+    @Test func theLeaseTermCounterStartsAboveTheTermsInUse() throws {
+        let directory = Scratch.url("ledger-v3")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("ledger.sqlite").path
+        do {
+            let database = try SQLiteDatabase(path: path)
+            try database.execute(LedgerSchema.version1 + LedgerSchema.version2 + LedgerSchema.version3 + "\nPRAGMA user_version = 3;")
+            try database.query("INSERT INTO replicas (instance_id, term, lease_until, started_at) VALUES ('old', 7, 0, 0)")
+        }
+        let ledger = try SQLiteLedger(directory: directory.path)
+        #expect(try ledger.acquireLease(instance: "new", duration: .seconds(30), at: LedgerTests.start).term == 8)
+    }
+
     @Test func aLedgerFromANewerBuildIsRefused() throws {
         let directory = Scratch.url("ledger-new")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

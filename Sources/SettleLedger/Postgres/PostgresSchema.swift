@@ -5,8 +5,8 @@ import Foundation
 /// replicas starting together one migrates and the others find the version it wrote.
 enum PostgresSchema {
     /// The steps, the first making version 1 (the SQLite ledger's version 2 tables), the second
-    /// adding replica leases (SQLite's version 3).
-    static let steps: [String] = [version1, translated(LedgerSchema.version3)]
+    /// adding replica leases (SQLite's version 3), the third the lease term counter (its 4).
+    static let steps: [String] = [version1, translated(LedgerSchema.version3), translated(LedgerSchema.version4)]
     static var version: Int { steps.count }
 
     static func migrate(_ database: PostgresDatabase) throws(LedgerError) {

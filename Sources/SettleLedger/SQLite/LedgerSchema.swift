@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3]
+    static let steps: [String] = [version1, version2, version3, version4]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -91,9 +91,8 @@ enum LedgerSchema {
             WHERE rejection IS NOT NULL AND json_valid(rejection);
             """
 
-    /// Replica leases: who admitted each entry, under which term of its lease, the leases
-    /// themselves (see ``DatabaseLedger/acquireLease(instance:duration:at:)``), and the last term
-    /// given (terms are never given twice, whatever rows are forgotten). The partial index
+    /// Replica leases: who admitted each entry, under which term of its lease, and the leases
+    /// themselves (see ``DatabaseLedger/acquireLease(instance:duration:at:)``). The partial index
     /// keeps recovery's search to the few entries not yet ended. An SQLite ledger has one process
     /// and no leases; the columns are here so both backends keep one description of the rows.
     static let version3 = """
@@ -106,8 +105,14 @@ enum LedgerSchema {
             lease_until INTEGER NOT NULL,
             started_at INTEGER NOT NULL
         );
-        CREATE TABLE lease_terms (last_term INTEGER NOT NULL);
-        INSERT INTO lease_terms (last_term) VALUES (0);
+
+        """
+
+    /// The last lease term given, one counter for the ledger, so no term is given twice whatever
+    /// rows are forgotten; it starts above every term already in use.
+    static let version4 = """
+        CREATE TABLE IF NOT EXISTS lease_terms (last_term INTEGER NOT NULL);
+        INSERT INTO lease_terms (last_term) SELECT COALESCE(MAX(term), 0) FROM replicas WHERE NOT EXISTS (SELECT 1 FROM lease_terms);
 
         """
 }
