@@ -17,7 +17,9 @@ struct ChaosBenchmark {
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("settle-chaos-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let options = ChaosOptions(directory: directory, policy: LedgerPolicy(guardDays: guardDays), postgresURL: postgresURL)
+        var options = ChaosOptions(directory: directory, policy: LedgerPolicy(guardDays: guardDays), postgresURL: postgresURL)
+        // A database kept between runs: merchants of this run's own.
+        if postgresURL != nil { options.merchantSalt = UInt64.random(in: 1...UInt64(1) << 40) }
         if let traced {
             switch ChaosRun.run(seed: traced, options: options) {
             case .success(let tally):

@@ -11,6 +11,9 @@ package struct ChaosOptions: Sendable {
     /// A PostgreSQL ledger to run on instead of SQLite (each seed settles for a merchant of its
     /// own, so seeds may share the database); every restart is a new replica with its own lease.
     package var postgresURL: String?
+    /// Mixed into each seed's merchant number, so runs sharing a database (a benchmark run again)
+    /// do not meet each other's entries; it changes no choice a seed makes.
+    package var merchantSalt: UInt64 = 0
 
     package init(directory: String, steps: Int = 30, policy: LedgerPolicy = LedgerPolicy(), postgresURL: String? = nil) {
         self.directory = directory

@@ -52,7 +52,7 @@ package struct ChaosRun {
         self.options = options
         random = ChaosRandom(seed: seed)
         directory = (options.directory as NSString).appendingPathComponent("seed-\(seed)-\(UUID().uuidString.prefix(8))")
-        merchant = String(format: "8%011llu", seed % 100_000_000_000)
+        merchant = String(format: "8%011llu", (seed &+ options.merchantSalt &* 1_000_003) % 100_000_000_000)
         ledger = try SQLiteLedger(directory: directory, policy: options.policy)
         ledger = try openLedger()
     }
