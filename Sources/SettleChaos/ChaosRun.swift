@@ -184,6 +184,7 @@ package struct ChaosRun {
         }
         let batch = "\(terminal)/\(encoded.batch.batchNumber)"
         trace.append("settle \(describe): admitted \(entry.id.suffix(6)) as batch \(batch)")
+        if random.chance(15) { try race(submission, alongside: entry) }
         if random.chance(4) { return try restart("the process stopped after admitting \(entry.id.suffix(6))") }
         if random.chance(4) {
             // The marking fails: nothing is sent, and the entry ends failed with its key let go.
@@ -224,6 +225,40 @@ package struct ChaosRun {
         }
         if random.chance(3) { return try restart("the process stopped before recording the ending of \(entry.id.suffix(6))") }
         record(entry.id, LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: 200, body: [])))
+    }
+
+    /// Another replica (another connection, with a lease of its own on PostgreSQL) takes the same
+    /// batch while this one is between admitting and sending it: under the same key, or another,
+    /// or asking for a number. It must be refused, or given another number; what it admits ends
+    /// `failed` here (its client went away), as nothing of it is sent.
+    private mutating func race(_ submission: LedgerSubmission, alongside entry: LedgerEntry) throws {
+        let other = try openOtherReplica()
+        var racing = submission
+        if random.chance(50) { racing.idempotencyKey = nil }
+        if racing.allocatesBatchNumber && random.chance(50) {
+            racing.allocatesBatchNumber = false
+            racing.batchNumber = entry.submission.batchNumber
+        }
+        let admission = try other.admit(racing, at: tick())
+        trace.append(
+            "another replica races \(entry.id.suffix(6)) (key \(racing.idempotencyKey ?? "none"), \(racing.allocatesBatchNumber ? "auto" : "number \(racing.batchNumber)")): \(ChaosRun.label(admission))"
+        )
+        guard case .admitted(let second) = admission else { return }
+        guard racing.allocatesBatchNumber, second.submission.batchNumber != entry.submission.batchNumber else {
+            throw violation("two replicas admitted batch \(entry.submission.terminalNumber)/\(second.submission.batchNumber) at once")
+        }
+        captured[second.id] = false
+        try other.complete(
+            second.id, with: LedgerOutcome(state: .failed, failure: "the client went away", answer: LedgerAnswer(status: 499, body: [])), at: tick())
+    }
+
+    /// A second process on the same ledger.
+    private mutating func openOtherReplica() throws -> DatabaseLedger {
+        guard let url = options.postgresURL else { return try SQLiteLedger(directory: directory, policy: options.policy) }
+        let other = try PostgresLedger(url: url, policy: options.policy, connections: 1)
+        restarts += 1
+        try other.acquireLease(instance: "chaos-\(merchant)-racer-\(restarts)", duration: .seconds(30), at: tick())
+        return other
     }
 
     /// The ending, or a write the ledger fails now and takes later (as `EndingRecorder` retries).
