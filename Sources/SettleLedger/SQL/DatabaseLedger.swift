@@ -131,9 +131,6 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try LedgerRows.select("ORDER BY created_at, id", [], database) }
     }
 
-    /// How many calls may run at once (each with a connection of its own); more wait.
-    public var concurrentCalls: Int { connections.limit }
-
     /// Runs `body` with a connection no other caller uses meanwhile.
     func locked<T>(_ body: (any LedgerDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
         try connections.with(body)
