@@ -50,7 +50,9 @@ struct ChaosBenchmark {
         print(
             "  \(total.settlements) settlements: \(total.outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
         )
-        print("  \(total.crashes) process stops, \(total.resolutions) in-doubt resolutions")
+        print(
+            "  \(total.crashes) process stops, \(total.pauses) pauses past a lease, \(total.injectedFaults) ledger faults injected, \(total.resolutions) in-doubt resolutions"
+        )
         for violation in violations.prefix(3) { print(violation) }
         if !violations.isEmpty { exit(1) }
     }

@@ -36,6 +36,8 @@ struct ChaosExchange {
     private var terminalTimers: [LinkTimer: Int] = [:]
     private var hostTimers: [HostTimer: Int] = [:]
     private var deliveries = 0
+    private var started = false
+    private var steps = 0
     private var connectionOpen = true
     private var hostClosing = false
     private var terminalClosing = false
@@ -49,55 +51,80 @@ struct ChaosExchange {
 
     /// Runs the session to its end (or until the terminal's process stops).
     mutating func run() -> Ending {
-        var ending: Ending?
-        apply(host: host.connected())
-        if let result = apply(terminal: link.connected()) { return .finished(result) }
-        var steps = 0
-        while ending == nil, !queue.isEmpty, steps < 100_000 {
+        while true {
+            if let ending = advance(events: .max) { return ending }
+        }
+    }
+
+    /// Runs the session for up to `limit` events (deliveries and timers), so sessions of several
+    /// processes interleave; its ending once it has one.
+    mutating func advance(events limit: Int) -> Ending? {
+        if !started {
+            started = true
+            apply(host: host.connected())
+            if let result = apply(terminal: link.connected()) { return finish(.finished(result)) }
+        }
+        var processed = 0
+        while processed < limit, !queue.isEmpty, steps < 100_000 {
+            processed += 1
             steps += 1
             queue.sort { ($0.time, $0.order) < ($1.time, $1.order) }
             let next = queue.removeFirst()
             now = max(now, next.time)
-            switch next.event {
-            case .toHost(let bytes):
-                guard connectionOpen else { continue }
-                if let stopped = deliver() {
-                    ending = stopped
-                    continue
-                }
-                apply(host: host.received(bytes))
-            case .toTerminal(let bytes):
-                guard connectionOpen else { continue }
-                if let stopped = deliver() {
-                    ending = stopped
-                    continue
-                }
-                if let result = apply(terminal: link.received(bytes)) { ending = .finished(result) }
-            case .terminalTimer(let timer, let generation):
-                guard terminalTimers[timer] == generation else { continue }
-                terminalTimers[timer] = nil
-                if let result = apply(terminal: link.timerExpired(timer)) { ending = .finished(result) }
-            case .hostTimer(let timer, let generation):
-                guard hostTimers[timer] == generation else { continue }
-                hostTimers[timer] = nil
-                apply(host: host.timerExpired(timer))
-            case .hostClosed:
-                connectionOpen = false
-                if let result = apply(terminal: link.disconnected()) { ending = .finished(result) }
-            case .terminalClosed:
-                connectionOpen = false
-                apply(host: host.disconnected())
-            }
+            if let ending = handle(next.event) { return finish(ending) }
         }
-        // A host still "processing" when the terminal's side ended finishes on its own (its
-        // verdict, and so whether it captured the batch, does not depend on anyone listening).
-        drainHost()
-        return ending
-            ?? .finished(
+        guard queue.isEmpty || steps >= 100_000 else { return nil }
+        return finish(
+            .finished(
                 .failed(
                     LinkFailure(
                         code: .timeout, message: "the simulation ran out of steps", inDoubt: link.trailerSent,
-                        blocksAcknowledged: link.blocksAcknowledged)))
+                        blocksAcknowledged: link.blocksAcknowledged))))
+    }
+
+    /// The terminal's process stops mid-session: the connection goes with it, and the host
+    /// finishes what it was doing on its own.
+    mutating func terminalProcessStopped() {
+        if connectionOpen {
+            connectionOpen = false
+            apply(host: host.disconnected())
+        }
+        drainHost()
+    }
+
+    private mutating func handle(_ event: Event) -> Ending? {
+        switch event {
+        case .toHost(let bytes):
+            guard connectionOpen else { return nil }
+            if let stopped = deliver() { return stopped }
+            apply(host: host.received(bytes))
+        case .toTerminal(let bytes):
+            guard connectionOpen else { return nil }
+            if let stopped = deliver() { return stopped }
+            if let result = apply(terminal: link.received(bytes)) { return .finished(result) }
+        case .terminalTimer(let timer, let generation):
+            guard terminalTimers[timer] == generation else { return nil }
+            terminalTimers[timer] = nil
+            if let result = apply(terminal: link.timerExpired(timer)) { return .finished(result) }
+        case .hostTimer(let timer, let generation):
+            guard hostTimers[timer] == generation else { return nil }
+            hostTimers[timer] = nil
+            apply(host: host.timerExpired(timer))
+        case .hostClosed:
+            connectionOpen = false
+            if let result = apply(terminal: link.disconnected()) { return .finished(result) }
+        case .terminalClosed:
+            connectionOpen = false
+            apply(host: host.disconnected())
+        }
+        return nil
+    }
+
+    /// A host still "processing" when the terminal's side ended finishes on its own (its
+    /// verdict, and so whether it captured the batch, does not depend on anyone listening).
+    private mutating func finish(_ ending: Ending) -> Ending {
+        drainHost()
+        return ending
     }
 
     /// Counts a delivery; the connection drops, or the terminal stops, when their number is up.

@@ -2,8 +2,9 @@ import SettleLedger
 
 /// What one simulated run does.
 package struct ChaosOptions: Sendable {
-    /// Steps per seed (settlements, crashes, operator resolutions, days passing).
-    package var steps = 30
+    /// Steps per seed (admissions, steps of settlements in hand, stops and pauses, operator
+    /// resolutions, days passing).
+    package var steps = 60
     /// The ledger's rules; a test breaks one on purpose (`guardDays: 0`) to see it caught.
     package var policy = LedgerPolicy()
     /// Where each seed's SQLite ledger is made (a fresh directory per seed, removed after).
@@ -15,7 +16,7 @@ package struct ChaosOptions: Sendable {
     /// do not meet each other's entries; it changes no choice a seed makes.
     package var merchantSalt: UInt64 = 0
 
-    package init(directory: String, steps: Int = 30, policy: LedgerPolicy = LedgerPolicy(), postgresURL: String? = nil) {
+    package init(directory: String, steps: Int = 60, policy: LedgerPolicy = LedgerPolicy(), postgresURL: String? = nil) {
         self.directory = directory
         self.steps = steps
         self.policy = policy
@@ -45,6 +46,10 @@ package struct ChaosTally: Sendable {
     package var settlements = 0
     package var outcomes: [String: Int] = [:]
     package var crashes = 0
+    /// Replicas paused past their lease (on a shared ledger).
+    package var pauses = 0
+    /// Failures injected inside the ledger's database.
+    package var injectedFaults = 0
     package var resolutions = 0
     /// The run's steps (one run's: totals over many seeds keep none).
     package var trace: [String] = []
@@ -55,6 +60,8 @@ package struct ChaosTally: Sendable {
         settlements += other.settlements
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         crashes += other.crashes
+        pauses += other.pauses
+        injectedFaults += other.injectedFaults
         resolutions += other.resolutions
     }
 }

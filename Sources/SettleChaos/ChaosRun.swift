@@ -8,11 +8,13 @@ import SettleRecords
 import SettleService
 import SettleSimulator
 
-/// One seeded run: a real SQLite ledger, the real link and host state machines, and a schedule of
-/// faults drawn from the seed. Settlements go through the steps the API takes (admit, mark
-/// transmitting, the link, record the ending), and between any two of them the process may stop,
-/// the ledger may fail a write, days may pass, or an operator may resolve what is in doubt by the
-/// host's own records. The invariants are checked after every step.
+/// One seeded run: the real ledger (a SQLite file, or PostgreSQL shared by two replicas), the real
+/// link and host state machines, and a schedule of faults drawn from the seed. Settlements go
+/// through the steps the API takes (admit, mark transmitting, the link, record the ending), several
+/// at once in each process and interleaved a step at a time; between any two steps a process may
+/// stop, pause past its lease, meet a failure inside the ledger's database, or days may pass, or
+/// an operator may resolve what is in doubt by the host's own records. The invariants are checked
+/// after every step.
 package struct ChaosRun {
     let seed: UInt64
     let options: ChaosOptions
@@ -20,21 +22,23 @@ package struct ChaosRun {
     private var trace: [String] = []
     private var tally = ChaosTally()
     private let directory: String
-    private var ledger: DatabaseLedger
-    /// This seed's merchant number (seeds may share a PostgreSQL ledger) and key prefix.
+    private var processes: [ChaosProcess] = []
+    /// This seed's merchant number (seeds may share a PostgreSQL ledger).
     private let merchant: String
-    private var restarts = 0
+    private var starts = 0
     /// The host's memory of accepted batches: it outlives every session and every restart of ours.
     private let registry = DuplicateBatchRegistry()
     private var day = LocalDate(year: 2026, month: 11, day: 2)
     private var clock: Double = 0
-    /// What the host did with each attempt, by ledger entry: whether it captured the batch.
+    /// Whether the host captured each attempt, by ledger entry, once its session is over.
     private var captured: [String: Bool] = [:]
-    /// Endings the ledger did not take yet (the API keeps trying them while the process lives).
-    private var pendingEndings: [(String, LedgerOutcome)] = []
 
     static let keys = ["order-1", "order-2", "order-3", "order-4", "order-5"]
     static let terminals = ["1515", "1516"]
+    /// Settlements one process has in hand at once.
+    static let flightsPerProcess = 3
+    /// Past a replica's lease (30 s), for stops and pauses on a shared ledger.
+    static let leaseLapse: Double = 31
 
     /// Runs `seed`; returns what it did, or the first invariant it broke.
     package static func run(seed: UInt64, options: ChaosOptions) -> Result<ChaosTally, ChaosViolation> {
@@ -53,36 +57,45 @@ package struct ChaosRun {
         random = ChaosRandom(seed: seed)
         directory = (options.directory as NSString).appendingPathComponent("seed-\(seed)-\(UUID().uuidString.prefix(8))")
         merchant = String(format: "8%011llu", (seed &+ options.merchantSalt &* 1_000_003) % 100_000_000_000)
-        ledger = try SQLiteLedger(directory: directory, policy: options.policy)
-        ledger = try openLedger()
+        // SQLite belongs to one process; PostgreSQL is shared by two replicas.
+        for name in isShared ? ["A", "B"] : ["A"] {
+            let ledger = try openLedger(for: name)
+            _ = try ledger.recoverInterrupted(at: tick())
+            processes.append(ChaosProcess(name: name, ledger: ledger))
+        }
     }
+
+    private var isShared: Bool { options.postgresURL != nil }
 
     /// The ledger as a (re)started process opens it: SQLite in the seed's directory, or the
     /// PostgreSQL ledger with a lease of this process's own.
-    private mutating func openLedger() throws -> DatabaseLedger {
+    private mutating func openLedger(for name: String) throws -> DatabaseLedger {
         guard let url = options.postgresURL else { return try SQLiteLedger(directory: directory, policy: options.policy) }
         let shared = try PostgresLedger(url: url, policy: options.policy, connections: 2)
-        restarts += 1
-        try shared.acquireLease(instance: "chaos-\(merchant)-\(restarts)", duration: .seconds(30), at: tick())
+        starts += 1
+        try shared.acquireLease(instance: "chaos-\(merchant)-\(name)\(starts)", duration: .seconds(30), at: tick())
         return shared
     }
 
     private mutating func execute() -> Result<ChaosTally, ChaosViolation> {
         do {
             for _ in 0..<options.steps {
-                try keepLeaseAlive()
-                let roll = random.int(0...99)
-                switch roll {
-                case 0..<62: try settle()
-                case 62..<70: try restart("the process stopped between settlements")
-                case 70..<80: try resolveInDoubt()
-                case 80..<90: advanceDays()
-                default: retryEndings()
+                try tend()
+                let p = random.int(0...(processes.count - 1))
+                switch random.int(0...99) {
+                case 0..<30: try admitSettlement(on: p)
+                case 30..<66: try advanceSomeFlight()
+                case 66..<71: try restart(p, "process \(processes[p].name) stops")
+                case 71..<74: try pause(p)
+                case 74..<81: try resolveInDoubt()
+                case 81..<88: try advanceDays()
+                default: retryEndings(p)
                 }
                 try checkLedger(final: false)
             }
-            retryEndings()
-            try restart("the run ends: a last start-up recovery")
+            try finishAllFlights()
+            for p in processes.indices { retryEndings(p) }
+            try restartAll("the run ends: a last start-up recovery")
             try resolveInDoubt()
             try checkLedger(final: true)
             tally.trace = trace
@@ -94,69 +107,176 @@ package struct ChaosRun {
         }
     }
 
-    // MARK: Steps
+    // MARK: Time and processes
 
     /// Noon of the simulated day, a second further for every call (times order the entries).
     private mutating func tick() -> Date {
         clock += 1
-        return Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 43_200 + clock)
+        return now
     }
 
-    /// A live replica renews its lease all the time (every ten seconds): between steps, however
-    /// much simulated time passed, it holds a current one. (After a jump of days the renewal finds
-    /// the old term lapsed and takes a new one, as a replica back from a pause would; nothing of
-    /// this process's is between admission and sending at a step's start.)
-    private mutating func keepLeaseAlive() throws {
-        guard ledger.lease != nil else { return }
-        _ = try ledger.renewLease(at: tick())
+    private var now: Date { Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 43_200 + clock) }
+
+    /// What each live process does all the time (every ten seconds, as `LedgerService`): renew
+    /// its lease (after a pause it finds it lapsed and takes a new term), then recover what
+    /// lapsed replicas left and admissions left unsent.
+    private mutating func tend() throws {
+        for p in processes.indices { try tend(p) }
     }
 
-    private mutating func advanceDays() {
+    private mutating func tend(_ p: Int) throws {
+        let ledger = processes[p].ledger
+        if ledger.lease != nil, case .lapsed(let previous, let lease) = try ledger.renewLease(at: tick()) {
+            trace.append("process \(processes[p].name)'s lease had lapsed (term \(previous)); it holds term \(lease.term) now")
+        }
+        let recovered = try ledger.recoverInterrupted(at: tick()).filter { $0.submission.merchantNumber == merchant }
+        if !recovered.isEmpty { trace.append("process \(processes[p].name) recovers \(Self.describe(recovered))") }
+    }
+
+    /// `seconds` pass; every process but `paused` renews its lease meanwhile, every ten seconds.
+    private mutating func pass(_ seconds: Double, renewingAllBut paused: Int?) throws {
+        var left = seconds
+        while left > 0 {
+            clock += min(left, 10)
+            left -= 10
+            for q in processes.indices where q != paused && processes[q].ledger.lease != nil { _ = try processes[q].ledger.renewLease(at: now) }
+        }
+    }
+
+    /// Process `p` stops (nothing it held in memory survives) and starts again: its sessions end
+    /// with it, and start-up recovery turns what was being sent into `in_doubt` and what was not
+    /// into `failed` (on a shared ledger, once its old lease lapsed).
+    private mutating func restart(_ p: Int, _ why: String) throws {
+        tally.crashes += 1
+        try stop(p)
+        if isShared { try pass(Self.leaseLapse, renewingAllBut: p) }
+        try start(p, why)
+    }
+
+    /// Every process stops, and starts again once their leases lapsed.
+    private mutating func restartAll(_ why: String) throws {
+        for p in processes.indices { try stop(p) }
+        if isShared { clock += Self.leaseLapse }
+        for p in processes.indices { try start(p, why) }
+    }
+
+    private mutating func stop(_ p: Int) throws {
+        for flight in processes[p].flights {
+            if case .linking(var exchange) = flight.stage {
+                exchange.terminalProcessStopped()
+                try hostVerdict(exchange, for: flight)
+            } else {
+                captured[flight.id] = false
+            }
+        }
+        processes[p].flights = []
+        processes[p].pendingEndings = []
+    }
+
+    private mutating func start(_ p: Int, _ why: String) throws {
+        processes[p].ledger = try openLedger(for: processes[p].name)
+        // Start-up recovery may meet a failure in the ledger too: the process then fails to
+        // start, and is started again.
+        while true {
+            let fault = inject(into: p, percent: 10)
+            do {
+                let recovered = try processes[p].ledger.recoverInterrupted(at: tick()).filter { $0.submission.merchantNumber == merchant }
+                trace.append("\(why); process \(processes[p].name) restarts and recovers \(Self.describe(recovered))")
+                return
+            } catch {
+                guard let fault else { throw error }
+                trace.append("process \(processes[p].name)'s start-up recovery fails (\(fault)); it starts again")
+            }
+        }
+    }
+
+    /// Process `p` pauses (a long collection, a stalled VM) past its lease while another replica
+    /// runs on, recovering what `p` had admitted; `p` then resumes where it was.
+    private mutating func pause(_ p: Int) throws {
+        guard isShared, processes.count > 1 else { return try advanceSomeFlight() }
+        tally.pauses += 1
+        try pass(Self.leaseLapse, renewingAllBut: p)
+        let q = (p + 1) % processes.count
+        let recovered = try processes[q].ledger.recoverInterrupted(at: tick()).filter { $0.submission.merchantNumber == merchant }
+        trace.append(
+            "process \(processes[p].name) pauses past its lease (holding \(processes[p].flights.map { "\($0.short)" })); \(processes[q].name) recovers \(Self.describe(recovered))"
+        )
+    }
+
+    /// Days pass, once the day's settlements have finished (a session lasts minutes, not days).
+    private mutating func advanceDays() throws {
+        try finishAllFlights()
         let days = random.int(1...3)
         day = LocalDate(daysSinceEpoch: day.daysSinceEpoch + days)
         trace.append("\(days) day(s) pass: \(day.iso)")
+        try tend()
     }
 
-    /// The process stops (nothing it held in memory survives) and starts again: start-up
-    /// recovery turns what was being sent into `in_doubt` and what was not into `failed`.
-    private mutating func restart(_ why: String) throws {
-        tally.crashes += 1
-        pendingEndings = []
-        // A replica sharing PostgreSQL recovers a stopped one's entries once its lease lapsed.
-        if options.postgresURL != nil { clock += 31 }
-        ledger = try openLedger()
-        let recovered = try ledger.recoverInterrupted(at: tick()).filter { $0.submission.merchantNumber == merchant }
-        trace.append("\(why); restart recovers \(recovered.map { "\($0.id.suffix(6)) → \($0.state.rawValue)" })")
-    }
-
-    /// An operator checks TSYS reports (here: what the host captured) and resolves each in-doubt entry.
+    /// An operator checks TSYS reports (here: what the host captured) and resolves each in-doubt
+    /// entry whose session is over.
     private mutating func resolveInDoubt() throws {
-        for entry in try ledger.list(LedgerQuery(merchantNumber: merchant, state: .inDoubt, limit: 500)).entries where entry.resolution == nil {
+        let live = Set(processes.flatMap { $0.flights.map(\.id) })
+        let p = random.int(0...(processes.count - 1))
+        for entry in try processes[p].ledger.list(LedgerQuery(merchantNumber: merchant, state: .inDoubt, limit: 500)).entries
+        where entry.resolution == nil && !live.contains(entry.id) {
             let wasCaptured = captured[entry.id] ?? false
-            _ = try ledger.resolve(entry.id, as: wasCaptured ? .captured : .notCaptured, note: "TSYS report", at: tick())
-            tally.resolutions += 1
-            trace.append("operator resolves \(entry.id.suffix(6)) as \(wasCaptured ? "captured" : "not captured")")
+            let fault = inject(into: p, percent: 5)
+            do {
+                _ = try processes[p].ledger.resolve(entry.id, as: wasCaptured ? .captured : .notCaptured, note: "TSYS report", at: tick())
+                tally.resolutions += 1
+                trace.append("operator resolves \(entry.id.suffix(6)) as \(wasCaptured ? "captured" : "not captured")")
+            } catch {
+                guard let fault else { throw error }
+                trace.append("the ledger fails the operator's resolution of \(entry.id.suffix(6)) (\(fault))")
+            }
         }
     }
 
-    private mutating func retryEndings() {
-        var left: [(String, LedgerOutcome)] = []
-        for (id, ending) in pendingEndings {
-            if (try? ledger.complete(id, with: ending, at: tick())) == nil { left.append((id, ending)) }
-        }
-        if !pendingEndings.isEmpty { trace.append("endings written again: \(pendingEndings.count - left.count) of \(pendingEndings.count)") }
-        pendingEndings = left
+    /// The endings the ledger did not take, written again.
+    private mutating func retryEndings(_ p: Int) {
+        let pending = processes[p].pendingEndings
+        processes[p].pendingEndings = []
+        for (id, ending) in pending { record(p, id, ending, retry: true) }
     }
 
-    /// One settlement through the API's steps, with the faults the seed draws.
-    private mutating func settle() throws {
+    /// The ending, or a write the ledger fails now and takes later (as `EndingRecorder` retries).
+    private mutating func record(_ p: Int, _ id: String, _ ending: LedgerOutcome, retry: Bool = false) {
+        let fault = inject(into: p, percent: 10)
+        do {
+            try processes[p].ledger.complete(id, with: ending, at: tick())
+            if retry { trace.append("the ending of \(id.suffix(6)) is written again") }
+        } catch {
+            processes[p].pendingEndings.append((id, ending))
+            trace.append("the ledger fails to record the ending of \(id.suffix(6)) (\(fault.map { "\($0)" } ?? "\(error)")); kept for a retry")
+        }
+    }
+
+    /// A failure inside the ledger's database for `p`'s next call, `percent` times in a hundred:
+    /// one of its statements fails (rolled back), or its answer is lost after it committed.
+    private mutating func inject(into p: Int, percent: Int) -> LedgerFault? {
+        guard random.chance(percent) else { return nil }
+        let fault: LedgerFault = random.chance(30) ? .answerLost : .statement(random.int(1...6))
+        processes[p].ledger.injectFault(fault)
+        tally.injectedFaults += 1
+        return fault
+    }
+
+    // MARK: Settlements
+
+    /// A new settlement on process `p`, admitted (or refused) by the ledger.
+    private mutating func admitSettlement(on p: Int) throws {
+        guard processes[p].flights.count < Self.flightsPerProcess else { return try advanceSomeFlight() }
         tally.settlements += 1
         let terminal = random.pick(Self.terminals)
         let automatic = random.chance(15)
         let number = random.int(1...3)
-        let key = random.chance(80) ? "\(merchant)-" + random.pick(Self.keys) : nil
+        // A retry under a key used before (or another request reusing it), a fresh key, or none.
+        let key =
+            random.chance(40)
+            ? "\(merchant)-" + random.pick(Self.keys) : random.chance(70) ? "\(merchant)-fresh-\(tally.settlements)" : nil
         let variant = random.int(0...1)
-        let describe = "terminal \(terminal) batch \(automatic ? "auto" : String(number)) key \(key ?? "none") variant \(variant)"
+        let describe =
+            "\(processes[p].name): terminal \(terminal) batch \(automatic ? "auto" : String(number)) key \(key ?? "none") variant \(variant)"
         guard
             var encoded = ChaosDocuments.encoded(
                 merchant: merchant, terminal: terminal, batchNumber: automatic ? nil : number, day: day, variant: variant)
@@ -165,12 +285,17 @@ package struct ChaosRun {
             encoded.batch, key: key, environment: "simulator",
             fingerprint: LedgerFingerprint.current("\(terminal)|\(automatic ? "auto" : String(number))|\(variant)"), profile: .standard)
         submission.allocatesBatchNumber = automatic
-        // The ledger failing a write: the API answers 503 and sends nothing.
-        if random.chance(4) {
-            trace.append("settle \(describe): the ledger fails admission; nothing sent")
+        let fault = inject(into: p, percent: 6)
+        let ledger = processes[p].ledger
+        let at = tick()
+        let attempt = Result { () throws(LedgerError) in try ledger.admit(submission, at: at) }
+        guard case .success(let admission) = attempt else {
+            // The API answers 503 and sends nothing (a lost answer leaves a `received` entry,
+            // which recovery fails once stale). A failure nobody injected is the ledger's own.
+            guard let fault else { throw violation("the ledger failed an admission: \(attempt)") }
+            trace.append("settle \(describe): the ledger fails admission (\(fault)); 503, nothing sent")
             return
         }
-        let admission = try ledger.admit(submission, at: tick())
         guard case .admitted(let entry) = admission else {
             trace.append("settle \(describe): \(ChaosRun.label(admission))")
             return
@@ -182,91 +307,107 @@ package struct ChaosRun {
             else { throw violation("the allocated number \(entry.submission.batchNumber) did not encode") }
             encoded = renumbered
         }
-        let batch = "\(terminal)/\(encoded.batch.batchNumber)"
-        trace.append("settle \(describe): admitted \(entry.id.suffix(6)) as batch \(batch)")
-        if random.chance(15) { try race(submission, alongside: entry) }
-        if random.chance(4) { return try restart("the process stopped after admitting \(entry.id.suffix(6))") }
-        if random.chance(4) {
-            // The marking fails: nothing is sent, and the entry ends failed with its key let go.
-            let failure = LedgerOutcome(
-                state: .failed, failure: "could not be marked", answer: LedgerAnswer(status: 503, body: []), releasesIdempotencyKey: true)
-            record(entry.id, failure)
-            trace.append("the ledger fails to mark \(entry.id.suffix(6)); nothing sent")
-            return
+        let flight = ChaosFlight(id: entry.id, terminal: terminal, encoded: encoded, day: day)
+        processes[p].flights.append(flight)
+        trace.append("settle \(describe): admitted \(flight.short) as batch \(flight.batch)")
+    }
+
+    /// One step of a settlement some process has in hand (or a new one, when none has).
+    private mutating func advanceSomeFlight() throws {
+        let holding = processes.indices.filter { !processes[$0].flights.isEmpty }
+        guard !holding.isEmpty else { return try admitSettlement(on: random.int(0...(processes.count - 1))) }
+        let p = random.pick(holding)
+        try advance(p, random.int(0...(processes[p].flights.count - 1)))
+    }
+
+    /// Every settlement in hand runs to its end.
+    private mutating func finishAllFlights() throws {
+        var steps = 0
+        while let p = processes.indices.first(where: { !processes[$0].flights.isEmpty }), steps < 100_000 {
+            steps += 1
+            try advance(p, 0)
         }
-        try ledger.markTransmitting(entry.id, at: tick())
-        if random.chance(4) { return try restart("the process stopped after marking \(entry.id.suffix(6)), before the link opened") }
-        try checkNothingInDoubt(for: entry)
-        var exchange = ChaosExchange(
-            link: LinkSession(batch: encoded.encoded.framed),
-            host: HostSession(script: hostScript(), registry: registry, judge: BatchJudge(today: day)))
-        if random.chance(8) { exchange.dropAfterDeliveries = random.int(0...12) }
-        if random.chance(5) { exchange.stopTerminalAfterDeliveries = random.int(0...12) }
-        let ending = exchange.run()
+    }
+
+    /// Moves flight `f` of process `p` one stage on: the marking, the link opening, or some of
+    /// its session's events.
+    private mutating func advance(_ p: Int, _ f: Int) throws {
+        var flight = processes[p].flights[f]
+        switch flight.stage {
+        case .admitted:
+            let fault = inject(into: p, percent: 6)
+            do {
+                try processes[p].ledger.markTransmitting(flight.id, at: tick())
+            } catch {
+                // Refused by the fencing check after a pause, or failed inside the ledger:
+                // nothing is sent, and the entry ends failed with its key let go (as the API does).
+                processes[p].flights.remove(at: f)
+                captured[flight.id] = false
+                trace.append("the marking of \(flight.short) fails (\(fault.map { "\($0)" } ?? error.message)); nothing sent")
+                let failure = LedgerOutcome(
+                    state: .failed, failure: "could not be marked", answer: LedgerAnswer(status: 503, body: []), releasesIdempotencyKey: true)
+                return record(p, flight.id, failure)
+            }
+            try checkBeforeSending(flight)
+            flight.stage = .marked
+            trace.append("\(processes[p].name) marks \(flight.short) transmitting")
+            if random.chance(4) {
+                processes[p].flights[f] = flight
+                return try restart(p, "process \(processes[p].name) stops after marking \(flight.short), before the link opened")
+            }
+        case .marked:
+            var exchange = ChaosExchange(
+                link: LinkSession(batch: flight.encoded.encoded.framed),
+                host: HostSession(script: hostScript(), registry: registry, judge: BatchJudge(today: flight.day)))
+            if random.chance(8) { exchange.dropAfterDeliveries = random.int(0...12) }
+            if random.chance(5) { exchange.stopTerminalAfterDeliveries = random.int(0...12) }
+            flight.stage = .linking(exchange)
+            trace.append("\(processes[p].name) opens the link for \(flight.short) (batch \(flight.batch))")
+        case .linking(var exchange):
+            guard let ending = exchange.advance(events: random.int(1...24)) else {
+                flight.stage = .linking(exchange)
+                break
+            }
+            processes[p].flights.remove(at: f)
+            return try conclude(p, flight, ending, exchange)
+        }
+        processes[p].flights[f] = flight
+    }
+
+    /// Whether the host captured `flight`'s batch in `exchange`; a QD answer means it went to the
+    /// host again within five days of its acceptance.
+    @discardableResult
+    private mutating func hostVerdict(_ exchange: ChaosExchange, for flight: ChaosFlight) throws -> Bool {
         let responses = exchange.host.transcript.responses
-        let tookIt = responses.contains { $0.code == .goodBatch }
-        captured[entry.id] = tookIt
         if responses.contains(where: { $0.code == .duplicateBatch }) {
-            throw violation("batch \(batch) went to the host again within five days of its acceptance (the host answered QD)")
+            throw violation("batch \(flight.batch) went to the host again within five days of its acceptance (the host answered QD)")
         }
+        let tookIt = responses.contains { $0.code == .goodBatch }
+        captured[flight.id] = tookIt
+        return tookIt
+    }
+
+    /// A session's end: the ledger's reading of it must match what the host did.
+    private mutating func conclude(_ p: Int, _ flight: ChaosFlight, _ ending: ChaosExchange.Ending, _ exchange: ChaosExchange) throws {
+        let tookIt = try hostVerdict(exchange, for: flight)
         guard case .finished(let result) = ending else {
-            return try restart("the process stopped mid-session (\(entry.id.suffix(6)), host captured: \(tookIt))")
+            return try restart(p, "process \(processes[p].name) stops mid-session (\(flight.short), host captured: \(tookIt))")
         }
-        let outcome = SettlementOutcome(result, encoded: encoded.encoded)
-        let state = LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: 200, body: [])).state
-        tally.outcomes[state.rawValue, default: 0] += 1
-        trace.append("link: \(state.rawValue) (host captured: \(tookIt), responses \(responses.map(\.rawCode)))")
-        switch state {
+        let outcome = SettlementOutcome(result, encoded: flight.encoded.encoded)
+        let ending = LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: 200, body: []))
+        tally.outcomes[ending.state.rawValue, default: 0] += 1
+        trace.append(
+            "\(flight.short)'s link ends \(ending.state.rawValue) (host captured: \(tookIt), responses \(exchange.host.transcript.responses.map(\.rawCode)))"
+        )
+        switch ending.state {
         case .accepted:
-            if !tookIt { throw violation("\(entry.id.suffix(6)) reads accepted, but the host did not capture it") }
+            if !tookIt { throw violation("\(flight.short) reads accepted, but the host did not capture it") }
         case .failed, .rejected, .duplicate:
-            if tookIt { throw violation("\(entry.id.suffix(6)) reads \(state.rawValue) (nothing captured), but the host captured it") }
+            if tookIt { throw violation("\(flight.short) reads \(ending.state.rawValue) (nothing captured), but the host captured it") }
         default: break
         }
-        if random.chance(3) { return try restart("the process stopped before recording the ending of \(entry.id.suffix(6))") }
-        record(entry.id, LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: 200, body: [])))
-    }
-
-    /// Another replica (another connection, with a lease of its own on PostgreSQL) takes the same
-    /// batch while this one is between admitting and sending it: under the same key, or another,
-    /// or asking for a number. It must be refused, or given another number; what it admits ends
-    /// `failed` here (its client went away), as nothing of it is sent.
-    private mutating func race(_ submission: LedgerSubmission, alongside entry: LedgerEntry) throws {
-        let other = try openOtherReplica()
-        var racing = submission
-        if random.chance(50) { racing.idempotencyKey = nil }
-        if racing.allocatesBatchNumber && random.chance(50) {
-            racing.allocatesBatchNumber = false
-            racing.batchNumber = entry.submission.batchNumber
-        }
-        let admission = try other.admit(racing, at: tick())
-        trace.append(
-            "another replica races \(entry.id.suffix(6)) (key \(racing.idempotencyKey ?? "none"), \(racing.allocatesBatchNumber ? "auto" : "number \(racing.batchNumber)")): \(ChaosRun.label(admission))"
-        )
-        guard case .admitted(let second) = admission else { return }
-        guard racing.allocatesBatchNumber, second.submission.batchNumber != entry.submission.batchNumber else {
-            throw violation("two replicas admitted batch \(entry.submission.terminalNumber)/\(second.submission.batchNumber) at once")
-        }
-        captured[second.id] = false
-        try other.complete(
-            second.id, with: LedgerOutcome(state: .failed, failure: "the client went away", answer: LedgerAnswer(status: 499, body: [])), at: tick())
-    }
-
-    /// A second process on the same ledger.
-    private mutating func openOtherReplica() throws -> DatabaseLedger {
-        guard let url = options.postgresURL else { return try SQLiteLedger(directory: directory, policy: options.policy) }
-        let other = try PostgresLedger(url: url, policy: options.policy, connections: 1)
-        restarts += 1
-        try other.acquireLease(instance: "chaos-\(merchant)-racer-\(restarts)", duration: .seconds(30), at: tick())
-        return other
-    }
-
-    /// The ending, or a write the ledger fails now and takes later (as `EndingRecorder` retries).
-    private mutating func record(_ id: String, _ ending: LedgerOutcome) {
-        if random.chance(5) || (try? ledger.complete(id, with: ending, at: tick())) == nil {
-            pendingEndings.append((id, ending))
-            trace.append("the ledger fails to record the ending of \(id.suffix(6)); kept for a retry")
-        }
+        if random.chance(3) { return try restart(p, "process \(processes[p].name) stops before recording the ending of \(flight.short)") }
+        record(p, flight.id, ending)
     }
 
     /// The faults of one host session.
@@ -289,35 +430,46 @@ package struct ChaosRun {
 
     // MARK: Invariants
 
-    /// Before the link opens: no earlier attempt at the same batch is unresolved in doubt (an
-    /// in-doubt batch is never sent again by itself), and none was captured within five days.
-    private func checkNothingInDoubt(for entry: LedgerEntry) throws {
-        let s = entry.submission
-        let page = try ledger.list(LedgerQuery(merchantNumber: merchant, terminalNumber: s.terminalNumber, limit: 500))
-        for earlier in page.entries where earlier.id != entry.id && earlier.submission.batchNumber == s.batchNumber {
+    /// Once marked, before the link opens: no other settlement of the same batch is on its way to
+    /// the host (in any process), no earlier attempt is unresolved in doubt (an in-doubt batch is
+    /// never sent again by itself), and none was captured within five days.
+    private func checkBeforeSending(_ flight: ChaosFlight) throws {
+        for other in processes.flatMap(\.flights) where other.id != flight.id && other.isSending && other.batch == flight.batch {
+            throw violation("batch \(flight.batch) is being sent by \(flight.short) while \(other.short) is sending it too")
+        }
+        let page = try processes[0].ledger.list(LedgerQuery(merchantNumber: merchant, terminalNumber: flight.terminal, limit: 500))
+        let batchNumber = flight.encoded.batch.batchNumber
+        for earlier in page.entries where earlier.id != flight.id && earlier.submission.batchNumber == batchNumber {
             if earlier.state == .inDoubt && earlier.resolution == nil {
-                throw violation("batch \(s.terminalNumber)/\(s.batchNumber) is being sent while \(earlier.id.suffix(6)) is in doubt")
+                throw violation("batch \(flight.batch) is being sent while \(earlier.id.suffix(6)) is in doubt")
             }
-            let days = abs(earlier.submission.batchDate.daysSinceEpoch - s.batchDate.daysSinceEpoch)
+            let days = abs(earlier.submission.batchDate.daysSinceEpoch - flight.day.daysSinceEpoch)
             if captured[earlier.id] == true && days < DuplicateBatchRegistry.window {
-                throw violation(
-                    "batch \(s.terminalNumber)/\(s.batchNumber) is being sent again \(days) day(s) after \(earlier.id.suffix(6)) was captured")
+                throw violation("batch \(flight.batch) is being sent again \(days) day(s) after \(earlier.id.suffix(6)) was captured")
             }
         }
     }
 
     /// The ledger against the host's truth, after every step; at the end, every entry has ended.
     private func checkLedger(final: Bool) throws {
+        let live = Set(processes.flatMap { $0.flights.map(\.id) })
         var cursor: String?
         var keys = Set<String>()
         repeat {
-            let page = try ledger.list(LedgerQuery(merchantNumber: merchant, limit: 500, cursor: cursor))
+            let page = try processes[0].ledger.list(LedgerQuery(merchantNumber: merchant, limit: 500, cursor: cursor))
             for entry in page.entries {
                 let id = entry.id.suffix(6)
                 if final && (entry.state == .received || entry.state == .transmitting) {
                     throw violation("\(id) is still \(entry.state.rawValue) after the last recovery")
                 }
+                // An admission nobody will send may not hold its key and batch number for long.
+                let stale = now.timeIntervalSince(entry.updatedAt) > Double(DatabaseLedger.staleAdmissionLimit.components.seconds) + 60
+                if entry.state == .received && !live.contains(entry.id) && stale {
+                    throw violation("\(id) was left received since \(entry.updatedAt), holding its batch number")
+                }
                 if let key = entry.submission.idempotencyKey, !keys.insert(key).inserted { throw violation("two entries hold key \(key)") }
+                // A session still under way has no verdict yet.
+                guard !live.contains(entry.id) else { continue }
                 let wasCaptured = captured[entry.id] ?? false
                 switch entry.state {
                 case .accepted:
@@ -343,6 +495,7 @@ package struct ChaosRun {
     /// log; PostgreSQL: every row as text, stored answers decoded).
     private func checkNoCardNumberStored() throws {
         var stored: [Data] = []
+        let ledger = processes[0].ledger
         if let sqlite = ledger as? SQLiteLedger {
             stored = ["", "-wal"].compactMap { FileManager.default.contents(atPath: sqlite.path + $0) }
         } else if let postgres = ledger as? PostgresLedger {
@@ -357,6 +510,10 @@ package struct ChaosRun {
 
     private func violation(_ invariant: String) -> ChaosViolation {
         ChaosViolation(seed: seed, invariant: invariant, trace: trace)
+    }
+
+    static func describe(_ entries: [LedgerEntry]) -> String {
+        "\(entries.map { "\($0.id.suffix(6)) → \($0.state.rawValue)" })"
     }
 
     static func label(_ admission: LedgerAdmission) -> String {

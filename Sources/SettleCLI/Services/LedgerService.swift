@@ -5,9 +5,10 @@ import SettleLedger
 
 /// The settlement ledger as a service. Recovery runs before the API accepts anything (see
 /// ``start(_:leaseDuration:logger:)``); the service then holds the ledger until the API has
-/// drained, so no settlement's ending is written to a closed ledger. On a ledger replicas share
-/// it renews this replica's lease and recovers other replicas' interrupted entries, every third
-/// of the lease, and gives the lease up when the service stops.
+/// drained, so no settlement's ending is written to a closed ledger. Every third of the lease it
+/// recovers what was left: admissions left unsent and, on a ledger replicas share, what other
+/// replicas left when their lease lapsed (it renews this replica's lease first, and gives the
+/// lease up when the service stops).
 struct LedgerService: Service {
     let ledger: DatabaseLedger
     let leaseDuration: Duration
@@ -29,7 +30,9 @@ struct LedgerService: Service {
     static func recover(_ ledger: any SettlementLedger, logger: Logger) throws(LedgerError) {
         for entry in try ledger.recoverInterrupted(at: Date()) {
             let s = entry.submission
-            let whose = entry.owner.map { "replica \($0)'s lease lapsed" } ?? "the service stopped"
+            let whose =
+                entry.state == .failed
+                ? "it was admitted but never sent" : entry.owner.map { "replica \($0)'s lease lapsed" } ?? "the service stopped"
             logger.warning(
                 "settlement \(entry.id) was interrupted (\(whose)); it is now \(entry.state.rawValue)\(entry.state == .inDoubt ? ": check TSYS reports, then resolve it" : "")",
                 metadata: [
@@ -43,12 +46,10 @@ struct LedgerService: Service {
     static func interval(_ leaseDuration: Duration) -> Duration { leaseDuration / 3 }
 
     func run() async throws {
-        if ledger.isShared {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                try? await Task.sleep(for: Self.interval(leaseDuration))
-                guard !Task.isShuttingDownGracefully && !Task.isCancelled else { break }
-                await tend()
-            }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await Task.sleep(for: Self.interval(leaseDuration))
+            guard !Task.isShuttingDownGracefully && !Task.isCancelled else { break }
+            await tend()
         }
         try? await gracefulShutdown()
         // The last write of the group happened before the API service returned.
@@ -63,8 +64,19 @@ struct LedgerService: Service {
         logger.debug("ledger released")
     }
 
-    /// Renews the lease, then recovers what lapsed replicas left.
+    /// Renews the lease (on a shared ledger), then recovers what lapsed replicas left and
+    /// admissions left unsent (see ``DatabaseLedger/staleAdmissionLimit``).
     private func tend() async {
+        let (ledger, logger) = (ledger, logger)
+        if ledger.isShared { await renew() }
+        do {
+            try await LedgerCalls.run { () throws(LedgerError) in try Self.recover(ledger, logger: logger) }
+        } catch {
+            logger.warning("ledger recovery failed; it runs again in \(Self.interval(leaseDuration)): \(error)")
+        }
+    }
+
+    private func renew() async {
         let (ledger, logger) = (ledger, logger)
         do {
             let renewal = try await LedgerCalls.run { () throws(LedgerError) in try ledger.renewLease(at: Date()) }
@@ -75,11 +87,6 @@ struct LedgerService: Service {
             }
         } catch {
             logger.warning("the lease could not be renewed; settlements stop being sent if it lapses: \(error)")
-        }
-        do {
-            try await LedgerCalls.run { () throws(LedgerError) in try Self.recover(ledger, logger: logger) }
-        } catch {
-            logger.warning("ledger recovery failed; it runs again in \(Self.interval(leaseDuration)): \(error)")
         }
     }
 }

@@ -48,6 +48,11 @@ enum RecoveryRule: Sendable {
     /// Every one: one process owns the ledger, and it is starting (SQLite).
     case everything
     /// Those whose owner's lease term is not current at `now`; an entry with no owner (admitted
-    /// before leases, or copied) once unchanged since `unownedBefore`.
+    /// before leases, or copied) once unchanged since `unownedBefore`; and, whoever owns it, a
+    /// `received` entry unchanged since then (a stale admission, see
+    /// ``DatabaseLedger/staleAdmissionLimit``).
     case leases(unownedBefore: Date)
+    /// Only `received` entries unchanged since `before`: a process that owns the ledger, while
+    /// it runs.
+    case staleAdmissions(before: Date)
 }

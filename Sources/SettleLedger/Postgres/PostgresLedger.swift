@@ -16,7 +16,8 @@ public final class PostgresLedger: DatabaseLedger, @unchecked Sendable {
     /// owner's lease instead.
     public static let unownedTimeLimit: Duration = .seconds(15 * 60)
 
-    override func recoveryRule(_ now: Date) -> RecoveryRule {
+    /// Replicas come and go, so every recovery (at start-up too) follows the leases.
+    override func recoveryRule(_ now: Date, startingUp: Bool) -> RecoveryRule {
         .leases(unownedBefore: now.addingTimeInterval(-Self.unownedTimeLimit.seconds))
     }
 

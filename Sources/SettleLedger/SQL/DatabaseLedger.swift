@@ -12,6 +12,9 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
     // This process's lease, once acquired; read and written only under `leaseLock`.
     private var heldLease: ReplicaLease?
     private var leaseDuration: Duration = .seconds(30)
+    // Whether start-up recovery ran, and the fault the next call meets: also under `leaseLock`.
+    private var recoveredOnce = false
+    private var injectedFault: LedgerFault?
     private let leaseLock = NSLock()
 
     init(connections: LedgerConnections, location: String, policy: LedgerPolicy) {
@@ -38,18 +41,33 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try LedgerRows.entry(id: id, in: database) }
     }
 
+    /// The first call is start-up recovery; later calls (periodically, while serving) take what
+    /// was left by replicas whose lease lapsed, and admissions left unsent for longer than
+    /// ``staleAdmissionLimit`` (see ``RecoveryRule``).
     public func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] {
-        let rule = recoveryRule(now)
-        return try locked { (database) throws(LedgerError) in
+        let startingUp = leaseLock.withLock { !recoveredOnce }
+        let rule = recoveryRule(now, startingUp: startingUp)
+        let changed = try locked { (database) throws(LedgerError) in
             let changed = try core.recoverInterrupted(at: now, rule: rule, in: database)
             if case .leases = rule { try core.forgetReplicas(lapsedBefore: now.addingTimeInterval(-86_400), in: database) }
             return changed
         }
+        leaseLock.withLock { recoveredOnce = true }
+        return changed
     }
 
-    /// Which entries recovery takes as interrupted: all of them, by default (one process owns
-    /// the ledger, and it is starting).
-    func recoveryRule(_ now: Date) -> RecoveryRule { .everything }
+    /// How long an entry may stay `received` (admitted, not yet being sent) before recovery fails
+    /// it, whoever owns it. Sending begins milliseconds after admission; an entry still waiting
+    /// after this long was left by a call whose answer was lost (the admission committed, the
+    /// caller saw a failure) or by a process paused for as long. Failing it is always safe: the
+    /// marking that precedes sending changes only a `received` entry, so nothing of it is sent.
+    public static let staleAdmissionLimit: Duration = .seconds(15 * 60)
+
+    /// Which entries recovery takes as interrupted. By default one process owns the ledger: at
+    /// start-up all of them, later only stale admissions.
+    func recoveryRule(_ now: Date, startingUp: Bool) -> RecoveryRule {
+        startingUp ? .everything : .staleAdmissions(before: now.addingTimeInterval(-Self.staleAdmissionLimit.seconds))
+    }
 
     /// Whether replicas share this ledger: each then holds a lease (see ``acquireLease(instance:duration:at:)``)
     /// and recovers periodically, since another may stop at any time.
@@ -131,8 +149,24 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try LedgerRows.select("ORDER BY created_at, id", [], database) }
     }
 
+    /// Makes the next call meet `fault` (the fault simulator's hook; nothing else calls it).
+    package func injectFault(_ fault: LedgerFault) {
+        leaseLock.withLock { injectedFault = fault }
+    }
+
     /// Runs `body` with a connection no other caller uses meanwhile.
     func locked<T>(_ body: (any LedgerDatabase) throws(LedgerError) -> T) throws(LedgerError) -> T {
-        try connections.with(body)
+        let fault = leaseLock.withLock { () -> LedgerFault? in
+            defer { injectedFault = nil }
+            return injectedFault
+        }
+        switch fault {
+        case nil: return try connections.with(body)
+        case .statement(let n):
+            return try connections.with { (database) throws(LedgerError) in try body(FaultInjectingDatabase(database, failingStatement: n)) }
+        case .answerLost:
+            _ = try connections.with(body)
+            throw LedgerError("injected fault: the call's answer was lost after its write committed")
+        }
     }
 }

@@ -116,12 +116,17 @@ struct LedgerCore: Sendable {
             try database.transaction { () throws(LedgerError) in
                 var sql = "SELECT id FROM settlements WHERE state IN ('received', 'transmitting')"
                 var values: [LedgerValue] = []
-                if case .leases(let unownedBefore) = rule {
+                switch rule {
+                case .everything: break
+                case .leases(let unownedBefore):
                     sql += """
-                         AND ((owner IS NULL AND updated_at < ?) OR (owner IS NOT NULL AND NOT EXISTS (
+                         AND ((owner IS NULL AND updated_at < ?) OR (state = 'received' AND updated_at < ?) OR (owner IS NOT NULL AND NOT EXISTS (
                             SELECT 1 FROM replicas WHERE instance_id = settlements.owner AND term = settlements.owner_term AND lease_until >= ?)))
                         """
-                    values = [.integer(unownedBefore.milliseconds), .integer(now.milliseconds)]
+                    values = [.integer(unownedBefore.milliseconds), .integer(unownedBefore.milliseconds), .integer(now.milliseconds)]
+                case .staleAdmissions(let before):
+                    sql += " AND state = 'received' AND updated_at < ?"
+                    values = [.integer(before.milliseconds)]
                 }
                 var changed: [LedgerEntry] = []
                 for row in try database.query(sql + " ORDER BY created_at", values) {
@@ -130,7 +135,7 @@ struct LedgerCore: Sendable {
                         "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE id = ? AND state = 'transmitting'",
                         [.integer(now.milliseconds), .text(id)])
                     try database.query(
-                        "UPDATE settlements SET state = 'failed', failure = 'the service stopped before sending', updated_at = ? WHERE id = ? AND state = 'received'",
+                        "UPDATE settlements SET state = 'failed', failure = 'interrupted before sending (the service stopped, or the admission was left unsent); nothing was sent', updated_at = ? WHERE id = ? AND state = 'received'",
                         [.integer(now.milliseconds), .text(id)])
                     if let entry = try LedgerRows.entry(id: id, in: database) { changed.append(entry) }
                 }
