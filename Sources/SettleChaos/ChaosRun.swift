@@ -453,6 +453,7 @@ package struct ChaosRun {
     /// The ledger against the host's truth, after every step; at the end, every entry has ended.
     private func checkLedger(final: Bool) throws {
         let live = Set(processes.flatMap { $0.flights.map(\.id) })
+        let events = try announcements()
         var cursor: String?
         var keys = Set<String>()
         repeat {
@@ -468,6 +469,7 @@ package struct ChaosRun {
                     throw violation("\(id) was left received since \(entry.updatedAt), holding its batch number")
                 }
                 if let key = entry.submission.idempotencyKey, !keys.insert(key).inserted { throw violation("two entries hold key \(key)") }
+                try checkEvents(events[entry.id] ?? [], of: entry)
                 // A session still under way has no verdict yet.
                 guard !live.contains(entry.id) else { continue }
                 let wasCaptured = captured[entry.id] ?? false
@@ -489,6 +491,43 @@ package struct ChaosRun {
             cursor = page.nextCursor
         } while cursor != nil
         if final { try checkNoCardNumberStored() }
+    }
+
+    /// This seed's events, by settlement, in order; their numbers only grow.
+    private func announcements() throws -> [String: [LedgerEvent]] {
+        var bySettlement: [String: [LedgerEvent]] = [:]
+        var after: Int64?
+        while true {
+            let page = try processes[0].ledger.events(LedgerEventQuery(after: after, merchantNumber: merchant, limit: 500))
+            for event in page.events {
+                if let last = after, event.sequence <= last { throw violation("event \(event.sequence) follows event \(last)") }
+                after = event.sequence
+                bySettlement[event.settlementID, default: []].append(event)
+            }
+            if !page.hasMore { return bySettlement }
+        }
+    }
+
+    /// No event lost and none invented: an entry on its way has none; an ended one announced each
+    /// change of its state once, the last its state now, and its resolution once if it has one.
+    private func checkEvents(_ events: [LedgerEvent], of entry: LedgerEntry) throws {
+        let id = entry.id.suffix(6)
+        let changes = events.filter { $0.type != .resolved }
+        let resolutions = events.count - changes.count
+        switch entry.state {
+        case .received, .transmitting:
+            if !events.isEmpty { throw violation("\(id) is \(entry.state.rawValue) but announced \(events.map(\.type.rawValue))") }
+        default:
+            guard changes.last?.state == entry.state else {
+                throw violation("\(id) is \(entry.state.rawValue) but its events say \(events.map(\.type.rawValue))")
+            }
+        }
+        for (earlier, later) in zip(changes, changes.dropFirst()) where earlier.state == later.state {
+            throw violation("\(id)'s change to \(later.state.rawValue) was announced twice")
+        }
+        if resolutions != (entry.resolution == nil ? 0 : 1) {
+            throw violation("\(id) has \(resolutions) resolution event(s), resolved: \(entry.resolution ?? "no")")
+        }
     }
 
     /// No full card number in any byte the ledger keeps (SQLite: the database and its write-ahead

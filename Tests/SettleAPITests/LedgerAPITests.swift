@@ -489,6 +489,7 @@ struct BrokenLedger: SettlementLedger {
     func recoverInterrupted(at now: Date) throws(LedgerError) -> [LedgerEntry] { throw failure }
     func check() throws(LedgerError) { throw failure }
     func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage { throw failure }
+    func events(_ query: LedgerEventQuery) throws(LedgerError) -> LedgerEventPage { throw failure }
     func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
         throw failure
     }

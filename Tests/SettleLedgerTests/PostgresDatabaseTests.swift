@@ -53,9 +53,9 @@ import Testing
     @Test func aDurableStatementOnItsOwnCountsTheRowsItChanged() throws {
         let database = try database()
         try database.query("INSERT INTO things (id, name) VALUES (?, ?)", [1, "one"])
-        try database.durably { () throws(LedgerError) in try database.query("UPDATE things SET name = ? WHERE id = ?", ["uno", 1]) }
+        try database.durably { () throws(LedgerError) in _ = try database.query("UPDATE things SET name = ? WHERE id = ?", ["uno", 1]) }
         #expect(database.changes == 1)
-        try database.durably { () throws(LedgerError) in try database.query("UPDATE things SET name = ? WHERE id = ?", ["dos", 2]) }
+        try database.durably { () throws(LedgerError) in _ = try database.query("UPDATE things SET name = ? WHERE id = ?", ["dos", 2]) }
         #expect(database.changes == 0)
         #expect(try names(database) == ["uno"])
     }

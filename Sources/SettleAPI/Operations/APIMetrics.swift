@@ -61,6 +61,9 @@ public final class APIMetrics: Sendable {
         count("tsys_settle_ledger_admissions_total", [("result", result)])
     }
 
+    /// A settlement answered `202 Accepted`, going on in the background.
+    func asynchronous() { count("tsys_settle_settlements_asynchronous_total", []) }
+
     /// A settlement's ending the ledger could not take at the first try: `retried` each time it is
     /// tried again, `recorded` once it is written after all.
     func ending(_ result: String) {

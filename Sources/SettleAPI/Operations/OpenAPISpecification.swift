@@ -43,6 +43,18 @@ paths:
             Structured Field string as the IETF draft writes it (`"8e03…"`) or a bare token of 1-255
             visible ASCII characters: both are the same key. Keys belong to the API key that sent them.
           schema: { type: string, minLength: 1, maxLength: 257, pattern: "^([!#-~][!-~]*|\"([ !#-\\[\\]-~]|\\\\[\"\\\\])+\")$" }
+        - name: Prefer
+          in: header
+          required: false
+          description: >-
+            `respond-async` (RFC 7240): once the ledger has admitted the settlement it is answered 202
+            with `Location` and `Preference-Applied: respond-async`, and goes on in the background;
+            `GET` the location for its state. Validation, the batch-number guard and the
+            Idempotency-Key run first, and their refusals are answered at once as without it. The same
+            request again while it is under way is answered 202 for the same settlement. Ignored with
+            `trace`, and while the server is stopping (the settlement is then answered when it ends).
+          schema: { type: string }
+          example: respond-async
       requestBody:
         required: true
         content:
@@ -58,6 +70,14 @@ paths:
           content:
             application/json:
               schema: { $ref: "#/components/schemas/SettlementResult" }
+        "202":
+          description: Admitted and recorded (`Prefer: respond-async`); the settlement goes on in the background.
+          headers:
+            Location: { $ref: "#/components/headers/Location" }
+            Preference-Applied: { description: "`respond-async`", schema: { type: string, enum: [respond-async] } }
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/SettlementRecord" }
         "400": { $ref: "#/components/responses/InvalidDocument" }
         "401": { $ref: "#/components/responses/Unauthorized" }
         "403": { $ref: "#/components/responses/Problem" }
@@ -175,6 +195,42 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "405": { $ref: "#/components/responses/Problem" }
         "415": { $ref: "#/components/responses/Problem" }
+  /v1/events:
+    get:
+      operationId: listEvents
+      summary: The settlements' state changes, oldest first, in the order they were recorded.
+      description: >-
+        Each change a webhook announces, for catching up on what a delivery missed: keep the last
+        event's `sequence` and pass it as `after` to read on (no event recorded later can have a
+        smaller one). `data` is the settlement as it is now, with masked card numbers only.
+        Settlements ended before this version have no events.
+      parameters:
+        - { name: after, in: query, required: false, description: The sequence of the last event seen (a page's nextCursor)., schema: { type: integer, minimum: 0 } }
+        - name: type
+          in: query
+          required: false
+          description: Only these types, comma-separated.
+          schema: { type: string }
+          example: settlement.accepted,settlement.in_doubt
+        - { name: settlement, in: query, required: false, description: Only this settlement's events., schema: { type: string } }
+        - { name: merchant, in: query, required: false, description: Only this merchant's settlements., schema: { type: string } }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 100 } }
+      responses:
+        "200":
+          description: One page; `nextCursor` is absent when no more events follow now.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [events]
+                properties:
+                  events: { type: array, items: { $ref: "#/components/schemas/SettlementEvent" } }
+                  nextCursor: { type: string }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       operationId: health
@@ -275,6 +331,18 @@ components:
         - $ref: "#/components/schemas/Problem"
         - required: [result]
     SettlementState: { enum: [received, transmitting, accepted, duplicate, rejected, failed, in_doubt] }
+    SettlementEvent:
+      type: object
+      description: A change of a settlement's state, as listed and as a webhook's payload (Standard Webhooks' type, timestamp, data).
+      required: [id, type, timestamp, sequence, data]
+      properties:
+        id: { type: string, description: "`evt_…`, the same on every delivery attempt (a webhook's `webhook-id`).", pattern: "^evt_[0-9a-f]{32}$" }
+        type:
+          type: string
+          enum: [settlement.accepted, settlement.rejected, settlement.duplicate, settlement.failed, settlement.in_doubt, settlement.resolved]
+        timestamp: { type: string, format: date-time }
+        sequence: { type: integer, minimum: 1, description: The order of commit. }
+        data: { $ref: "#/components/schemas/SettlementRecord" }
     SettlementRecord:
       type: object
       description: A settlement as the ledger holds it. `records` is left out of lists.

@@ -9,6 +9,8 @@ enum Route: Equatable {
     case settlements
     case settlement(id: Substring)
     case resolve(id: Substring)
+    /// `GET /v1/events`: the settlements' state changes, oldest first.
+    case events
     case unknown
 
     init(path: Substring) {
@@ -19,6 +21,7 @@ enum Route: Equatable {
         case "/metrics": self = .metrics
         case "/v1/settlements/validate": self = .validate
         case "/v1/settlements": self = .settlements
+        case "/v1/events": self = .events
         default:
             let prefix = "/v1/settlements/"
             guard path.hasPrefix(prefix) else {
@@ -47,6 +50,7 @@ enum Route: Equatable {
         case .settlements: "/v1/settlements"
         case .settlement: "/v1/settlements/{id}"
         case .resolve: "/v1/settlements/{id}/resolve"
+        case .events: "/v1/events"
         case .unknown: "other"
         }
     }

@@ -11,9 +11,12 @@ import SettleService
 extension SettlementAPI {
     /// Records the batch, then settles it, unless its idempotency key or batch number says the
     /// money may already be on its way: nothing is sent that is not on record first. The ledger
-    /// settles the batch number (given, or allocated) before the batch is encoded, once.
+    /// settles the batch number (given, or allocated) before the batch is encoded, once. With
+    /// `background` (the caller prefers `respond-async`) the admitted settlement is answered
+    /// `202 Accepted` and goes on there; every refusal is answered at once, as without it.
     func settleRecorded(
-        _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger
+        _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger,
+        background: BackgroundSettlements? = nil
     ) async -> HTTPResponse {
         var key: String?, unscopedKey: String?
         if let header = request.head.headers["idempotency-key"] {
@@ -39,18 +42,27 @@ extension SettlementAPI {
         metrics.admission(Self.label(admission))
         switch admission {
         case .admitted(let entry):
-            var batch = submission.batch
-            batch.batchNumber = entry.submission.batchNumber
-            switch encode(batch) {
-            case .success(let encoded):
-                return await transmitRecorded(entry, encoded, trace: trace, ledger: ledger)
-            case .failure(let refusal):
-                let failure = LedgerOutcome(
-                    state: .failed, failure: "the batch could not be encoded",
-                    answer: LedgerAnswer(status: refusal.response.status, body: refusal.response.body))
-                await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, failure)
-                return located(refusal.response, entry.id)
+            var numbered = submission.batch
+            numbered.batchNumber = entry.submission.batchNumber
+            let api = self, batch = numbered
+            let settle: @Sendable () async -> HTTPResponse = {
+                switch api.encode(batch) {
+                case .success(let encoded):
+                    return await api.transmitRecorded(entry, encoded, trace: trace, ledger: ledger)
+                case .failure(let refusal):
+                    let failure = LedgerOutcome(
+                        state: .failed, failure: "the batch could not be encoded",
+                        answer: LedgerAnswer(status: refusal.response.status, body: refusal.response.body))
+                    await EndingRecorder(ledger: ledger, metrics: api.metrics).record(entry.id, failure)
+                    return api.located(refusal.response, entry.id)
+                }
             }
+            // Once finishing (a graceful shutdown), the background takes no more: settled here.
+            if let background, background.submit({ _ = await settle() }) {
+                metrics.asynchronous()
+                return accepted(entry)
+            }
+            return await settle()
         case .replay(let entry):
             guard let answer = entry.outcome?.answer else { return located(interrupted(entry), entry.id) }
             let type = answer.status >= 400 ? "application/problem+json" : "application/json"
@@ -62,6 +74,9 @@ extension SettlementAPI {
             return refusal(
                 422, "idempotency-key-reused", "Idempotency-Key reused", "this key was used for a different request; use a new key for a new batch",
                 entry)
+        case .inFlight(let entry) where background != nil && key != nil && entry.submission.idempotencyKey == key:
+            // The same asynchronous request again (its 202 lost, say): it is under way.
+            return accepted(entry)
         case .inFlight(let entry):
             var response = refusal(
                 409, "settlement-in-progress", "Settlement in progress",
@@ -83,7 +98,7 @@ extension SettlementAPI {
         }
     }
 
-    private func transmitRecorded(
+    fileprivate func transmitRecorded(
         _ entry: LedgerEntry, _ encoded: EncodedBatch, trace: PacketTrace?, ledger: any SettlementLedger
     ) async -> HTTPResponse {
         do {
@@ -150,6 +165,15 @@ extension SettlementAPI {
             status: status, code: status, kind: kind, title: title, detail: detail + " (nothing was sent)", settlement: entry.id)
         var response = JSONResponse.make(status, problem)
         response.headers.append("Content-Location", "/v1/settlements/\(entry.id)")
+        return response
+    }
+
+    /// `202 Accepted`: the settlement is on record and goes on in the background; its state is
+    /// at `Location` (RFC 7240 §4.1).
+    private func accepted(_ entry: LedgerEntry) -> HTTPResponse {
+        var response = JSONResponse.make(202, SettlementRecordDTO(entry))
+        response.headers.append("Location", "/v1/settlements/\(entry.id)")
+        response.headers.append("Preference-Applied", "respond-async")
         return response
     }
 

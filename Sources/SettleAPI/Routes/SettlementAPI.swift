@@ -27,6 +27,10 @@ public struct SettlementAPI: Sendable {
     /// The key of the request fingerprints the ledger stores (HMAC-SHA-256). Replicas sharing a
     /// ledger must share it; the default is random per process, for tests and single runs.
     public var fingerprintKey: [UInt8] = SHA256Digest.random(32)
+    /// Where settlements answered `202 Accepted` go on (`Prefer: respond-async`, with a ledger
+    /// to look them up in); without it the preference is ignored and every settlement is
+    /// answered when it ends.
+    public var background: BackgroundSettlements?
 
     public init(
         defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,
@@ -94,6 +98,9 @@ public struct SettlementAPI: Sendable {
         case .settlement(let id):
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return await lookUp(String(id))
+        case .events:
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await listEvents(request)
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
@@ -112,7 +119,11 @@ public struct SettlementAPI: Sendable {
             return JSONResponse.problem(403, "Trace not allowed", "this server is not configured to return traces (serve --allow-trace)")
         }
         let trace = wantsTrace ? PacketTrace(profile: defaults.profile) : nil
-        if let ledger { return await settleRecorded(submission, request: request, trace: trace, ledger: ledger) }
+        if let ledger {
+            // A trace is part of the answer, so a traced settlement is answered when it ends.
+            let background = wantsTrace || !request.head.headers.preferences.contains("respond-async") ? nil : self.background
+            return await settleRecorded(submission, request: request, trace: trace, ledger: ledger, background: background)
+        }
         // Without a ledger every document carries its batch number (no placeholder to replace).
         switch encode(submission.batch) {
         case .success(let encoded): return await transmit(encoded, trace: trace).response

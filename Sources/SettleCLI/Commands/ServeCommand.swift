@@ -52,6 +52,8 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let ledger = try LedgerOptions.open(settings)
         configured.ledger = ledger
         configured.fingerprintKey = try LedgerOptions.fingerprintKey(settings)
+        let background = BackgroundSettlements()
+        configured.background = background
         let leaseDuration = LedgerOptions.leaseDuration(settings)
         try LedgerService.start(ledger, leaseDuration: leaseDuration, logger: logger)
         services.insert(.init(service: LedgerService(ledger: ledger, leaseDuration: leaseDuration, logger: logger)), at: 0)
@@ -67,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let keyCount = settings.list(.apiKeyHashes).count, environment = api.environment, path = ledger.location
         let banner = Banner(format: settings.text(.logFormat) ?? "text")
         // The group stops its services in reverse order: the API drains first, then the
-        // simulator and the ledger are released.
+        // settlements answered 202 end, then the simulator and the ledger are released.
         let http = HTTPService(
             server: server, readiness: api.readiness,
             listening: { port in
@@ -76,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
                         + "\(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)")
             },
             stopping: { banner.announce("stopping; finishing settlements in progress") })
+        services.append(.init(service: BackgroundSettlementService(settlements: background)))
         services.append(.init(service: http, successTerminationBehavior: .gracefullyShutdownGroup))
         Banner.unblockStopSignals()
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

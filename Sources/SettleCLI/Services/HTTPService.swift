@@ -18,7 +18,7 @@ struct HTTPService: Service {
         let port: Int
         do {
             port = try await server.start()
-        } catch let error as HTTPServerError {
+        } catch {
             throw CLIError(error.description)
         }
         listening(port)

@@ -18,6 +18,8 @@ public protocol SettlementLedger: Sendable {
     func check() throws(LedgerError)
     /// Entries matching `query`, newest first, a page at a time.
     func list(_ query: LedgerQuery) throws(LedgerError) -> LedgerPage
+    /// Changes of settlements' states that callers are told about, oldest first (see ``LedgerEvent``).
+    func events(_ query: LedgerEventQuery) throws(LedgerError) -> LedgerEventPage
     /// An operator's finding on an in-doubt entry after checking TSYS reports; `note` says why.
     func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult
 }

@@ -5,8 +5,11 @@ import Foundation
 /// replicas starting together one migrates and the others find the version it wrote.
 enum PostgresSchema {
     /// The steps, the first making version 1 (the SQLite ledger's version 2 tables), the second
-    /// adding replica leases (SQLite's version 3), the third the lease term counter (its 4).
-    static let steps: [String] = [version1, translated(LedgerSchema.version3), translated(LedgerSchema.version4)]
+    /// adding replica leases (SQLite's version 3), the third the lease term counter (its 4), the
+    /// fourth the events outbox (its 5).
+    static let steps: [String] = [
+        version1, translated(LedgerSchema.version3), translated(LedgerSchema.version4), translated(LedgerSchema.version5),
+    ]
     static var version: Int { steps.count }
 
     static func migrate(_ database: PostgresDatabase) throws(LedgerError) {

@@ -122,6 +122,10 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
         try locked { (database) throws(LedgerError) in try core.list(query, in: database) }
     }
 
+    public func events(_ query: LedgerEventQuery) throws(LedgerError) -> LedgerEventPage {
+        try locked { (database) throws(LedgerError) in try LedgerEvents.select(query, in: database) }
+    }
+
     public func resolve(_ id: String, as resolution: LedgerResolution, note: String, at now: Date) throws(LedgerError) -> LedgerResolutionResult {
         try locked { (database) throws(LedgerError) in try core.resolve(id, as: resolution, note: note, at: now, in: database) }
     }

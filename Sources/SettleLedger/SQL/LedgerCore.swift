@@ -101,11 +101,19 @@ struct LedgerCore: Sendable {
         }
     }
 
+    /// The ending and its event, in one transaction (one round trip on PostgreSQL). Endings take
+    /// the events' lock, so they are serialized with one another (but not with admissions).
     func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
+        func write() throws(LedgerError) {
+            try database.transaction(serializing: [LedgerEvents.subject]) { () throws(LedgerError) in
+                if let event = LedgerEvents.reaching(outcome.state, settlement: id, at: now) { try database.write([event]) }
+                try LedgerRows.complete(id, with: outcome, at: now, in: database)
+            }
+        }
         if policy.syncsEveryChange {
-            try database.durably { () throws(LedgerError) in try LedgerRows.complete(id, with: outcome, at: now, in: database) }
+            try database.durably { () throws(LedgerError) in try write() }
         } else {
-            try LedgerRows.complete(id, with: outcome, at: now, in: database)
+            try write()
         }
     }
 
@@ -114,7 +122,7 @@ struct LedgerCore: Sendable {
     func recoverInterrupted(at now: Date, rule: RecoveryRule, in database: some LedgerDatabase) throws(LedgerError) -> [LedgerEntry] {
         try database.durably { () throws(LedgerError) in
             try database.transaction { () throws(LedgerError) in
-                var sql = "SELECT id FROM settlements WHERE state IN ('received', 'transmitting')"
+                var sql = "SELECT id, state FROM settlements WHERE state IN ('received', 'transmitting')"
                 var values: [LedgerValue] = []
                 switch rule {
                 case .everything: break
@@ -130,7 +138,10 @@ struct LedgerCore: Sendable {
                 }
                 var changed: [LedgerEntry] = []
                 for row in try database.query(sql + " ORDER BY created_at", values) {
-                    guard let id = row.first?.text else { continue }
+                    guard let id = row.first?.text, let state = row[1].text.flatMap(SettlementState.init(rawValue:)) else { continue }
+                    if let event = LedgerEvents.reaching(state == .transmitting ? .inDoubt : .failed, settlement: id, at: now) {
+                        try database.query(event.0, event.1)
+                    }
                     try database.query(
                         "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE id = ? AND state = 'transmitting'",
                         [.integer(now.milliseconds), .text(id)])
@@ -195,6 +206,8 @@ struct LedgerCore: Sendable {
                 try database.query(
                     "UPDATE settlements SET resolution = ?, resolution_note = ?, updated_at = ? WHERE id = ?",
                     [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
+                let event = LedgerEvents.resolved(settlement: id, at: now)
+                try database.query(event.0, event.1)
                 guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
                 return .resolved(resolved)
             }

@@ -62,22 +62,26 @@ enum LedgerRows {
 
     static func complete(_ id: String, with outcome: LedgerOutcome, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
         let o = outcome
-        try database.query(
-            """
-            UPDATE settlements SET state = ?, response_code = ?, response_text = ?, response_batch_number = ?, response_net_deposit = ?,
-                response_record_count = ?, rejection_error_type = ?, rejection_sequence_number = ?, rejection_record_type = ?,
-                rejection_field_number = ?, rejection_data = ?, rejection_detail_index = ?, failure = ?, answer_status = ?, answer_body = ?,
-                updated_at = ?, idempotency_key = CASE WHEN ? = 1 THEN NULL ELSE idempotency_key END
-            WHERE id = ? AND resolution IS NULL
-            """,
-            [
-                .text(o.state.rawValue), LedgerValue(o.responseCode), LedgerValue(o.responseText), LedgerValue(o.responseBatchNumber),
-                LedgerValue(o.responseNetDeposit), LedgerValue(o.responseRecordCount), LedgerValue(o.rejection?.errorType),
-                LedgerValue(o.rejection?.sequenceNumber), LedgerValue(o.rejection?.recordType), LedgerValue(o.rejection?.fieldNumber),
-                LedgerValue(o.rejection?.data), LedgerValue(o.rejection?.detailRecordIndex), LedgerValue(o.failure),
-                .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .integer(o.releasesIdempotencyKey ? 1 : 0),
-                .text(id),
-            ])
+        // Inside a transaction it goes with the COMMIT, in the same round trip.
+        try database.write([
+            (
+                """
+                UPDATE settlements SET state = ?, response_code = ?, response_text = ?, response_batch_number = ?, response_net_deposit = ?,
+                    response_record_count = ?, rejection_error_type = ?, rejection_sequence_number = ?, rejection_record_type = ?,
+                    rejection_field_number = ?, rejection_data = ?, rejection_detail_index = ?, failure = ?, answer_status = ?, answer_body = ?,
+                    updated_at = ?, idempotency_key = CASE WHEN ? = 1 THEN NULL ELSE idempotency_key END
+                WHERE id = ? AND resolution IS NULL
+                """,
+                [
+                    .text(o.state.rawValue), LedgerValue(o.responseCode), LedgerValue(o.responseText), LedgerValue(o.responseBatchNumber),
+                    LedgerValue(o.responseNetDeposit), LedgerValue(o.responseRecordCount), LedgerValue(o.rejection?.errorType),
+                    LedgerValue(o.rejection?.sequenceNumber), LedgerValue(o.rejection?.recordType), LedgerValue(o.rejection?.fieldNumber),
+                    LedgerValue(o.rejection?.data), LedgerValue(o.rejection?.detailRecordIndex), LedgerValue(o.failure),
+                    .integer(Int64(o.answer.status)), .blob(o.answer.body), .integer(now.milliseconds), .integer(o.releasesIdempotencyKey ? 1 : 0),
+                    .text(id),
+                ]
+            )
+        ])
     }
 
     static func entry(id: String, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEntry? {

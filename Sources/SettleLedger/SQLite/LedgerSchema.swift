@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4]
+    static let steps: [String] = [version1, version2, version3, version4, version5]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -113,6 +113,23 @@ enum LedgerSchema {
     static let version4 = """
         CREATE TABLE IF NOT EXISTS lease_terms (last_term INTEGER NOT NULL);
         INSERT INTO lease_terms (last_term) SELECT COALESCE(MAX(term), 0) FROM replicas WHERE NOT EXISTS (SELECT 1 FROM lease_terms);
+
+        """
+
+    /// The events outbox: a settlement's state changes that callers are told about, written in
+    /// the transaction of the change and numbered in the order of commit (see ``LedgerEvent``).
+    /// Settlements ended before this version have no events.
+    static let version5 = """
+        CREATE TABLE settlement_events (
+            sequence INTEGER NOT NULL,
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            settlement_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX settlement_events_sequence ON settlement_events(sequence);
+        CREATE INDEX settlement_events_settlement ON settlement_events(settlement_id);
 
         """
 }

@@ -1,0 +1,48 @@
+import Synchronization
+
+/// The settlements answered `202 Accepted` (`Prefer: respond-async`), which go on after their
+/// request has been answered. Each runs as a child task of ``run()``, which the server's service
+/// runs for as long as it serves; after ``finish()`` (a graceful shutdown, once the requests in
+/// hand were drained) it takes no more and returns when every one of them has ended and recorded
+/// its ending. A settlement handed over after that runs in its request instead, so none is lost.
+public final class BackgroundSettlements: Sendable {
+    public typealias Work = @Sendable () async -> Void
+    private let work: AsyncStream<Work>
+    private let intake: AsyncStream<Work>.Continuation
+    private let running = Atomic<Int>(0)
+
+    public init() {
+        (work, intake) = AsyncStream.makeStream()
+    }
+
+    /// Hands `job` over; false once finishing, when the caller must do it itself.
+    func submit(_ job: @escaping Work) -> Bool {
+        running.add(1, ordering: .relaxed)
+        guard case .enqueued = intake.yield(job) else {
+            running.subtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    /// Settlements handed over and not yet ended.
+    public var inHand: Int { running.load(ordering: .relaxed) }
+
+    /// Runs every settlement handed over, until ``finish()`` and the last of them has ended.
+    /// Call it once.
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            for await job in work {
+                group.addTask {
+                    await job()
+                    self.ended()
+                }
+            }
+        }
+    }
+
+    private func ended() { running.subtract(1, ordering: .relaxed) }
+
+    /// Takes no more; ``run()`` returns once those in hand have ended.
+    public func finish() { intake.finish() }
+}

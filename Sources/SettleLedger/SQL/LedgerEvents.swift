@@ -1,0 +1,87 @@
+import Foundation
+import SettleModel
+
+/// Rows of the `settlement_events` table: the statements that append an event in the
+/// transaction of its state change, and the reading of them.
+enum LedgerEvents {
+    /// Events are numbered one above the last, inside a transaction that holds this subject's
+    /// lock (or the whole ledger's): so numbers are unique and follow the order of commit.
+    static let subject = "events"
+
+    /// Appends the event of settlement `id` reaching `state` (its type, or `type`), only when the
+    /// settlement's state changes, and it has not been resolved: run it just before the UPDATE
+    /// that makes the change. Repeating an ending (a retry after a lost answer) adds nothing.
+    static func reaching(
+        _ state: SettlementState, type: LedgerEventType? = nil, settlement id: String, at now: Date
+    ) -> (String, [LedgerValue])? {
+        guard let type = type ?? LedgerEventType(reaching: state) else { return nil }
+        return (
+            """
+            INSERT INTO settlement_events (sequence, id, type, settlement_id, state, created_at)
+            SELECT (SELECT COALESCE(MAX(sequence), 0) + 1 FROM settlement_events), ?, ?, s.id, ?, ?
+            FROM settlements s WHERE s.id = ? AND s.resolution IS NULL AND s.state <> ?
+            """,
+            [.text(newID()), .text(type.rawValue), .text(state.rawValue), .integer(now.milliseconds), .text(id), .text(state.rawValue)]
+        )
+    }
+
+    /// Appends `settlement.resolved` for settlement `id` (in doubt, just resolved).
+    static func resolved(settlement id: String, at now: Date) -> (String, [LedgerValue]) {
+        (
+            """
+            INSERT INTO settlement_events (sequence, id, type, settlement_id, state, created_at)
+            SELECT COALESCE(MAX(sequence), 0) + 1, ?, ?, ?, ?, ? FROM settlement_events
+            """,
+            [
+                .text(newID()), .text(LedgerEventType.resolved.rawValue), .text(id), .text(SettlementState.inDoubt.rawValue),
+                .integer(now.milliseconds),
+            ]
+        )
+    }
+
+    static func newID() -> String { "evt_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
+
+    /// The events `query` asks for, oldest first, with their settlements.
+    static func select(_ query: LedgerEventQuery, in database: some LedgerDatabase) throws(LedgerError) -> LedgerEventPage {
+        var conditions: [String] = []
+        var values: [LedgerValue] = []
+        if let after = query.after {
+            conditions.append("e.sequence > ?")
+            values.append(.integer(after))
+        }
+        if let id = query.settlementID {
+            conditions.append("e.settlement_id = ?")
+            values.append(.text(id))
+        }
+        if let merchant = query.merchantNumber {
+            conditions.append("e.settlement_id IN (SELECT id FROM settlements WHERE merchant_number = ?)")
+            values.append(.text(merchant))
+        }
+        if !query.types.isEmpty {
+            let types = query.types.map(\.rawValue).sorted()
+            conditions.append("e.type IN (" + types.map { _ in "?" }.joined(separator: ", ") + ")")
+            values += types.map { .text($0) }
+        }
+        let limit = min(max(query.limit, 1), 500)
+        let rows = try database.query(
+            "SELECT e.sequence, e.id, e.type, e.settlement_id, e.state, e.created_at FROM settlement_events e "
+                + (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY e.sequence LIMIT ?",
+            values + [.integer(Int64(limit + 1))])
+        var events = rows.map { row in
+            LedgerEvent(
+                sequence: row[0].integer ?? 0, id: row[1].text ?? "", type: LedgerEventType(rawValue: row[2].text ?? "") ?? .inDoubt,
+                settlementID: row[3].text ?? "", state: SettlementState(rawValue: row[4].text ?? "") ?? .inDoubt,
+                createdAt: Date(milliseconds: row[5].integer ?? 0))
+        }
+        let hasMore = events.count > limit
+        if hasMore { events.removeLast() }
+        var settlements: [String: LedgerEntry] = [:]
+        let ids = Array(Set(events.map(\.settlementID))).sorted()
+        for start in stride(from: 0, to: ids.count, by: 100) {
+            let chunk = ids[start..<min(start + 100, ids.count)]
+            let clause = "WHERE id IN (" + chunk.map { _ in "?" }.joined(separator: ", ") + ")"
+            for entry in try LedgerRows.select(clause, chunk.map { .text($0) }, database) { settlements[entry.id] = entry }
+        }
+        return LedgerEventPage(events: events, settlements: settlements, hasMore: hasMore)
+    }
+}
