@@ -54,6 +54,8 @@ public enum LedgerEventType: String, Sendable, Hashable, CaseIterable {
 public struct LedgerEventQuery: Sendable, Hashable {
     /// Only events numbered above this (the last `sequence` the reader saw).
     public var after: Int64?
+    /// Only these events (by id).
+    public var ids: [String]?
     public var settlementID: String?
     public var merchantNumber: String?
     public var types: Set<LedgerEventType>
@@ -61,9 +63,11 @@ public struct LedgerEventQuery: Sendable, Hashable {
     public var limit: Int
 
     public init(
-        after: Int64? = nil, settlementID: String? = nil, merchantNumber: String? = nil, types: Set<LedgerEventType> = [], limit: Int = 100
+        after: Int64? = nil, ids: [String]? = nil, settlementID: String? = nil, merchantNumber: String? = nil,
+        types: Set<LedgerEventType> = [], limit: Int = 100
     ) {
         self.after = after
+        self.ids = ids
         self.settlementID = settlementID
         self.merchantNumber = merchantNumber
         self.types = types

@@ -6,9 +6,10 @@ import Foundation
 enum PostgresSchema {
     /// The steps, the first making version 1 (the SQLite ledger's version 2 tables), the second
     /// adding replica leases (SQLite's version 3), the third the lease term counter (its 4), the
-    /// fourth the events outbox (its 5).
+    /// fourth the events outbox (its 5), the fifth the webhook outbox (its 6).
     static let steps: [String] = [
         version1, translated(LedgerSchema.version3), translated(LedgerSchema.version4), translated(LedgerSchema.version5),
+        translated(LedgerSchema.version6),
     ]
     static var version: Int { steps.count }
 

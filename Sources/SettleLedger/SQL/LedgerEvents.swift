@@ -49,6 +49,10 @@ enum LedgerEvents {
             conditions.append("e.sequence > ?")
             values.append(.integer(after))
         }
+        if let ids = query.ids {
+            conditions.append("e.id IN (" + (ids.isEmpty ? "NULL" : ids.map { _ in "?" }.joined(separator: ", ")) + ")")
+            values += ids.map { .text($0) }
+        }
         if let id = query.settlementID {
             conditions.append("e.settlement_id = ?")
             values.append(.text(id))

@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -130,6 +130,50 @@ enum LedgerSchema {
         );
         CREATE UNIQUE INDEX settlement_events_sequence ON settlement_events(sequence);
         CREATE INDEX settlement_events_settlement ON settlement_events(settlement_id);
+
+        """
+}
+
+extension LedgerSchema {
+    /// The webhook outbox: endpoints seen (each delivered the events after the one current when it
+    /// was first configured), one delivery per event and endpoint, and every try of it.
+    static let version6 = """
+        CREATE TABLE webhook_endpoints (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            scheduled_through INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE webhook_deliveries (
+            id TEXT PRIMARY KEY,
+            endpoint_id TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            event_sequence INTEGER NOT NULL,
+            settlement_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            claimed_by TEXT,
+            claimed_until INTEGER,
+            last_status INTEGER,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            delivered_at INTEGER
+        );
+        CREATE UNIQUE INDEX webhook_deliveries_event ON webhook_deliveries(endpoint_id, event_id);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE state = 'pending';
+        CREATE INDEX webhook_deliveries_created ON webhook_deliveries(created_at);
+        CREATE TABLE webhook_attempts (
+            delivery_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            replica TEXT NOT NULL,
+            status INTEGER,
+            error TEXT,
+            milliseconds INTEGER NOT NULL,
+            PRIMARY KEY (delivery_id, number)
+        );
 
         """
 }

@@ -1,0 +1,171 @@
+import Foundation
+
+/// The webhook outbox's statements: scheduling events for an endpoint, claiming due deliveries,
+/// recording tries, and reading the log.
+enum LedgerWebhooks {
+    /// Claims are serialized with one another (a claim is a read and an update), across replicas.
+    static let claimSubject = "webhook-claims"
+
+    private static let columns = """
+        id, endpoint_id, event_id, event_sequence, state, attempts, next_attempt_at, last_status, last_error, created_at, updated_at,
+        delivered_at, settlement_id
+        """
+
+    /// Notes `endpoint` (first seen now: it gets the events after the last one recorded).
+    static func register(endpoint id: String, url: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
+        try database.query(
+            """
+            INSERT INTO webhook_endpoints (id, url, scheduled_through, created_at)
+            SELECT ?, ?, COALESCE(MAX(sequence), 0), ? FROM settlement_events WHERE true
+            ON CONFLICT (id) DO NOTHING
+            """,
+            [.text(id), .text(url), .integer(now.milliseconds)])
+    }
+
+    /// A delivery of every event recorded since the last scheduling whose type `types` names
+    /// (all when empty). Run under the events' lock: every event numbered up to the largest
+    /// number seen has committed, so none is passed over.
+    static func schedule(
+        endpoint id: String, types: Set<LedgerEventType>, at now: Date, in database: some LedgerDatabase
+    ) throws(LedgerError) -> Int {
+        let rows = try database.queries([
+            ("SELECT scheduled_through FROM webhook_endpoints WHERE id = ?", [.text(id)]),
+            ("SELECT COALESCE(MAX(sequence), 0) FROM settlement_events", []),
+        ])
+        guard let from = rows[0].first?.first?.integer else { throw LedgerError("webhook endpoint \(id) is not registered") }
+        let through = rows[1].first?.first?.integer ?? 0
+        guard through > from else { return 0 }
+        var filter = ""
+        var values: [LedgerValue] = [.text(id), .text(id), .integer(now.milliseconds), .integer(now.milliseconds), .integer(now.milliseconds)]
+        values += [.integer(from), .integer(through)]
+        if !types.isEmpty {
+            let names = types.map(\.rawValue).sorted()
+            filter = " AND e.type IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")"
+            values += names.map { .text($0) }
+        }
+        try database.query(
+            """
+            INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_sequence, settlement_id, state, attempts, next_attempt_at,
+                created_at, updated_at)
+            SELECT 'whd_' || substr(e.id, 5) || '_' || substr(?, 5), ?, e.id, e.sequence, e.settlement_id, 'pending', 0, ?, ?, ?
+            FROM settlement_events e WHERE e.sequence > ? AND e.sequence <= ?
+            """ + filter + " ON CONFLICT (endpoint_id, event_id) DO NOTHING", values)
+        let made = database.changes
+        try database.write([("UPDATE webhook_endpoints SET scheduled_through = ? WHERE id = ?", [.integer(through), .text(id)])])
+        return made
+    }
+
+    /// Up to `limit` due deliveries (pending, due, not claimed by a replica whose claim holds),
+    /// claimed by `replica` until `until`.
+    static func claim(
+        replica: String, at now: Date, until: Date, limit: Int, in database: some LedgerDatabase
+    ) throws(LedgerError) -> [WebhookDelivery] {
+        let due = try database.query(
+            """
+            SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+            ORDER BY next_attempt_at, event_sequence LIMIT ?
+            """,
+            [.integer(now.milliseconds), .integer(now.milliseconds), .integer(Int64(limit))]
+        ).compactMap { $0.first?.text }
+        guard !due.isEmpty else { return [] }
+        let list = "(" + due.map { _ in "?" }.joined(separator: ", ") + ")"
+        return try database.query(
+            "UPDATE webhook_deliveries SET claimed_by = ?, claimed_until = ? WHERE id IN \(list) RETURNING \(columns)",
+            [.text(replica), .integer(until.milliseconds)] + due.map { .text($0) }
+        ).map(decode).sorted { $0.eventSequence < $1.eventSequence }
+    }
+
+    /// Logs the try and moves the delivery on: delivered, due again at `retryAt`, or given up.
+    /// A delivered one stays delivered (another replica's try may have succeeded meanwhile).
+    static func record(
+        _ outcome: WebhookAttemptOutcome, of id: String, by replica: String, at now: Date, milliseconds: Int64, in database: some LedgerDatabase
+    ) throws(LedgerError) {
+        let state: WebhookDeliveryState = outcome.delivered ? .delivered : outcome.retryAt == nil ? .abandoned : .pending
+        try database.write([
+            (
+                """
+                INSERT INTO webhook_attempts (delivery_id, number, at, replica, status, error, milliseconds)
+                SELECT id, attempts + 1, ?, ?, ?, ?, ? FROM webhook_deliveries WHERE id = ?
+                """,
+                [
+                    .integer(now.milliseconds), .text(replica), LedgerValue(outcome.status), LedgerValue(outcome.error), .integer(milliseconds),
+                    .text(id),
+                ]
+            ),
+            (
+                """
+                UPDATE webhook_deliveries SET state = CASE WHEN state = 'delivered' THEN state ELSE ? END, attempts = attempts + 1,
+                    next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, last_status = ?, last_error = ?, updated_at = ?,
+                    delivered_at = CASE WHEN ? = 1 AND delivered_at IS NULL THEN ? ELSE delivered_at END
+                WHERE id = ?
+                """,
+                [
+                    .text(state.rawValue), .integer((outcome.retryAt ?? now).milliseconds), LedgerValue(outcome.status), LedgerValue(outcome.error),
+                    .integer(now.milliseconds), .integer(outcome.delivered ? 1 : 0), .integer(now.milliseconds), .text(id),
+                ]
+            ),
+        ])
+    }
+
+    /// Pending again, due now (its tries so far kept in the log).
+    static func redeliver(_ id: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> WebhookDelivery? {
+        try database.query(
+            """
+            UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+            WHERE id = ? RETURNING \(columns)
+            """,
+            [.integer(now.milliseconds), .integer(now.milliseconds), .text(id)]
+        ).first.map(decode)
+    }
+
+    static func list(_ query: WebhookDeliveryQuery, in database: some LedgerDatabase) throws(LedgerError) -> [WebhookDelivery] {
+        var conditions: [String] = []
+        var values: [LedgerValue] = []
+        if let state = query.state {
+            conditions.append("state = ?")
+            values.append(.text(state.rawValue))
+        }
+        if let event = query.eventID {
+            conditions.append("event_id = ?")
+            values.append(.text(event))
+        }
+        if let settlement = query.settlementID {
+            conditions.append("settlement_id = ?")
+            values.append(.text(settlement))
+        }
+        let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try database.query(
+            "SELECT \(columns) FROM webhook_deliveries\(clause) ORDER BY created_at DESC, event_sequence DESC LIMIT ?",
+            values + [.integer(Int64(min(max(query.limit, 1), 500)))]
+        ).map(decode)
+    }
+
+    static func delivery(_ id: String, in database: some LedgerDatabase) throws(LedgerError) -> WebhookDelivery? {
+        try database.query("SELECT \(columns) FROM webhook_deliveries WHERE id = ?", [.text(id)]).first.map(decode)
+    }
+
+    static func attempts(of id: String, in database: some LedgerDatabase) throws(LedgerError) -> [WebhookAttempt] {
+        try database.query(
+            "SELECT delivery_id, number, at, replica, status, error, milliseconds FROM webhook_attempts WHERE delivery_id = ? ORDER BY number",
+            [.text(id)]
+        ).map { row in
+            WebhookAttempt(
+                deliveryID: row[0].text ?? "", number: Int(row[1].integer ?? 0), at: Date(milliseconds: row[2].integer ?? 0),
+                replica: row[3].text ?? "", status: row[4].integer.map { Int($0) }, error: row[5].text, milliseconds: row[6].integer ?? 0)
+        }
+    }
+
+    static func status(in database: some LedgerDatabase) throws(LedgerError) -> WebhookOutboxStatus {
+        let row = try database.query("SELECT COUNT(*), MIN(created_at) FROM webhook_deliveries WHERE state = 'pending'").first
+        return WebhookOutboxStatus(pending: Int(row?[0].integer ?? 0), oldestPending: row?[1].integer.map { Date(milliseconds: $0) })
+    }
+
+    private static func decode(_ row: [LedgerValue]) -> WebhookDelivery {
+        WebhookDelivery(
+            id: row[0].text ?? "", endpointID: row[1].text ?? "", eventID: row[2].text ?? "", eventSequence: row[3].integer ?? 0,
+            state: WebhookDeliveryState(rawValue: row[4].text ?? "") ?? .pending, attempts: Int(row[5].integer ?? 0),
+            nextAttemptAt: Date(milliseconds: row[6].integer ?? 0), lastStatus: row[7].integer.map { Int($0) }, lastError: row[8].text,
+            createdAt: Date(milliseconds: row[9].integer ?? 0), updatedAt: Date(milliseconds: row[10].integer ?? 0),
+            deliveredAt: row[11].integer.map { Date(milliseconds: $0) }, settlementID: row[12].text ?? "")
+    }
+}
