@@ -55,6 +55,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Webhooks: the ledger's events delivered signed (Standard Webhooks) over libcurl.
+        .target(
+            name: "SettleWebhooks",
+            dependencies: [
+                "SettleLedger", "CCurl", "COpenSSL", .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         // Load for tests and benchmarks: a blocking HTTP/1.1 client (plain or TLS) and slow clients.
         .target(name: "SettleLoad", dependencies: ["SettleTransport"], swiftSettings: swiftSettings),
         // POSIX socket helpers shared by the HTTP server and the processor link.
@@ -179,6 +187,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SettleWebhooksTests", dependencies: ["SettleWebhooks", "SettleLedger", "SettleHTTP", "SettleModel", "SettleTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleHTTPCoreTests", dependencies: ["SettleHTTPCore", "SettleTestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,24 @@
+import Foundation
+import SettleLedger
+
+/// Where events are delivered: a URL checked by ``WebhookAddressPolicy``, the secrets that sign
+/// each delivery (more than one while a secret is being rotated: every one signs, so a receiver
+/// holding either verifies), and which event types it wants (all when empty).
+public struct WebhookEndpoint: Sendable, Hashable {
+    public let url: URL
+    public let secrets: [WebhookSecret]
+    public let types: Set<LedgerEventType>
+    /// `whe_` and 16 hex digits of the URL's SHA-256: the same URL is the same endpoint on every
+    /// replica and across restarts, so its place in the events is kept.
+    public let id: String
+
+    public init(url: URL, secrets: [WebhookSecret], types: Set<LedgerEventType> = []) {
+        self.url = url
+        self.secrets = secrets
+        self.types = types
+        id = "whe_" + WebhookSignature.sha256Hex(Array(url.absoluteString.utf8)).prefix(16)
+    }
+
+    /// Whether the endpoint wants events of `type`.
+    public func wants(_ type: LedgerEventType) -> Bool { types.isEmpty || types.contains(type) }
+}
