@@ -113,6 +113,7 @@ let package = Package(
         .executableTarget(
             name: "SettleCLI",
             dependencies: [
+                "SettleWebhooks",
                 "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSettings", "SettleSimulator",
                 "SettleTransport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -242,6 +242,46 @@ extension Setting {
             "Key of the ledger's request fingerprints (HMAC-SHA-256; 64+ hex digits, shared by replicas; default fingerprint.key in the data directory).",
         isSecret: true)
 
+    // MARK: Webhooks (serve)
+
+    package static let webhookUrl = Setting(
+        key: "webhookUrl", flag: "webhook-url", environment: "TSYS_SETTLE_WEBHOOK_URL", kind: .text, defaultValue: nil,
+        help: "Deliver settlement events (Standard Webhooks, signed) to this https URL (http only to loopback).")
+    package static let webhookSecret = Setting(
+        key: "webhookSecret", flag: nil, environment: "TSYS_SETTLE_WEBHOOK_SECRET", kind: .text, defaultValue: nil,
+        help: "The webhook's signing secret, whsec_ and base64 (tsys-settle webhooks secret makes one); two, space-separated, while rotating.",
+        isSecret: true)
+    package static let webhookEvents = Setting(
+        key: "webhookEvents", flag: "webhook-events", environment: "TSYS_SETTLE_WEBHOOK_EVENTS", kind: .list, defaultValue: nil,
+        help: "Only these event types to the webhook, comma-separated (settlement.accepted, ...; default all).")
+    /// Endpoints 2 to 4: the configuration file or the environment only.
+    package static let extraWebhooks: [[Setting]] = (2...4).map { number in
+        [
+            Setting(
+                key: "webhookUrl\(number)", flag: nil, environment: "TSYS_SETTLE_WEBHOOK_URL_\(number)", kind: .text, defaultValue: nil,
+                help: "Webhook endpoint \(number)'s URL."),
+            Setting(
+                key: "webhookSecret\(number)", flag: nil, environment: "TSYS_SETTLE_WEBHOOK_SECRET_\(number)", kind: .text, defaultValue: nil,
+                help: "Webhook endpoint \(number)'s signing secret(s).", isSecret: true),
+            Setting(
+                key: "webhookEvents\(number)", flag: nil, environment: "TSYS_SETTLE_WEBHOOK_EVENTS_\(number)", kind: .list, defaultValue: nil,
+                help: "Webhook endpoint \(number)'s event types (default all)."),
+        ]
+    }
+    package static let webhookAllowPrivateNetworks = Setting(
+        key: "webhookAllowPrivateNetworks", flag: "webhook-allow-private-networks", environment: "TSYS_SETTLE_WEBHOOK_ALLOW_PRIVATE_NETWORKS",
+        kind: .boolean, defaultValue: "false",
+        help: "Let webhooks go to private addresses (10/8, 172.16/12, 192.168/16, fc00::/7); link-local and reserved ranges stay refused.")
+    package static let webhookTimeout = Setting(
+        key: "webhookTimeout", flag: "webhook-timeout", environment: "TSYS_SETTLE_WEBHOOK_TIMEOUT", kind: .number(1...120), defaultValue: "15",
+        help: "Seconds a webhook endpoint has to answer a delivery.")
+    package static let webhookRetryHours = Setting(
+        key: "webhookRetryHours", flag: "webhook-retry-hours", environment: "TSYS_SETTLE_WEBHOOK_RETRY_HOURS", kind: .number(1...720),
+        defaultValue: "72", help: "Hours a failing delivery is retried (with backoff) before it is given up.")
+    package static let webhookCAFile = Setting(
+        key: "webhookCAFile", flag: "webhook-ca-file", environment: "TSYS_SETTLE_WEBHOOK_CA_FILE", kind: .text, defaultValue: nil,
+        help: "PEM file of certificates to trust for webhook endpoints (default the system's).")
+
     // MARK: Command arguments (no environment variable: they belong to one run)
 
     package static let listLimit = Setting(
@@ -308,6 +348,11 @@ extension Setting {
         maxBodyBytes, headerTimeout, idleTimeout, bodyTimeout, writeTimeout, drainTimeout,
     ]
 
+    /// Webhook endpoints and their delivery.
+    package static let webhooks: [Setting] =
+        [webhookUrl, webhookSecret, webhookEvents, webhookAllowPrivateNetworks, webhookTimeout, webhookRetryHours, webhookCAFile]
+        + extraWebhooks.flatMap { $0 }
+
     /// The simulator's fault script.
     package static let simulator: [Setting] = [
         simulatorPort, simulatorNAKs, simulatorDisconnectAfter, simulatorProcessingDelay, simulatorCorruptResponses,
@@ -318,13 +363,14 @@ extension Setting {
     /// The settings each command reads, by its name (`config` prints them).
     package static let byCommand: [String: [Setting]] = [
         "validate": [config] + batch, "encode": [config] + batch, "send": [config] + batch + link,
-        "serve": [config] + server + batch + link + ledger, "simulate": simulator, "settlements": [config] + ledger,
+        "serve": [config] + server + batch + link + ledger + webhooks, "simulate": simulator, "settlements": [config] + ledger,
         "settlements list": [config] + ledger + [listLimit],
     ]
 
     /// Every setting once.
     /// Each setting once (the simulator shares the uncertain layouts with the batch commands).
-    package static let all: [Setting] = ([config] + batch + link + server + ledger + [listLimit] + simulator).reduce(into: []) { all, setting in
+    package static let all: [Setting] = ([config] + batch + link + server + ledger + webhooks + [listLimit] + simulator).reduce(into: []) {
+        all, setting in
         if !all.contains(where: { $0.key == setting.key }) { all.append(setting) }
     }
 }

@@ -47,10 +47,11 @@ import FoundationNetworking
     }
 
     func post(
-        _ port: Int, _ path: String, _ body: Data?, key: String? = nil, method: String = "POST"
+        _ port: Int, _ path: String, _ body: Data?, key: String? = nil, method: String = "POST", headers: [String: String] = [:]
     ) throws -> (Int, [String: Any], [AnyHashable: Any]) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let key { request.setValue(key, forHTTPHeaderField: "Idempotency-Key") }
         request.httpBody = body

@@ -11,6 +11,8 @@ import SettleLedger
 struct EndingRecorder: Sendable {
     let ledger: any SettlementLedger
     let metrics: APIMetrics
+    /// Told once the ending (and so its event) is recorded: the webhook dispatcher's nudge.
+    var recorded: (@Sendable () -> Void)? = nil
 
     /// How long the caller waits before the tries go on in the background.
     static let patience: Duration = .seconds(1)
@@ -41,6 +43,8 @@ struct EndingRecorder: Sendable {
     /// One try; the ending keeps the time the settlement ended, however late it is written.
     private func attempt(_ id: String, _ ending: LedgerOutcome, at ended: Date) async -> Bool {
         let ledger = ledger
-        return (try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: ending, at: ended) }) != nil
+        guard (try? await LedgerCalls.run { () throws(LedgerError) in try ledger.complete(id, with: ending, at: ended) }) != nil else { return false }
+        recorded?()
+        return true
     }
 }

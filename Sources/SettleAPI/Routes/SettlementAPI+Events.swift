@@ -46,6 +46,11 @@ extension SettlementAPI {
         }
     }
 
+    /// An event's webhook payload: the JSON `GET /v1/events` lists it as.
+    public static func eventJSON(_ event: LedgerEvent, _ settlement: LedgerEntry) -> [UInt8] {
+        JSONResponse.make(200, eventDTO(event, settlement)).body
+    }
+
     /// An event as the API lists it and a webhook delivers it.
     static func eventDTO(_ event: LedgerEvent, _ settlement: LedgerEntry) -> SettlementEventDTO {
         SettlementEventDTO(

@@ -53,7 +53,7 @@ extension SettlementAPI {
                     let failure = LedgerOutcome(
                         state: .failed, failure: "the batch could not be encoded",
                         answer: LedgerAnswer(status: refusal.response.status, body: refusal.response.body))
-                    await EndingRecorder(ledger: ledger, metrics: api.metrics).record(entry.id, failure)
+                    await EndingRecorder(ledger: ledger, metrics: api.metrics, recorded: api.eventRecorded).record(entry.id, failure)
                     return api.located(refusal.response, entry.id)
                 }
             }
@@ -113,12 +113,12 @@ extension SettlementAPI {
             let failure = LedgerOutcome(
                 state: .failed, failure: "the settlement could not be marked as being sent, so nothing was sent",
                 answer: LedgerAnswer(status: refusal.status, body: refusal.body), releasesIdempotencyKey: true)
-            await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, failure)
+            await EndingRecorder(ledger: ledger, metrics: metrics, recorded: eventRecorded).record(entry.id, failure)
             return located(refusal, entry.id)
         }
         let (response, outcome) = await transmit(encoded, trace: trace)
         let ending = LedgerMapping.outcome(outcome, answer: LedgerAnswer(status: response.status, body: response.body))
-        await EndingRecorder(ledger: ledger, metrics: metrics).record(entry.id, ending)
+        await EndingRecorder(ledger: ledger, metrics: metrics, recorded: eventRecorded).record(entry.id, ending)
         return located(response, entry.id)
     }
 

@@ -59,7 +59,9 @@ extension SettlementAPI {
         do {
             let note = body.note
             switch try await LedgerCalls.run({ () throws(LedgerError) in try ledger.resolve(id, as: resolution, note: note, at: Date()) }) {
-            case .resolved(let entry): return JSONResponse.make(200, SettlementRecordDTO(entry))
+            case .resolved(let entry):
+                eventRecorded?()
+                return JSONResponse.make(200, SettlementRecordDTO(entry))
             case .notFound: return JSONResponse.problem(404, "Not found", "no settlement \(id)")
             case .notInDoubt(let entry):
                 let detail =

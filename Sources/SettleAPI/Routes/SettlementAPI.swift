@@ -31,6 +31,9 @@ public struct SettlementAPI: Sendable {
     /// to look them up in); without it the preference is ignored and every settlement is
     /// answered when it ends.
     public var background: BackgroundSettlements?
+    /// Told whenever a settlement's ending or resolution (and so an event) was recorded, so
+    /// webhooks go out at once rather than at the dispatcher's next pass.
+    public var eventRecorded: (@Sendable () -> Void)?
 
     public init(
         defaults: SettlementDefaults, clock: SettlementClock = .system, settler: Settler, keys: APIKeys = APIKeys(hexHashes: [])!,

@@ -9,6 +9,7 @@ import SettleLedger
 import SettleService
 import SettleSettings
 import SettleSimulator
+import SettleWebhooks
 import UnixSignals
 
 /// `tsys-settle serve`: the HTTP settlement API. With no processor configured it settles against
@@ -24,10 +25,12 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
     @OptionGroup var options: EngineOptions
     @OptionGroup var link: LinkOptions
     @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
+    @OptionGroup(title: "Webhooks (endpoints 2-4: the configuration file or the environment)") var webhooks: WebhookOptions
 
     static let settingsName = "serve"
     var givenFlags: GivenFlags {
         configFile.flags.merging(server.flags).merging(ledgerOptions.flags).merging(options.flags).merging(link.flags).merging(tuning.flags)
+            .merging(webhooks.flags)
     }
 
     func run() async throws {
@@ -54,9 +57,19 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         configured.fingerprintKey = try LedgerOptions.fingerprintKey(settings)
         let background = BackgroundSettlements()
         configured.background = background
+        let endpoints = try WebhookOptions.endpoints(settings, logger: logger)
         let leaseDuration = LedgerOptions.leaseDuration(settings)
         try LedgerService.start(ledger, leaseDuration: leaseDuration, logger: logger)
         services.insert(.init(service: LedgerService(ledger: ledger, leaseDuration: leaseDuration, logger: logger)), at: 0)
+        var dispatcher: WebhookDispatcher?
+        if !endpoints.isEmpty {
+            let webhooks = WebhookDispatcher(
+                endpoints: endpoints, ledger: ledger, sender: WebhookOptions.sender(settings), backoff: WebhookOptions.backoff(settings),
+                replica: ledger.lease?.instance ?? ReplicaLease.newInstanceID(), logger: logger, render: SettlementAPI.eventJSON)
+            try await webhooks.register()
+            configured.eventRecorded = { webhooks.nudge() }
+            dispatcher = webhooks
+        }
         let api = configured
         // The libraries' metrics (through swift-metrics) join the API's at /metrics.
         MetricsSystem.bootstrap(api.metrics.factory)
@@ -69,7 +82,8 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let keyCount = settings.list(.apiKeyHashes).count, environment = api.environment, path = ledger.location
         let banner = Banner(format: settings.text(.logFormat) ?? "text")
         // The group stops its services in reverse order: the API drains first, then the
-        // settlements answered 202 end, then the simulator and the ledger are released.
+        // settlements answered 202 end, then the webhook dispatcher finishes its pass, then the
+        // simulator and the ledger are released.
         let http = HTTPService(
             server: server, readiness: api.readiness,
             listening: { port in
@@ -78,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
                         + "\(keyCount == 0 ? "no API keys (loopback only)" : "\(keyCount) API key(s) required"), ledger \(path)")
             },
             stopping: { banner.announce("stopping; finishing settlements in progress") })
+        if let dispatcher { services.append(.init(service: WebhookService(dispatcher: dispatcher))) }
         services.append(.init(service: BackgroundSettlementService(settlements: background)))
         services.append(.init(service: http, successTerminationBehavior: .gracefullyShutdownGroup))
         Banner.unblockStopSignals()
