@@ -141,8 +141,26 @@ import Testing
         #expect(delivered.count == 3)
         #expect(Set(delivered.compactMap { $0["settlement"] as? String }) == Set(settlements))
         #expect(receiver.deliveries.allSatisfy { $0["verified"] as? Bool == true })
+        // The log from the command line, while serve runs; one delivery asked for again.
+        let listed = try CLIRunner.run(["webhooks", "list", "--data-dir", data, "--json"])
+        #expect(listed.status == 0, "\(listed.errors)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])
+        let entries = try #require(log["deliveries"] as? [[String: Any]])
+        #expect(entries.count == 3 && entries.allSatisfy { $0["state"] as? String == "delivered" && ($0["attempts"] as? Int ?? 0) >= 2 })
+        let chosen = try #require(entries.first)
+        let redelivered = try CLIRunner.run(["webhooks", "redeliver", try #require(chosen["id"] as? String), "--data-dir", data])
+        #expect(redelivered.status == 0, "\(redelivered.errors)")
+        wait { receiver.deliveries.filter { $0["status"] as? Int == 204 }.count >= 4 }
+        #expect(receiver.deliveries.filter { $0["status"] as? Int == 204 && $0["id"] as? String == chosen["eventId"] as? String }.count == 2)
         kill(second.processIdentifier, SIGTERM)
         second.waitUntilExit()
+    }
+
+    @Test func aNewSecretIsThirtyTwoRandomBytes() throws {
+        let first = try CLIRunner.run(["webhooks", "secret"]), second = try CLIRunner.run(["webhooks", "secret"])
+        let text = first.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.hasPrefix("whsec_") && Data(base64Encoded: String(text.dropFirst(6)))?.count == 32)
+        #expect(text != second.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test(arguments: [

@@ -11,6 +11,10 @@ enum Route: Equatable {
     case resolve(id: Substring)
     /// `GET /v1/events`: the settlements' state changes, oldest first.
     case events
+    /// `GET /v1/webhook-deliveries`.
+    case webhookDeliveries
+    case webhookDelivery(id: Substring)
+    case redeliver(id: Substring)
     case unknown
 
     init(path: Substring) {
@@ -22,6 +26,16 @@ enum Route: Equatable {
         case "/v1/settlements/validate": self = .validate
         case "/v1/settlements": self = .settlements
         case "/v1/events": self = .events
+        case "/v1/webhook-deliveries": self = .webhookDeliveries
+        case _ where path.hasPrefix("/v1/webhook-deliveries/"):
+            var id = path.dropFirst("/v1/webhook-deliveries/".count)
+            let redelivers = id.hasSuffix("/redeliver")
+            if redelivers { id = id.dropLast("/redeliver".count) }
+            guard Self.isID(id) else {
+                self = .unknown
+                return
+            }
+            self = redelivers ? .redeliver(id: id) : .webhookDelivery(id: id)
         default:
             let prefix = "/v1/settlements/"
             guard path.hasPrefix(prefix) else {
@@ -31,12 +45,17 @@ enum Route: Equatable {
             var id = path.dropFirst(prefix.count)
             let resolves = id.hasSuffix("/resolve")
             if resolves { id = id.dropLast("/resolve".count) }
-            guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            guard Self.isID(id) else {
                 self = .unknown
                 return
             }
             self = resolves ? .resolve(id: id) : .settlement(id: id)
         }
+    }
+
+    /// Ids are letters, digits and underscores (`stl_…`, `whd_…`).
+    private static func isID(_ id: Substring) -> Bool {
+        !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// The route's label in the request metrics (ids folded, so the label set stays small).
@@ -51,6 +70,9 @@ enum Route: Equatable {
         case .settlement: "/v1/settlements/{id}"
         case .resolve: "/v1/settlements/{id}/resolve"
         case .events: "/v1/events"
+        case .webhookDeliveries: "/v1/webhook-deliveries"
+        case .webhookDelivery: "/v1/webhook-deliveries/{id}"
+        case .redeliver: "/v1/webhook-deliveries/{id}/redeliver"
         case .unknown: "other"
         }
     }

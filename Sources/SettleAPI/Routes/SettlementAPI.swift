@@ -104,6 +104,15 @@ public struct SettlementAPI: Sendable {
         case .events:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return await listEvents(request)
+        case .webhookDeliveries:
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await listWebhookDeliveries(request)
+        case .webhookDelivery(let id):
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await lookUpWebhookDelivery(String(id))
+        case .redeliver(let id):
+            guard method == "POST" else { return notAllowed("POST") }
+            return await redeliverWebhook(String(id))
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
