@@ -71,7 +71,7 @@ paths:
             application/json:
               schema: { $ref: "#/components/schemas/SettlementResult" }
         "202":
-          description: Admitted and recorded (`Prefer: respond-async`); the settlement goes on in the background.
+          description: "Admitted and recorded (`Prefer: respond-async`); the settlement goes on in the background."
           headers:
             Location: { $ref: "#/components/headers/Location" }
             Preference-Applied: { description: "`respond-async`", schema: { type: string, enum: [respond-async] } }
@@ -231,6 +231,58 @@ paths:
         "404": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
         "503": { $ref: "#/components/responses/Problem" }
+  /v1/webhook-deliveries:
+    get:
+      operationId: listWebhookDeliveries
+      summary: Webhook deliveries, newest first.
+      parameters:
+        - { name: state, in: query, required: false, schema: { type: string, enum: [pending, delivered, abandoned] } }
+        - { name: event, in: query, required: false, description: Only this event's deliveries., schema: { type: string } }
+        - { name: settlement, in: query, required: false, description: Only this settlement's deliveries., schema: { type: string } }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 50 } }
+      responses:
+        "200":
+          description: The deliveries.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [deliveries]
+                properties:
+                  deliveries: { type: array, items: { $ref: "#/components/schemas/WebhookDelivery" } }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/webhook-deliveries/{id}:
+    get:
+      operationId: getWebhookDelivery
+      summary: One delivery, with every try.
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+      responses:
+        "200": { description: The delivery., content: { application/json: { schema: { $ref: "#/components/schemas/WebhookDelivery" } } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/webhook-deliveries/{id}/redeliver:
+    post:
+      operationId: redeliverWebhook
+      summary: Deliver again (pending and due now, whatever its state); a running server tries it within a second.
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+      responses:
+        "202":
+          description: Pending again.
+          headers:
+            Location: { description: The delivery., schema: { type: string } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/WebhookDelivery" } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       operationId: health
@@ -259,6 +311,30 @@ paths:
       responses:
         "200": { description: Metrics., content: { text/plain: { schema: { type: string } } } }
         "401": { $ref: "#/components/responses/Unauthorized" }
+webhooks:
+  settlementEvent:
+    post:
+      operationId: settlementEvent
+      summary: A settlement's state changed (Standard Webhooks).
+      description: >-
+        Sent to each configured endpoint (`--webhook-url`, endpoints 2-4 in the configuration
+        file) for every event it asked for, at least once: receivers drop repeats by
+        `webhook-id`. Verify `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of
+        `webhook-id.webhook-timestamp.body` under the secret's bytes; several, space-separated,
+        while a secret is rotated) and refuse old timestamps. Any 2xx answer delivers it; anything
+        else is tried again with backoff for 72 hours. Redirects are not followed.
+      security: []
+      parameters:
+        - { name: webhook-id, in: header, required: true, schema: { type: string } }
+        - { name: webhook-timestamp, in: header, required: true, description: Seconds since 1970., schema: { type: string } }
+        - { name: webhook-signature, in: header, required: true, schema: { type: string } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/SettlementEvent" }
+      responses:
+        "200": { description: Received (any 2xx). }
 components:
   headers:
     Location:
@@ -343,6 +419,34 @@ components:
         timestamp: { type: string, format: date-time }
         sequence: { type: integer, minimum: 1, description: The order of commit. }
         data: { $ref: "#/components/schemas/SettlementRecord" }
+    WebhookDelivery:
+      type: object
+      required: [id, eventId, settlementId, endpointId, state, attempts, createdAt]
+      properties:
+        id: { type: string }
+        eventId: { type: string, description: The event delivered (its webhook-id). }
+        settlementId: { type: string }
+        endpointId: { type: string, description: "`whe_` and 16 hex digits of the endpoint URL's SHA-256." }
+        state: { type: string, enum: [pending, delivered, abandoned] }
+        attempts: { type: integer, minimum: 0 }
+        nextAttemptAt: { type: string, format: date-time, description: While pending. }
+        lastStatus: { type: integer }
+        lastError: { type: string }
+        createdAt: { type: string, format: date-time }
+        deliveredAt: { type: string, format: date-time }
+        tries:
+          type: array
+          description: Every try, first first (one delivery's page only).
+          items:
+            type: object
+            required: [number, at, replica, milliseconds]
+            properties:
+              number: { type: integer, minimum: 1 }
+              at: { type: string, format: date-time }
+              replica: { type: string }
+              status: { type: integer }
+              error: { type: string }
+              milliseconds: { type: integer, minimum: 0 }
     SettlementRecord:
       type: object
       description: A settlement as the ledger holds it. `records` is left out of lists.
