@@ -104,7 +104,8 @@ import Testing
     @Test func everyAsynchronousSettlementsEventArrivesOnceSigned() throws {
         let receiver = try receiver()
         defer { receiver.stop() }
-        let (serve, port) = try serve(receiver, data: Scratch.url("serve-webhooks").path)
+        let data = Scratch.url("serve-webhooks").path
+        let (serve, port) = try serve(receiver, data: data)
         defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }
         let settlements = try (1...20).map { try settleAsync(port, batch: $0) }
         wait { receiver.deliveries.count >= 20 }
@@ -118,6 +119,15 @@ import Testing
         let (_, page, _) = try ServeCommandTests().post(port, "/v1/events?limit=100", nil, method: "GET")
         let listed = (page["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(Set(listed) == Set(deliveries.compactMap { $0["id"] as? String }))
+        // The day's report from the command line: every settlement balanced with the host's totals.
+        let (_, first, _) = try ServeCommandTests().post(port, "/v1/settlements/\(settlements[0])", nil, method: "GET")
+        let date = try #require(first["batchDate"] as? String)
+        let report = try CLIRunner.run(["report", "--date", date, "--data-dir", data])
+        #expect(report.status == 0, "\(report.errors)")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        #expect(parsed["balanced"] as? Bool == true && (parsed["settlements"] as? [Any])?.count == 20)
+        let csv = try CLIRunner.run(["report", "--date", date, "--data-dir", data, "--csv"])
+        #expect(csv.output.hasPrefix("settlement,merchant") && csv.output.split(separator: "\r\n").count > 20)
         kill(serve.processIdentifier, SIGTERM)
         serve.waitUntilExit()
         #expect(serve.terminationStatus == 0)

@@ -25,7 +25,8 @@ package enum LedgerMapping {
                 LedgerRecordLine(
                     index: index, maskedCardNumber: detail.cardNumber.masked, amount: detail.settlementAmount.minorUnits,
                     transactionCode: detail.transactionType.wireTransactionCode(marketSpecificData: detail.marketSpecificData, profile: profile)
-                        ?? "")
+                        ?? "", kind: detail.transactionType.isCredit ? "credit" : "sale", cashBack: detail.cashBack?.minorUnits,
+                    gratuity: detail.gratuity?.minorUnits)
             })
     }
 

@@ -195,6 +195,52 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "405": { $ref: "#/components/responses/Problem" }
         "415": { $ref: "#/components/responses/Problem" }
+  /v1/settlements/{id}/summary:
+    get:
+      operationId: summarizeSettlement
+      summary: One settlement's totals by card brand and kind, ours against the host's (JSON, or CSV with Accept text/csv).
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+      responses:
+        "200":
+          description: The summary; `balanced` is true when accepted and the host's record count and net deposit equal ours.
+          content:
+            application/json: { schema: { $ref: "#/components/schemas/SettlementSummary" } }
+            text/csv: { schema: { type: string } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/reports/settlements:
+    get:
+      operationId: settlementReport
+      summary: A day's settlements (by batch date), each summarized, with the accepted ones' totals by brand and kind.
+      parameters:
+        - { name: date, in: query, required: true, description: The batches' date., schema: { type: string, format: date } }
+        - { name: merchant, in: query, required: false, schema: { type: string } }
+        - { name: environment, in: query, required: false, schema: { type: string } }
+      responses:
+        "200":
+          description: The report (CSV with Accept text/csv, one row per settlement, brand and kind).
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [date, settlements, acceptedLines, states, balanced]
+                properties:
+                  date: { type: string, format: date }
+                  merchant: { type: string }
+                  environment: { type: string }
+                  settlements: { type: array, items: { $ref: "#/components/schemas/SettlementSummary" } }
+                  acceptedLines: { type: array, items: { $ref: "#/components/schemas/SettlementSummaryLine" } }
+                  states: { type: object, additionalProperties: { type: integer } }
+                  balanced: { type: boolean }
+            text/csv: { schema: { type: string } }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /v1/events:
     get:
       operationId: listEvents
@@ -419,6 +465,36 @@ components:
         timestamp: { type: string, format: date-time }
         sequence: { type: integer, minimum: 1, description: The order of commit. }
         data: { $ref: "#/components/schemas/SettlementRecord" }
+    SettlementSummaryLine:
+      type: object
+      required: [brand, kind, count, amount]
+      properties:
+        brand: { type: string, enum: [visa, masterCard, americanExpress, discover, other] }
+        kind: { type: string, enum: [sale, credit, cashBack, gratuity, unknown], description: Cash back and gratuity are parts of the sales' amounts. }
+        count: { type: integer, minimum: 0 }
+        amount: { type: integer, description: Minor units. }
+    SettlementTotals:
+      type: object
+      required: [recordCount, netDeposit]
+      properties:
+        recordCount: { type: integer }
+        netDeposit: { type: integer, description: Minor units (ours signed; the host's as it answers). }
+    SettlementSummary:
+      type: object
+      required: [settlementId, merchantNumber, terminalNumber, batchNumber, batchDate, environment, state, lines, ours, balanced]
+      properties:
+        settlementId: { type: string }
+        merchantNumber: { type: string }
+        terminalNumber: { type: string }
+        batchNumber: { type: integer }
+        batchDate: { type: string, format: date }
+        environment: { type: string }
+        state: { $ref: "#/components/schemas/SettlementState" }
+        lines: { type: array, items: { $ref: "#/components/schemas/SettlementSummaryLine" } }
+        ours: { $ref: "#/components/schemas/SettlementTotals" }
+        host: { $ref: "#/components/schemas/SettlementTotals" }
+        balanced: { type: boolean }
+        difference: { type: string, description: Why not balanced. }
     WebhookDelivery:
       type: object
       required: [id, eventId, settlementId, endpointId, state, attempts, createdAt]

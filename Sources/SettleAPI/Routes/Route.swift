@@ -9,6 +9,10 @@ enum Route: Equatable {
     case settlements
     case settlement(id: Substring)
     case resolve(id: Substring)
+    /// `GET /v1/settlements/{id}/summary`.
+    case summary(id: Substring)
+    /// `GET /v1/reports/settlements`.
+    case report
     /// `GET /v1/events`: the settlements' state changes, oldest first.
     case events
     /// `GET /v1/webhook-deliveries`.
@@ -26,6 +30,7 @@ enum Route: Equatable {
         case "/v1/settlements/validate": self = .validate
         case "/v1/settlements": self = .settlements
         case "/v1/events": self = .events
+        case "/v1/reports/settlements": self = .report
         case "/v1/webhook-deliveries": self = .webhookDeliveries
         case _ where path.hasPrefix("/v1/webhook-deliveries/"):
             var id = path.dropFirst("/v1/webhook-deliveries/".count)
@@ -43,13 +48,14 @@ enum Route: Equatable {
                 return
             }
             var id = path.dropFirst(prefix.count)
-            let resolves = id.hasSuffix("/resolve")
+            let resolves = id.hasSuffix("/resolve"), summarizes = id.hasSuffix("/summary")
             if resolves { id = id.dropLast("/resolve".count) }
+            if summarizes { id = id.dropLast("/summary".count) }
             guard Self.isID(id) else {
                 self = .unknown
                 return
             }
-            self = resolves ? .resolve(id: id) : .settlement(id: id)
+            self = resolves ? .resolve(id: id) : summarizes ? .summary(id: id) : .settlement(id: id)
         }
     }
 
@@ -69,6 +75,8 @@ enum Route: Equatable {
         case .settlements: "/v1/settlements"
         case .settlement: "/v1/settlements/{id}"
         case .resolve: "/v1/settlements/{id}/resolve"
+        case .summary: "/v1/settlements/{id}/summary"
+        case .report: "/v1/reports/settlements"
         case .events: "/v1/events"
         case .webhookDeliveries: "/v1/webhook-deliveries"
         case .webhookDelivery: "/v1/webhook-deliveries/{id}"

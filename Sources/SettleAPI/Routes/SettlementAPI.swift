@@ -104,6 +104,12 @@ public struct SettlementAPI: Sendable {
         case .events:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return await listEvents(request)
+        case .summary(let id):
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await summarize(String(id), request)
+        case .report:
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await report(request)
         case .webhookDeliveries:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return await listWebhookDeliveries(request)

@@ -1,4 +1,5 @@
 import Foundation
+import SettleModel
 
 /// Which entries `list` returns: every condition given must hold. Newest first.
 public struct LedgerQuery: Sendable, Hashable {
@@ -9,6 +10,10 @@ public struct LedgerQuery: Sendable, Hashable {
     public var from: Date?
     /// Created before.
     public var to: Date?
+    /// Batches of this date.
+    public var batchDate: LocalDate?
+    /// Settled with this environment's host (simulator, test, live, custom).
+    public var environment: String?
     /// At most this many (1–500).
     public var limit: Int
     /// The `nextCursor` of the previous page.
@@ -18,6 +23,8 @@ public struct LedgerQuery: Sendable, Hashable {
         merchantNumber: String? = nil, terminalNumber: String? = nil, state: SettlementState? = nil, from: Date? = nil, to: Date? = nil,
         limit: Int = 50, cursor: String? = nil
     ) {
+        self.batchDate = nil
+        self.environment = nil
         self.merchantNumber = merchantNumber
         self.terminalNumber = terminalNumber
         self.state = state

@@ -170,6 +170,14 @@ struct LedgerCore: Sendable {
             conditions.append("state = ?")
             values.append(.text(state.rawValue))
         }
+        if let date = query.batchDate {
+            conditions.append("batch_date = ?")
+            values.append(.text(date.iso))
+        }
+        if let environment = query.environment {
+            conditions.append("environment = ?")
+            values.append(.text(environment))
+        }
         if let from = query.from {
             conditions.append("created_at >= ?")
             values.append(.integer(from.milliseconds))

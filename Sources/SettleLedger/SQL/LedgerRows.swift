@@ -38,10 +38,13 @@ enum LedgerRows {
             let lines = s.records[start..<min(start + 100, s.records.count)]
             statements.append(
                 (
-                    "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code) VALUES "
-                        + lines.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", "),
+                    "INSERT INTO settlement_records (settlement_id, record_index, masked_card_number, amount, transaction_code, kind, cash_back, gratuity) VALUES "
+                        + lines.map { _ in "(?, ?, ?, ?, ?, ?, ?, ?)" }.joined(separator: ", "),
                     lines.flatMap { line -> [LedgerValue] in
-                        [.text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode)]
+                        [
+                            .text(id), .integer(Int64(line.index)), .text(line.maskedCardNumber), .integer(line.amount), .text(line.transactionCode),
+                            LedgerValue(line.kind), LedgerValue(line.cashBack), LedgerValue(line.gratuity),
+                        ]
                     }
                 ))
         }
@@ -119,11 +122,13 @@ enum LedgerRows {
         func number(_ index: Int) -> Int64 { row[index].integer ?? 0 }
         let id = text(0)
         let lines = try database?.query(
-            "SELECT record_index, masked_card_number, amount, transaction_code FROM settlement_records WHERE settlement_id = ? ORDER BY record_index",
+            "SELECT record_index, masked_card_number, amount, transaction_code, kind, cash_back, gratuity FROM settlement_records "
+                + "WHERE settlement_id = ? ORDER BY record_index",
             [.text(id)]
         ).map {
             LedgerRecordLine(
-                index: Int($0[0].integer ?? 0), maskedCardNumber: $0[1].text ?? "", amount: $0[2].integer ?? 0, transactionCode: $0[3].text ?? "")
+                index: Int($0[0].integer ?? 0), maskedCardNumber: $0[1].text ?? "", amount: $0[2].integer ?? 0, transactionCode: $0[3].text ?? "",
+                kind: $0[4].text, cashBack: $0[5].integer, gratuity: $0[6].integer)
         }
         let submission = LedgerSubmission(
             idempotencyKey: row[1].text, fingerprint: text(2), merchantNumber: text(3), terminalNumber: text(4), batchNumber: Int(number(5)),

@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -174,6 +174,17 @@ extension LedgerSchema {
             milliseconds INTEGER NOT NULL,
             PRIMARY KEY (delivery_id, number)
         );
+
+        """
+}
+
+extension LedgerSchema {
+    /// What reconciliation reads of each record: sale or credit, and the cash back and gratuity
+    /// within its amount (records kept before have none).
+    static let version7 = """
+        ALTER TABLE settlement_records ADD COLUMN kind TEXT;
+        ALTER TABLE settlement_records ADD COLUMN cash_back INTEGER;
+        ALTER TABLE settlement_records ADD COLUMN gratuity INTEGER;
 
         """
 }
