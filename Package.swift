@@ -127,6 +127,7 @@ let package = Package(
         .executableTarget(
             name: "SettleBench",
             dependencies: [
+                "SettleWebhooks",
                 "SettleAPI", "SettleChaos", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords",
                 "SettleLink", "SettleService",
                 "SettleSimulator", "SettleTransport",

@@ -12,9 +12,9 @@ extension Array {
 struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos"].contains(mode) else {
+        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos", "async"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]\n       settle-bench async [--settlements N] [--concurrency N]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -41,6 +41,14 @@ struct BenchCommand {
                 arguments.removeFirst(2)
             }
             return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency, postgresURL: postgres).run()
+        }
+        if mode == "async" {
+            var settlements = 1000, concurrency = 8
+            while arguments.count >= 2, let value = Int(arguments[1]), value > 0 {
+                if arguments[0] == "--settlements" { settlements = value } else if arguments[0] == "--concurrency" { concurrency = value }
+                arguments.removeFirst(2)
+            }
+            return try await AsyncBenchmark(settlements: settlements, concurrency: concurrency).run()
         }
         if mode == "chaos" {
             var seeds = 1000, first: UInt64 = 1

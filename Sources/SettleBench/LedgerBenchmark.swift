@@ -70,22 +70,9 @@ struct LedgerBenchmark {
                             document
                             .replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(1000 * round + index / 999)\"")
                             .replacingOccurrences(of: "\"batchNumber\": 7", with: "\"batchNumber\": \(index % 999 + 1)")
-                        var parser = HTTPRequestParser()
-                        parser.append(
-                            Array(
-                                "POST /v1/settlements HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\nIdempotency-Key: \(merchant)-\(round)-\(index)\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-                                    .utf8))
-                        var head: HTTPRequestHead?
-                        var bytes: [UInt8] = []
-                        while let event = try? parser.next() {
-                            switch event {
-                            case .head(let parsed): head = parsed
-                            case .body(let chunk): bytes += chunk
-                            case .end: break
-                            }
-                        }
-                        guard let head else { continue }
-                        let response = await api.handle(HTTPRequest(head: head, body: bytes))
+                        let headers = [("Content-Type", "application/json"), ("Idempotency-Key", "\(merchant)-\(round)-\(index)")]
+                        guard let request = BenchRequest.make("POST", "/v1/settlements", headers: headers, body: body) else { continue }
+                        let response = await api.handle(request)
                         if response.status != 200 { _ = failures.increment() }
                     }
                 }

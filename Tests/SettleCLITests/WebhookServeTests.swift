@@ -1,5 +1,6 @@
 import Foundation
 import SettleTestSupport
+import Synchronization
 import Testing
 
 /// Webhooks from `serve` as a receiver sees them: a receiver written in Python (its own HTTP
@@ -87,11 +88,12 @@ import Testing
     }
 
     /// Posts batch `number` asynchronously; returns its settlement's id.
-    func settleAsync(_ port: Int, batch number: Int) throws -> String {
+    func settleAsync(_ port: Int, batch number: Int, terminal: Int = 1515) throws -> String {
         let body = try String(contentsOf: CLIRunner.root.appendingPathComponent("examples/retail.json"), encoding: .utf8)
             .replacingOccurrences(of: "\"batchNumber\": 7,", with: "\"batchNumber\": \(number),")
+            .replacingOccurrences(of: "\"terminalNumber\": \"1515\"", with: "\"terminalNumber\": \"\(terminal)\"")
         let (status, record, headers) = try ServeCommandTests().post(
-            port, "/v1/settlements", Data(body.utf8), key: "async-\(number)", headers: ["Prefer": "respond-async"])
+            port, "/v1/settlements", Data(body.utf8), key: "async-\(terminal)-\(number)", headers: ["Prefer": "respond-async"])
         #expect(status == 202 && headers["Preference-Applied"] as? String == "respond-async")
         return try #require(record["id"] as? String)
     }
@@ -107,14 +109,20 @@ import Testing
         let data = Scratch.url("serve-webhooks").path
         let (serve, port) = try serve(receiver, data: data)
         defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }
-        let settlements = try (1...20).map { try settleAsync(port, batch: $0) }
-        wait { receiver.deliveries.count >= 20 }
+        // A hundred at once, each on a terminal of its own: every one is answered 202 at once.
+        let answers = Mutex<[Int: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: 100) { index in
+            if let id = try? settleAsync(port, batch: 1, terminal: 2000 + index) { answers.withLock { $0[index] = id } }
+        }
+        let settlements = answers.withLock { Array($0.values) }
+        #expect(settlements.count == 100 && Set(settlements).count == 100)
+        wait { receiver.deliveries.count >= 100 }
         Thread.sleep(forTimeInterval: 1.5)  // a pass more: nothing else arrives
         let deliveries = receiver.deliveries
-        #expect(deliveries.count == 20)
+        #expect(deliveries.count == 100)
         #expect(deliveries.allSatisfy { $0["verified"] as? Bool == true && $0["type"] as? String == "settlement.accepted" })
         #expect(Set(deliveries.compactMap { $0["settlement"] as? String }) == Set(settlements))
-        #expect(Set(deliveries.compactMap { $0["id"] as? String }).count == 20)
+        #expect(Set(deliveries.compactMap { $0["id"] as? String }).count == 100)
         // The pull side lists the same events.
         let (_, page, _) = try ServeCommandTests().post(port, "/v1/events?limit=100", nil, method: "GET")
         let listed = (page["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
@@ -125,9 +133,9 @@ import Testing
         let report = try CLIRunner.run(["report", "--date", date, "--data-dir", data])
         #expect(report.status == 0, "\(report.errors)")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
-        #expect(parsed["balanced"] as? Bool == true && (parsed["settlements"] as? [Any])?.count == 20)
+        #expect(parsed["balanced"] as? Bool == true && (parsed["settlements"] as? [Any])?.count == 100)
         let csv = try CLIRunner.run(["report", "--date", date, "--data-dir", data, "--csv"])
-        #expect(csv.output.hasPrefix("settlement,merchant") && csv.output.split(separator: "\r\n").count > 20)
+        #expect(csv.output.hasPrefix("settlement,merchant") && csv.output.split(separator: "\r\n").count > 100)
         kill(serve.processIdentifier, SIGTERM)
         serve.waitUntilExit()
         #expect(serve.terminationStatus == 0)

@@ -10,9 +10,13 @@ public final class BackgroundSettlements: Sendable {
     private let work: AsyncStream<Work>
     private let intake: AsyncStream<Work>.Continuation
     private let running = Atomic<Int>(0)
+    /// Settlements under way at once; the rest wait their turn (recorded, answered 202). Each
+    /// holds a thread for its link, so a burst of thousands must not become thousands of threads.
+    public let maximumConcurrent: Int
 
-    public init() {
+    public init(maximumConcurrent: Int = 32) {
         (work, intake) = AsyncStream.makeStream()
+        self.maximumConcurrent = max(1, maximumConcurrent)
     }
 
     /// Hands `job` over; false once finishing, when the caller must do it itself.
@@ -31,12 +35,18 @@ public final class BackgroundSettlements: Sendable {
     /// Runs every settlement handed over, until ``finish()`` and the last of them has ended.
     /// Call it once.
     public func run() async {
-        await withDiscardingTaskGroup { group in
+        await withTaskGroup(of: Void.self) { group in
+            var underWay = 0
             for await job in work {
+                if underWay == maximumConcurrent {
+                    await group.next()
+                    underWay -= 1
+                }
                 group.addTask {
                     await job()
                     self.ended()
                 }
+                underWay += 1
             }
         }
     }

@@ -68,7 +68,8 @@ public final class WebhookDispatcher: Sendable {
     public func run(shouldStop: @escaping @Sendable () -> Bool = { false }) async {
         while !Task.isCancelled && !shouldStop() {
             do {
-                _ = try await pass()
+                // A full pass leaves more due: the next one starts at once.
+                if try await pass() == concurrency { continue }
             } catch {
                 logger.warning("webhook deliveries paused: the ledger failed (\(error)); trying again in \(interval)")
             }
