@@ -127,6 +127,11 @@ import Testing
         let (_, page, _) = try ServeCommandTests().post(port, "/v1/events?limit=100", nil, method: "GET")
         let listed = (page["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(Set(listed) == Set(deliveries.compactMap { $0["id"] as? String }))
+        // The deliveries in the metrics.
+        let metrics = try String(contentsOf: URL(string: "http://127.0.0.1:\(port)/metrics")!, encoding: .utf8)
+        #expect(metrics.contains(#"tsys_settle_webhook_deliveries_total{result="delivered"} 100"#), "\(metrics)")
+        #expect(metrics.contains("tsys_settle_webhook_outbox_pending"))
+        #expect(metrics.contains("tsys_settle_settlements_asynchronous_total 100"))
         // The day's report from the command line: every settlement balanced with the host's totals.
         let (_, first, _) = try ServeCommandTests().post(port, "/v1/settlements/\(settlements[0])", nil, method: "GET")
         let date = try #require(first["batchDate"] as? String)

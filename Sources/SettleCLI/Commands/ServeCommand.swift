@@ -65,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         if !endpoints.isEmpty {
             let webhooks = WebhookDispatcher(
                 endpoints: endpoints, ledger: ledger, sender: WebhookOptions.sender(settings), backoff: WebhookOptions.backoff(settings),
-                replica: ledger.lease?.instance ?? ReplicaLease.newInstanceID(), logger: logger, render: SettlementAPI.eventJSON)
+                replica: ledger.lease?.instance ?? ReplicaLease.newInstanceID(), logger: logger, metrics: configured.metrics.factory,
+                render: SettlementAPI.eventJSON)
             try await webhooks.register()
             configured.eventRecorded = { webhooks.nudge() }
             dispatcher = webhooks

@@ -34,7 +34,7 @@ public final class WebhookDispatcher: Sendable {
     public init(
         endpoints: [WebhookEndpoint], ledger: any WebhookLedger, sender: WebhookSender, backoff: WebhookBackoff = WebhookBackoff(),
         replica: String, interval: Duration = .seconds(1), concurrency: Int = 8, logger: Logger,
-        render: @escaping @Sendable (LedgerEvent, LedgerEntry) -> [UInt8]
+        metrics: any MetricsFactory = MetricsSystem.factory, render: @escaping @Sendable (LedgerEvent, LedgerEntry) -> [UInt8]
     ) {
         self.endpoints = endpoints
         self.ledger = ledger
@@ -45,11 +45,13 @@ public final class WebhookDispatcher: Sendable {
         self.concurrency = max(1, concurrency)
         self.logger = logger
         self.render = render
-        delivered = CoreMetrics.Counter(label: "tsys_settle_webhook_deliveries_total", dimensions: [("result", "delivered")])
-        failed = CoreMetrics.Counter(label: "tsys_settle_webhook_deliveries_total", dimensions: [("result", "failed")])
-        abandoned = CoreMetrics.Counter(label: "tsys_settle_webhook_deliveries_total", dimensions: [("result", "abandoned")])
-        pendingGauge = CoreMetrics.Gauge(label: "tsys_settle_webhook_outbox_pending")
-        oldestGauge = CoreMetrics.Gauge(label: "tsys_settle_webhook_outbox_oldest_seconds")
+        // The factory given: `serve` makes the dispatcher before it bootstraps the process's.
+        let deliveries = "tsys_settle_webhook_deliveries_total"
+        delivered = CoreMetrics.Counter(label: deliveries, dimensions: [("result", "delivered")], factory: metrics)
+        failed = CoreMetrics.Counter(label: deliveries, dimensions: [("result", "failed")], factory: metrics)
+        abandoned = CoreMetrics.Counter(label: deliveries, dimensions: [("result", "abandoned")], factory: metrics)
+        pendingGauge = CoreMetrics.Gauge(label: "tsys_settle_webhook_outbox_pending", dimensions: [], factory: metrics)
+        oldestGauge = CoreMetrics.Gauge(label: "tsys_settle_webhook_outbox_oldest_seconds", dimensions: [], factory: metrics)
     }
 
     /// Notes the endpoints in the ledger (one seen for the first time gets the events from now on).
