@@ -8,6 +8,8 @@ struct ChaosProcess {
     var ledger: DatabaseLedger
     var flights: [ChaosFlight] = []
     var pendingEndings: [(id: String, ending: LedgerOutcome)] = []
+    /// Starts so far: a restarted process claims webhook deliveries under a name of its own.
+    var incarnation = 1
 
     init(name: String, ledger: DatabaseLedger) {
         self.name = name

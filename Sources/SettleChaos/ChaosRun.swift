@@ -32,6 +32,8 @@ package struct ChaosRun {
     private var clock: Double = 0
     /// Whether the host captured each attempt, by ledger entry, once its session is over.
     private var captured: [String: Bool] = [:]
+    /// The webhook outbox's deliveries, with an endpoint of this seed's own.
+    private var webhooks: ChaosWebhooks
 
     static let keys = ["order-1", "order-2", "order-3", "order-4", "order-5"]
     static let terminals = ["1515", "1516"]
@@ -57,12 +59,14 @@ package struct ChaosRun {
         random = ChaosRandom(seed: seed)
         directory = (options.directory as NSString).appendingPathComponent("seed-\(seed)-\(UUID().uuidString.prefix(8))")
         merchant = String(format: "8%011llu", (seed &+ options.merchantSalt &* 1_000_003) % 100_000_000_000)
+        webhooks = ChaosWebhooks(endpoint: "whe_\(merchant)0000")
         // SQLite belongs to one process; PostgreSQL is shared by two replicas.
         for name in isShared ? ["A", "B"] : ["A"] {
             let ledger = try openLedger(for: name)
             _ = try ledger.recoverInterrupted(at: tick())
             processes.append(ChaosProcess(name: name, ledger: ledger))
         }
+        try processes[0].ledger.registerWebhookEndpoint(id: webhooks.endpoint, url: "https://chaos.invalid/\(merchant)", at: tick())
     }
 
     private var isShared: Bool { options.postgresURL != nil }
@@ -89,6 +93,7 @@ package struct ChaosRun {
                 case 71..<74: try pause(p)
                 case 74..<81: try resolveInDoubt()
                 case 81..<88: try advanceDays()
+                case 88..<94: try deliverWebhooks(p, failing: 30)
                 default: retryEndings(p)
                 }
                 try checkLedger(final: false)
@@ -98,6 +103,7 @@ package struct ChaosRun {
             try restartAll("the run ends: a last start-up recovery")
             try resolveInDoubt()
             try checkLedger(final: true)
+            try finishWebhooks()
             tally.trace = trace
             return .success(tally)
         } catch let violation as ChaosViolation {
@@ -175,6 +181,7 @@ package struct ChaosRun {
 
     private mutating func start(_ p: Int, _ why: String) throws {
         processes[p].ledger = try openLedger(for: processes[p].name)
+        processes[p].incarnation += 1
         // Start-up recovery may meet a failure in the ledger too: the process then fails to
         // start, and is started again.
         while true {
@@ -259,6 +266,44 @@ package struct ChaosRun {
         processes[p].ledger.injectFault(fault)
         tally.injectedFaults += 1
         return fault
+    }
+
+    // MARK: Webhooks
+
+    /// A dispatcher pass of process `p`: the receiver fails `failing` tries in a hundred; the
+    /// process may stop between its claim and its tries, or meet a failure inside the ledger.
+    private mutating func deliverWebhooks(_ p: Int, failing: Int, faults: Bool = true) throws {
+        let stops = faults && random.chance(5)
+        let fault = faults ? inject(into: p, percent: 6) : nil
+        let claimant = "\(processes[p].name)\(processes[p].incarnation)"
+        do {
+            trace.append(try webhooks.pass(processes[p].ledger, claimant: claimant, now: tick(), failing: failing, stops: stops, random: &random))
+        } catch let broken as ChaosWebhooks.Broken {
+            throw violation(broken.invariant)
+        } catch {
+            guard let fault else { throw error }
+            trace.append("\(claimant)'s webhook pass meets a failure in the ledger (\(fault))")
+        }
+        if stops { try restart(p, "process \(processes[p].name) stops with deliveries claimed") }
+    }
+
+    /// At the end, with every process up and the receiver answering: passes (a minute apart, so
+    /// claims run out and retries fall due) until nothing is pending; every event was delivered.
+    private mutating func finishWebhooks() throws {
+        for _ in 0..<60 {
+            guard
+                try processes[0].ledger.webhookOutboxStatus().pending > 0
+                    || processes[0].ledger.scheduleWebhookDeliveries(endpoint: webhooks.endpoint, types: [], at: now) > 0
+            else { break }
+            clock += ChaosWebhooks.claimFor + 1
+            for p in processes.indices { try deliverWebhooks(p, failing: 0, faults: false) }
+        }
+        let events = try announcements().values.flatMap { $0 }
+        do {
+            try webhooks.checkEveryEventDelivered(events, in: processes[0].ledger)
+        } catch let broken as ChaosWebhooks.Broken {
+            throw violation(broken.invariant)
+        }
     }
 
     // MARK: Settlements
