@@ -292,7 +292,7 @@ package struct ChaosRun {
     private mutating func finishWebhooks() throws {
         for _ in 0..<60 {
             guard
-                try processes[0].ledger.webhookOutboxStatus().pending > 0
+                try processes[0].ledger.webhookOutboxStatus(endpoints: [webhooks.endpoint]).pending > 0
                     || processes[0].ledger.scheduleWebhookDeliveries(endpoint: webhooks.endpoint, types: [], at: now) > 0
             else { break }
             clock += ChaosWebhooks.claimFor + 1

@@ -26,7 +26,8 @@ struct ChaosWebhooks {
         _ ledger: DatabaseLedger, claimant: String, now: Date, failing percent: Int, stops: Bool, random: inout ChaosRandom
     ) throws -> String {
         let scheduled = try ledger.scheduleWebhookDeliveries(endpoint: endpoint, types: [], at: now)
-        let claimed = try ledger.claimWebhookDeliveries(replica: claimant, at: now, until: now.addingTimeInterval(Self.claimFor), limit: 4)
+        let claimed = try ledger.claimWebhookDeliveries(
+            replica: claimant, endpoints: [endpoint], at: now, until: now.addingTimeInterval(Self.claimFor), limit: 4)
         for delivery in claimed.map(\.delivery) {
             if let held = claims[delivery.id], held.claimant != claimant, held.until > now {
                 throw Broken(invariant: "delivery \(delivery.id.suffix(8)) was claimed by \(claimant) while \(held.claimant)'s claim held")

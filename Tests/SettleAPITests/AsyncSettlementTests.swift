@@ -71,6 +71,7 @@ import Testing
         #expect(replay.status == 200 && replay.headers["idempotent-replayed"] == "true")
         background.finish()
         await runner.value
+        simulator.waitUntilIdle()
         #expect(simulator.transcripts.count == 1)
     }
 
@@ -91,6 +92,7 @@ import Testing
         #expect(try json(again)["type"] as? String == "/problems/batch-number-accepted")
         background.finish()
         await runner.value
+        simulator.waitUntilIdle()
         #expect(simulator.transcripts.count == 1)
     }
 
@@ -113,6 +115,7 @@ import Testing
         _ = try await ended(api, try #require(first.headers["location"]))
         background.finish()
         await runner.value
+        simulator.waitUntilIdle()
         #expect(simulator.transcripts.count == 1)
     }
 
@@ -142,7 +145,30 @@ import Testing
         let late = await api.handle(
             try Self.post(try T.example("retail").replacingOccurrences(of: "\"batchNumber\": 7,", with: "\"batchNumber\": 9,")))
         #expect(late.status == 200 && late.headers["preference-applied"] == nil)
+        simulator.waitUntilIdle()
         #expect(simulator.transcripts.count == 9)
+    }
+
+    /// A burst past the queue's room is settled in its requests: one under way and one waiting
+    /// are answered 202, the third when it ends.
+    @Test func pastTheQueuesRoomASettlementIsAnsweredWhenItEnds() async throws {
+        let simulator = try SimulatorServer(script: Self.slowHost(), judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let background = BackgroundSettlements(maximumConcurrent: 1, maximumWaiting: 1)
+        let runner = Task { await background.run() }
+        let api = try api(simulator, background)
+        var statuses: [Int] = []
+        for number in 1...3 {
+            let body = try T.example("retail").replacingOccurrences(of: "\"batchNumber\": 7,", with: "\"batchNumber\": \(number),")
+            let response = await api.handle(try Self.post(body, key: "room-\(number)"))
+            statuses.append(response.status)
+            #expect((response.headers["preference-applied"] != nil) == (response.status == 202))
+        }
+        #expect(statuses == [202, 202, 200])
+        background.finish()
+        await runner.value
+        simulator.waitUntilIdle()
+        #expect(simulator.transcripts.count == 3)
     }
 
     @Test(arguments: [

@@ -29,7 +29,8 @@ import Testing
         #expect(settled.status == 200)
         #expect(nudges.load(ordering: .relaxed) == 1, "the ending's event was announced to the dispatcher")
         #expect(try ledger.scheduleWebhookDeliveries(endpoint: "whe_0011223344556677", types: [], at: Date()) == 1)
-        let claimed = try ledger.claimWebhookDeliveries(replica: "r", at: Date(), until: Date().addingTimeInterval(30), limit: 1)
+        let claimed = try ledger.claimWebhookDeliveries(
+            replica: "r", endpoints: ["whe_0011223344556677"], at: Date(), until: Date().addingTimeInterval(30), limit: 1)
         let id = try #require(claimed.first?.delivery.id)
         try ledger.recordWebhookAttempt(
             WebhookAttemptOutcome(status: 502, error: "HTTP 502", retryAt: Date().addingTimeInterval(60)), of: id, by: "r", at: Date(),

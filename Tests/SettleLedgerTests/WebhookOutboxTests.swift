@@ -50,26 +50,27 @@ import Testing
         try ledger.registerWebhookEndpoint(id: Self.endpoint, url: "https://example.com/hook", at: at(0))
         let settlement = try settle(ledger, batch: 1)
         _ = try ledger.scheduleWebhookDeliveries(endpoint: Self.endpoint, types: [], at: at(2))
-        let claimed = try ledger.claimWebhookDeliveries(replica: "a", at: at(2), until: at(32), limit: 10)
+        let claimed = try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(2), until: at(32), limit: 10)
         #expect(claimed.map(\.settlement.id) == [settlement])
         #expect(claimed.first?.event.type == .accepted)
         // Claimed: nobody else tries it until the claim runs out.
-        #expect(try other.claimWebhookDeliveries(replica: "b", at: at(3), until: at(33), limit: 10).isEmpty)
+        #expect(try other.claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(3), until: at(33), limit: 10).isEmpty)
         let id = try #require(claimed.first?.delivery.id)
         try ledger.recordWebhookAttempt(
             WebhookAttemptOutcome(status: 500, error: "HTTP 500", retryAt: at(60)), of: id, by: "a", at: at(4), milliseconds: 12)
-        #expect(try other.claimWebhookDeliveries(replica: "b", at: at(59), until: at(89), limit: 10).isEmpty, "not due yet")
-        let again = try other.claimWebhookDeliveries(replica: "b", at: at(60), until: at(90), limit: 10)
+        #expect(
+            try other.claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(59), until: at(89), limit: 10).isEmpty, "not due yet")
+        let again = try other.claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(60), until: at(90), limit: 10)
         #expect(again.map(\.delivery.id) == [id] && again.first?.delivery.attempts == 1)
         try other.recordWebhookAttempt(WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "b", at: at(61), milliseconds: 7)
         let delivered = try #require(try ledger.webhookDelivery(id))
         #expect(delivered.state == .delivered && delivered.attempts == 2 && delivered.deliveredAt == at(61) && delivered.lastStatus == 204)
         let log = try ledger.webhookAttempts(of: id)
         #expect(log.map(\.number) == [1, 2] && log.map(\.replica) == ["a", "b"] && log.map(\.status) == [500, 204])
-        #expect(try ledger.claimWebhookDeliveries(replica: "a", at: at(100), until: at(130), limit: 10).isEmpty)
+        #expect(try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(100), until: at(130), limit: 10).isEmpty)
         // An operator asks for it again: pending and due at once, its log kept.
         #expect(try ledger.redeliverWebhook(id, at: at(200))?.state == .pending)
-        #expect(try ledger.claimWebhookDeliveries(replica: "a", at: at(200), until: at(230), limit: 10).count == 1)
+        #expect(try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(200), until: at(230), limit: 10).count == 1)
         #expect(try ledger.redeliverWebhook("whd_none", at: at(200)) == nil)
         #expect(try ledger.webhookOutboxStatus().pending == 1)
     }
@@ -80,15 +81,41 @@ import Testing
         try ledger.registerWebhookEndpoint(id: Self.endpoint, url: "https://example.com/hook", at: at(0))
         _ = try settle(ledger, batch: 1)
         _ = try ledger.scheduleWebhookDeliveries(endpoint: Self.endpoint, types: [], at: at(2))
-        let first = try ledger.claimWebhookDeliveries(replica: "a", at: at(2), until: at(32), limit: 10)
+        let first = try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(2), until: at(32), limit: 10)
         // Replica a stopped mid-try: its claim runs out, and b takes the delivery.
-        let taken = try backend.reopen(ledger).claimWebhookDeliveries(replica: "b", at: at(33), until: at(63), limit: 10)
+        let taken = try backend.reopen(ledger).claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(33), until: at(63), limit: 10)
         #expect(taken.map(\.delivery.id) == first.map(\.delivery.id))
         let id = try #require(taken.first?.delivery.id)
         try ledger.recordWebhookAttempt(
             WebhookAttemptOutcome(status: nil, error: "timed out", retryAt: nil), of: id, by: "b", at: at(40), milliseconds: 30_000)
         #expect(try ledger.webhookDelivery(id)?.state == .abandoned)
         #expect(try ledger.webhookOutboxStatus() == WebhookOutboxStatus(pending: 0, oldestPending: nil))
+    }
+
+    /// A try that outlived its claim (a slow receiver, a paused replica) while another replica
+    /// claimed the delivery is not recorded over the new claim; a redelivery keeps a claim under
+    /// way and starts the retry period afresh; only the given endpoints' deliveries are claimed.
+    @Test(arguments: LedgerBackend.allCases)
+    func aLateTryDoesNotOverwriteANewClaimAndRedeliveryKeepsAClaim(backend: LedgerBackend) throws {
+        let ledger = try backend.ledger()
+        try ledger.registerWebhookEndpoint(id: Self.endpoint, url: "https://example.com/hook", at: at(0))
+        _ = try settle(ledger, batch: 1)
+        _ = try ledger.scheduleWebhookDeliveries(endpoint: Self.endpoint, types: [], at: at(2))
+        #expect(try ledger.claimWebhookDeliveries(replica: "a", endpoints: ["whe_other"], at: at(2), until: at(32), limit: 10).isEmpty)
+        let id = try #require(
+            try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(2), until: at(32), limit: 10).first?.delivery.id)
+        #expect(try ledger.claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(33), until: at(63), limit: 10).count == 1)
+        // a's try ends late: not recorded, b's claim stands.
+        try ledger.recordWebhookAttempt(
+            WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "a", at: at(40), milliseconds: 38_000)
+        #expect(try ledger.webhookDelivery(id)?.state == .pending)
+        #expect(try ledger.webhookAttempts(of: id).isEmpty)
+        // A redelivery meanwhile: b's try still counts, and the retry period begins again.
+        #expect(try ledger.redeliverWebhook(id, at: at(41))?.retrySince == at(41))
+        #expect(try ledger.claimWebhookDeliveries(replica: "c", endpoints: [Self.endpoint], at: at(42), until: at(72), limit: 10).isEmpty)
+        try ledger.recordWebhookAttempt(WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "b", at: at(43), milliseconds: 9)
+        #expect(try ledger.webhookDelivery(id)?.state == .delivered)
+        #expect(try ledger.webhookAttempts(of: id).map(\.replica) == ["b"])
     }
 
     /// Two replicas claiming at once: no delivery is claimed by both.
@@ -104,7 +131,9 @@ import Testing
                 group.addTask {
                     var got: [String] = []
                     for _ in 0..<10 {
-                        got += ((try? ledger.claimWebhookDeliveries(replica: name, at: now, until: until, limit: 4)) ?? []).map(\.delivery.id)
+                        got +=
+                            ((try? ledger.claimWebhookDeliveries(replica: name, endpoints: [Self.endpoint], at: now, until: until, limit: 4)) ?? [])
+                            .map(\.delivery.id)
                     }
                     return (name, got)
                 }

@@ -23,6 +23,8 @@ import Testing
         ("10.1.2.3", false), ("172.16.0.1", false), ("172.31.255.255", false), ("192.168.1.1", false), ("169.254.169.254", false),
         ("100.64.0.1", false), ("0.0.0.0", false), ("224.0.0.1", false), ("fd00::1", false), ("fe80::1", false), ("::", false),
         ("::ffff:10.0.0.1", false), ("::ffff:8.8.8.8", true), ("172.32.0.1", true), ("not an address", false),
+        ("64:ff9b::a00:1", false), ("64:ff9b::808:808", true), ("64:ff9b:1::1", false), ("::a00:1", false), ("::ffff:0:a00:1", false),
+        ("2002:a00:1::1", false), ("2002:808:808::1", true), ("2001:0:4136:e378::1", false), ("::ffff:127.0.0.1", true),
     ])
     func addressesInPrivateOrReservedRangesAreRefused(address: String, allowed: Bool) {
         #expect(WebhookAddressPolicy().allows(address) == allowed)

@@ -124,7 +124,8 @@ import Testing
         let dispatcher = try await Self.dispatcher(ledger, receiver, replica: "restarted")
         try Self.settle(ledger, batch: 1)
         _ = try ledger.scheduleWebhookDeliveries(endpoint: dispatcher.endpoints[0].id, types: [], at: Date())
-        let stopped = try ledger.claimWebhookDeliveries(replica: "stopped", at: Date(), until: Date().addingTimeInterval(0.5), limit: 10)
+        let stopped = try ledger.claimWebhookDeliveries(
+            replica: "stopped", endpoints: [dispatcher.endpoints[0].id], at: Date(), until: Date().addingTimeInterval(0.5), limit: 10)
         #expect(stopped.count == 1)
         try await dispatcher.pass()
         #expect(receiver.requests.isEmpty, "claimed by the stopped process until its claim runs out")

@@ -13,16 +13,20 @@ public final class BackgroundSettlements: Sendable {
     /// Settlements under way at once; the rest wait their turn (recorded, answered 202). Each
     /// holds a thread for its link, so a burst of thousands must not become thousands of threads.
     public let maximumConcurrent: Int
+    /// Settlements waiting their turn at most. Past it a settlement is settled in its request
+    /// (the preference is ignored): the wait stays short, well within the hour after which
+    /// recovery fails an admission left unsent, and a burst slows its senders down instead.
+    public let maximumWaiting: Int
 
-    public init(maximumConcurrent: Int = 32) {
+    public init(maximumConcurrent: Int = 32, maximumWaiting: Int = 256) {
         (work, intake) = AsyncStream.makeStream()
         self.maximumConcurrent = max(1, maximumConcurrent)
+        self.maximumWaiting = max(0, maximumWaiting)
     }
 
-    /// Hands `job` over; false once finishing, when the caller must do it itself.
+    /// Hands `job` over; false when there is no room, or once finishing: the caller then does it itself.
     func submit(_ job: @escaping Work) -> Bool {
-        running.add(1, ordering: .relaxed)
-        guard case .enqueued = intake.yield(job) else {
+        guard running.add(1, ordering: .relaxed).newValue <= maximumConcurrent + maximumWaiting, case .enqueued = intake.yield(job) else {
             running.subtract(1, ordering: .relaxed)
             return false
         }

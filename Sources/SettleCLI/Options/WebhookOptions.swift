@@ -39,6 +39,9 @@ struct WebhookOptions: ParsableArguments {
         let policy = policy(settings)
         let numbered = [[Setting.webhookUrl, .webhookSecret, .webhookEvents]] + Setting.extraWebhooks
         var endpoints: [WebhookEndpoint] = []
+        if let file = settings.text(.webhookCAFile), !FileManager.default.isReadableFile(atPath: file) {
+            throw CLIError("\(Setting.webhookCAFile): \(file) cannot be read")
+        }
         for group in numbered {
             let (urlSetting, secretSetting, eventsSetting) = (group[0], group[1], group[2])
             guard let text = settings.text(urlSetting) else {

@@ -49,9 +49,9 @@ enum RecoveryRule: Sendable {
     case everything
     /// Those whose owner's lease term is not current at `now`; an entry with no owner (admitted
     /// before leases, or copied) once unchanged since `unownedBefore`; and, whoever owns it, a
-    /// `received` entry unchanged since then (a stale admission, see
+    /// `received` entry unchanged since `staleBefore` (a stale admission, see
     /// ``DatabaseLedger/staleAdmissionLimit``).
-    case leases(unownedBefore: Date)
+    case leases(unownedBefore: Date, staleBefore: Date)
     /// Only `received` entries unchanged since `before`: a process that owns the ledger, while
     /// it runs.
     case staleAdmissions(before: Date)

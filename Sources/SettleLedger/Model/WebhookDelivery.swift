@@ -24,6 +24,8 @@ public struct WebhookDelivery: Sendable, Hashable {
     public var deliveredAt: Date?
     /// The settlement the event is about.
     public var settlementID: String
+    /// When the retry period began again (a redelivery); nil: at `createdAt`.
+    public var retrySince: Date?
 }
 
 public enum WebhookDeliveryState: String, Sendable, Hashable, CaseIterable {

@@ -18,7 +18,9 @@ public final class PostgresLedger: DatabaseLedger, @unchecked Sendable {
 
     /// Replicas come and go, so every recovery (at start-up too) follows the leases.
     override func recoveryRule(_ now: Date, startingUp: Bool) -> RecoveryRule {
-        .leases(unownedBefore: now.addingTimeInterval(-Self.unownedTimeLimit.seconds))
+        .leases(
+            unownedBefore: now.addingTimeInterval(-Self.unownedTimeLimit.seconds),
+            staleBefore: now.addingTimeInterval(-Self.staleAdmissionLimit.seconds))
     }
 
     override public var isShared: Bool { true }

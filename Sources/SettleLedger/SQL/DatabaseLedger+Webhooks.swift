@@ -8,8 +8,11 @@ public protocol WebhookLedger: Sendable {
     /// Makes a delivery to the endpoint of every event since the last call whose type is in
     /// `types` (all when empty); returns how many.
     func scheduleWebhookDeliveries(endpoint id: String, types: Set<LedgerEventType>, at now: Date) throws(LedgerError) -> Int
-    /// Claims up to `limit` due deliveries for `replica` until `until`, with their events and settlements.
-    func claimWebhookDeliveries(replica: String, at now: Date, until: Date, limit: Int) throws(LedgerError) -> [ClaimedWebhookDelivery]
+    /// Claims up to `limit` due deliveries to `endpoints` for `replica` until `until`, with their
+    /// events and settlements. (A delivery to an endpoint no replica has any more stays pending.)
+    func claimWebhookDeliveries(
+        replica: String, endpoints: [String], at now: Date, until: Date, limit: Int
+    ) throws(LedgerError) -> [ClaimedWebhookDelivery]
     /// Logs a try of delivery `id` and moves it on.
     func recordWebhookAttempt(
         _ outcome: WebhookAttemptOutcome, of id: String, by replica: String, at now: Date, milliseconds: Int64
@@ -21,7 +24,8 @@ public protocol WebhookLedger: Sendable {
     func webhookAttempts(of id: String) throws(LedgerError) -> [WebhookAttempt]
     /// Makes delivery `id` pending and due now; nil when there is none.
     func redeliverWebhook(_ id: String, at now: Date) throws(LedgerError) -> WebhookDelivery?
-    func webhookOutboxStatus() throws(LedgerError) -> WebhookOutboxStatus
+    /// Pending deliveries to `endpoints` (all when nil).
+    func webhookOutboxStatus(endpoints: [String]?) throws(LedgerError) -> WebhookOutboxStatus
 }
 
 extension DatabaseLedger: WebhookLedger {
@@ -37,10 +41,12 @@ extension DatabaseLedger: WebhookLedger {
         }
     }
 
-    public func claimWebhookDeliveries(replica: String, at now: Date, until: Date, limit: Int) throws(LedgerError) -> [ClaimedWebhookDelivery] {
+    public func claimWebhookDeliveries(
+        replica: String, endpoints: [String], at now: Date, until: Date, limit: Int
+    ) throws(LedgerError) -> [ClaimedWebhookDelivery] {
         try locked { (database) throws(LedgerError) in
             let claimed = try database.transaction(serializing: [LedgerWebhooks.claimSubject]) { () throws(LedgerError) in
-                try LedgerWebhooks.claim(replica: replica, at: now, until: until, limit: limit, in: database)
+                try LedgerWebhooks.claim(replica: replica, endpoints: endpoints, at: now, until: until, limit: limit, in: database)
             }
             guard !claimed.isEmpty else { return [] }
             let page = try LedgerEvents.select(LedgerEventQuery(ids: claimed.map(\.eventID), limit: 500), in: database)
@@ -82,7 +88,7 @@ extension DatabaseLedger: WebhookLedger {
         }
     }
 
-    public func webhookOutboxStatus() throws(LedgerError) -> WebhookOutboxStatus {
-        try locked { (database) throws(LedgerError) in try LedgerWebhooks.status(in: database) }
+    public func webhookOutboxStatus(endpoints: [String]? = nil) throws(LedgerError) -> WebhookOutboxStatus {
+        try locked { (database) throws(LedgerError) in try LedgerWebhooks.status(endpoints: endpoints, in: database) }
     }
 }

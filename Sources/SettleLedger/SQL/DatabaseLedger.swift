@@ -61,7 +61,10 @@ public class DatabaseLedger: SettlementLedger, @unchecked Sendable {
     /// after this long was left by a call whose answer was lost (the admission committed, the
     /// caller saw a failure) or by a process paused for as long. Failing it is always safe: the
     /// marking that precedes sending changes only a `received` entry, so nothing of it is sent.
-    public static let staleAdmissionLimit: Duration = .seconds(15 * 60)
+    ///
+    /// An hour: longer than any settlement waits its turn to be sent (settlements answered 202
+    /// wait at most a bounded queue's length) or a process pauses.
+    public static let staleAdmissionLimit: Duration = .seconds(60 * 60)
 
     /// Which entries recovery takes as interrupted. By default one process owns the ledger: at
     /// start-up all of them, later only stale admissions.

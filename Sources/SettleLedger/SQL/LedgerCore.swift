@@ -126,12 +126,12 @@ struct LedgerCore: Sendable {
                 var values: [LedgerValue] = []
                 switch rule {
                 case .everything: break
-                case .leases(let unownedBefore):
+                case .leases(let unownedBefore, let staleBefore):
                     sql += """
                          AND ((owner IS NULL AND updated_at < ?) OR (state = 'received' AND updated_at < ?) OR (owner IS NOT NULL AND NOT EXISTS (
                             SELECT 1 FROM replicas WHERE instance_id = settlements.owner AND term = settlements.owner_term AND lease_until >= ?)))
                         """
-                    values = [.integer(unownedBefore.milliseconds), .integer(unownedBefore.milliseconds), .integer(now.milliseconds)]
+                    values = [.integer(unownedBefore.milliseconds), .integer(staleBefore.milliseconds), .integer(now.milliseconds)]
                 case .staleAdmissions(let before):
                     sql += " AND state = 'received' AND updated_at < ?"
                     values = [.integer(before.milliseconds)]
@@ -139,15 +139,18 @@ struct LedgerCore: Sendable {
                 var changed: [LedgerEntry] = []
                 for row in try database.query(sql + " ORDER BY created_at", values) {
                     guard let id = row.first?.text, let state = row[1].text.flatMap(SettlementState.init(rawValue:)) else { continue }
-                    if let event = LedgerEvents.reaching(state == .transmitting ? .inDoubt : .failed, settlement: id, at: now) {
-                        try database.query(event.0, event.1)
-                    }
+                    // Only the state that was read: a marking (a statement of its own, which no
+                    // ledger lock holds back) may have moved a `received` entry on meanwhile, and
+                    // then it is being sent and is left alone. The event only for a change made.
+                    let sending = state == .transmitting
                     try database.query(
-                        "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE id = ? AND state = 'transmitting'",
+                        sending
+                            ? "UPDATE settlements SET state = 'in_doubt', failure = 'the service stopped during transmission', updated_at = ? WHERE id = ? AND state = 'transmitting'"
+                            : "UPDATE settlements SET state = 'failed', failure = 'interrupted before sending (the service stopped, or the admission was left unsent); nothing was sent', updated_at = ? WHERE id = ? AND state = 'received'",
                         [.integer(now.milliseconds), .text(id)])
-                    try database.query(
-                        "UPDATE settlements SET state = 'failed', failure = 'interrupted before sending (the service stopped, or the admission was left unsent); nothing was sent', updated_at = ? WHERE id = ? AND state = 'received'",
-                        [.integer(now.milliseconds), .text(id)])
+                    guard database.changes == 1 else { continue }
+                    let event = LedgerEvents.insert(sending ? .inDoubt : .failed, state: sending ? .inDoubt : .failed, settlement: id, at: now)
+                    try database.query(event.0, event.1)
                     if let entry = try LedgerRows.entry(id: id, in: database) { changed.append(entry) }
                 }
                 return changed
@@ -214,7 +217,7 @@ struct LedgerCore: Sendable {
                 try database.query(
                     "UPDATE settlements SET resolution = ?, resolution_note = ?, updated_at = ? WHERE id = ?",
                     [.text(resolution.rawValue), .text(note), .integer(now.milliseconds), .text(id)])
-                let event = LedgerEvents.resolved(settlement: id, at: now)
+                let event = LedgerEvents.insert(.resolved, state: .inDoubt, settlement: id, at: now)
                 try database.query(event.0, event.1)
                 guard let resolved = try LedgerRows.entry(id: id, in: database) else { return .notFound }
                 return .resolved(resolved)

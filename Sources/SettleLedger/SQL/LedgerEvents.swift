@@ -25,17 +25,15 @@ enum LedgerEvents {
         )
     }
 
-    /// Appends `settlement.resolved` for settlement `id` (in doubt, just resolved).
-    static func resolved(settlement id: String, at now: Date) -> (String, [LedgerValue]) {
+    /// Appends an event of `type` for settlement `id`, now in `state`: for a change the caller
+    /// has just made (and seen made).
+    static func insert(_ type: LedgerEventType, state: SettlementState, settlement id: String, at now: Date) -> (String, [LedgerValue]) {
         (
             """
             INSERT INTO settlement_events (sequence, id, type, settlement_id, state, created_at)
             SELECT COALESCE(MAX(sequence), 0) + 1, ?, ?, ?, ?, ? FROM settlement_events
             """,
-            [
-                .text(newID()), .text(LedgerEventType.resolved.rawValue), .text(id), .text(SettlementState.inDoubt.rawValue),
-                .integer(now.milliseconds),
-            ]
+            [.text(newID()), .text(type.rawValue), .text(id), .text(state.rawValue), .integer(now.milliseconds)]
         )
     }
 

@@ -8,7 +8,7 @@ enum LedgerWebhooks {
 
     private static let columns = """
         id, endpoint_id, event_id, event_sequence, state, attempts, next_attempt_at, last_status, last_error, created_at, updated_at,
-        delivered_at, settlement_id
+        delivered_at, settlement_id, retry_since
         """
 
     /// Notes `endpoint` (first seen now: it gets the events after the last one recorded).
@@ -55,28 +55,31 @@ enum LedgerWebhooks {
         return made
     }
 
-    /// Up to `limit` due deliveries (pending, due, not claimed by a replica whose claim holds),
-    /// claimed by `replica` until `until`.
+    /// Up to `limit` due deliveries of `endpoints` (pending, due, not claimed by a replica whose
+    /// claim holds), claimed by `replica` until `until`. The UPDATE repeats the conditions, so a
+    /// row another replica changed since the SELECT (delivered, claimed) is left alone.
     static func claim(
-        replica: String, at now: Date, until: Date, limit: Int, in database: some LedgerDatabase
+        replica: String, endpoints: [String], at now: Date, until: Date, limit: Int, in database: some LedgerDatabase
     ) throws(LedgerError) -> [WebhookDelivery] {
-        let due = try database.query(
-            """
-            SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
-            ORDER BY next_attempt_at, event_sequence LIMIT ?
-            """,
-            [.integer(now.milliseconds), .integer(now.milliseconds), .integer(Int64(limit))]
+        guard !endpoints.isEmpty else { return [] }
+        let due = "state = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+        let dueValues: [LedgerValue] = [.integer(now.milliseconds), .integer(now.milliseconds)]
+        let ids = try database.query(
+            "SELECT id FROM webhook_deliveries WHERE \(due) AND endpoint_id IN (\(placeholders(endpoints.count))) ORDER BY next_attempt_at, event_sequence LIMIT ?",
+            dueValues + endpoints.map { .text($0) } + [.integer(Int64(limit))]
         ).compactMap { $0.first?.text }
-        guard !due.isEmpty else { return [] }
-        let list = "(" + due.map { _ in "?" }.joined(separator: ", ") + ")"
+        guard !ids.isEmpty else { return [] }
         return try database.query(
-            "UPDATE webhook_deliveries SET claimed_by = ?, claimed_until = ? WHERE id IN \(list) RETURNING \(columns)",
-            [.text(replica), .integer(until.milliseconds)] + due.map { .text($0) }
+            "UPDATE webhook_deliveries SET claimed_by = ?, claimed_until = ? WHERE id IN (\(placeholders(ids.count))) AND \(due) RETURNING \(columns)",
+            [.text(replica), .integer(until.milliseconds)] + ids.map { .text($0) } + dueValues
         ).map(decode).sorted { $0.eventSequence < $1.eventSequence }
     }
 
-    /// Logs the try and moves the delivery on: delivered, due again at `retryAt`, or given up.
-    /// A delivered one stays delivered (another replica's try may have succeeded meanwhile).
+    static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+
+    /// Logs the try and moves the delivery on: delivered, due again at `retryAt`, or given up;
+    /// only while `replica` still holds the claim (a try that outlived it is another replica's
+    /// delivery now, and its try is the one that counts). A delivered one stays delivered.
     static func record(
         _ outcome: WebhookAttemptOutcome, of id: String, by replica: String, at now: Date, milliseconds: Int64, in database: some LedgerDatabase
     ) throws(LedgerError) {
@@ -85,11 +88,12 @@ enum LedgerWebhooks {
             (
                 """
                 INSERT INTO webhook_attempts (delivery_id, number, at, replica, status, error, milliseconds)
-                SELECT id, attempts + 1, ?, ?, ?, ?, ? FROM webhook_deliveries WHERE id = ?
+                SELECT id, attempts + 1, ?, ?, ?, ?, ? FROM webhook_deliveries WHERE id = ? AND claimed_by = ?
                 """,
                 [
                     .integer(now.milliseconds), .text(replica), LedgerValue(outcome.status), LedgerValue(outcome.error), .integer(milliseconds),
                     .text(id),
+                    .text(replica),
                 ]
             ),
             (
@@ -97,24 +101,25 @@ enum LedgerWebhooks {
                 UPDATE webhook_deliveries SET state = CASE WHEN state = 'delivered' THEN state ELSE ? END, attempts = attempts + 1,
                     next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, last_status = ?, last_error = ?, updated_at = ?,
                     delivered_at = CASE WHEN ? = 1 AND delivered_at IS NULL THEN ? ELSE delivered_at END
-                WHERE id = ?
+                WHERE id = ? AND claimed_by = ?
                 """,
                 [
                     .text(state.rawValue), .integer((outcome.retryAt ?? now).milliseconds), LedgerValue(outcome.status), LedgerValue(outcome.error),
-                    .integer(now.milliseconds), .integer(outcome.delivered ? 1 : 0), .integer(now.milliseconds), .text(id),
+                    .integer(now.milliseconds), .integer(outcome.delivered ? 1 : 0), .integer(now.milliseconds), .text(id), .text(replica),
                 ]
             ),
         ])
     }
 
-    /// Pending again, due now (its tries so far kept in the log).
+    /// Pending again, due now, its retry period starting afresh (its tries so far kept in the
+    /// log). A claim under way is kept: that try finishes first.
     static func redeliver(_ id: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> WebhookDelivery? {
         try database.query(
             """
-            UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ?
+            UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, retry_since = ?, updated_at = ?
             WHERE id = ? RETURNING \(columns)
             """,
-            [.integer(now.milliseconds), .integer(now.milliseconds), .text(id)]
+            [.integer(now.milliseconds), .integer(now.milliseconds), .integer(now.milliseconds), .text(id)]
         ).first.map(decode)
     }
 
@@ -155,8 +160,11 @@ enum LedgerWebhooks {
         }
     }
 
-    static func status(in database: some LedgerDatabase) throws(LedgerError) -> WebhookOutboxStatus {
-        let row = try database.query("SELECT COUNT(*), MIN(created_at) FROM webhook_deliveries WHERE state = 'pending'").first
+    /// Pending deliveries of `endpoints` (all when nil).
+    static func status(endpoints: [String]?, in database: some LedgerDatabase) throws(LedgerError) -> WebhookOutboxStatus {
+        var sql = "SELECT COUNT(*), MIN(created_at) FROM webhook_deliveries WHERE state = 'pending'"
+        if let endpoints { sql += endpoints.isEmpty ? " AND 1 = 0" : " AND endpoint_id IN (\(placeholders(endpoints.count)))" }
+        let row = try database.query(sql, (endpoints ?? []).map { .text($0) }).first
         return WebhookOutboxStatus(pending: Int(row?[0].integer ?? 0), oldestPending: row?[1].integer.map { Date(milliseconds: $0) })
     }
 
@@ -166,6 +174,7 @@ enum LedgerWebhooks {
             state: WebhookDeliveryState(rawValue: row[4].text ?? "") ?? .pending, attempts: Int(row[5].integer ?? 0),
             nextAttemptAt: Date(milliseconds: row[6].integer ?? 0), lastStatus: row[7].integer.map { Int($0) }, lastError: row[8].text,
             createdAt: Date(milliseconds: row[9].integer ?? 0), updatedAt: Date(milliseconds: row[10].integer ?? 0),
-            deliveredAt: row[11].integer.map { Date(milliseconds: $0) }, settlementID: row[12].text ?? "")
+            deliveredAt: row[11].integer.map { Date(milliseconds: $0) }, settlementID: row[12].text ?? "",
+            retrySince: row[13].integer.map { Date(milliseconds: $0) })
     }
 }

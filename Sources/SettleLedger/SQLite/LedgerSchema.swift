@@ -180,8 +180,10 @@ extension LedgerSchema {
 
 extension LedgerSchema {
     /// What reconciliation reads of each record: sale or credit, and the cash back and gratuity
-    /// within its amount (records kept before have none).
+    /// within its amount (records kept before have none); and when a redelivered webhook's retry
+    /// period began again.
     static let version7 = """
+        ALTER TABLE webhook_deliveries ADD COLUMN retry_since INTEGER;
         ALTER TABLE settlement_records ADD COLUMN kind TEXT;
         ALTER TABLE settlement_records ADD COLUMN cash_back INTEGER;
         ALTER TABLE settlement_records ADD COLUMN gratuity INTEGER;

@@ -53,6 +53,12 @@ public struct WebhookAddressPolicy: Sendable, Hashable {
             cursor = info.pointee.ai_next
         }
         guard !addresses.isEmpty else { throw WebhookConfigurationError("the webhook host \(host) resolves to no address") }
+        // Loopback for a loopback name only: a public name that resolves to this machine is
+        // someone pointing deliveries at the service's own host.
+        if !Self.isLoopbackName(host), let address = addresses.first(where: { Self.range(of: $0) == .loopback }) {
+            throw WebhookConfigurationError(
+                "the webhook host \(host) resolves to \(address), this machine; name loopback as localhost or 127.0.0.1 if that is meant")
+        }
         for address in addresses where !allows(address) {
             throw WebhookConfigurationError(
                 "the webhook host \(host) resolves to \(address), in a private or reserved range; deliveries there are refused unless private networks are allowed (--webhook-allow-private-networks)"
@@ -88,10 +94,20 @@ public struct WebhookAddressPolicy: Sendable, Hashable {
         guard inet_pton(AF_INET6, address, &v6) == 1 else { return nil }
         let b = withUnsafeBytes(of: v6) { Array($0) }
         if b[0..<15].allSatisfy({ $0 == 0 }) { return b[15] == 1 ? .loopback : .reserved }
-        // IPv4-mapped (::ffff:a.b.c.d): the IPv4 address decides.
-        if b[0..<10].allSatisfy({ $0 == 0 }) && b[10] == 0xff && b[11] == 0xff {
-            return range(of: "\(b[12]).\(b[13]).\(b[14]).\(b[15])")
+        // Forms that carry an IPv4 address, which decides: IPv4-mapped (::ffff:a.b.c.d),
+        // IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96),
+        // and 6to4 (2002:AABB:CCDD::/48).
+        func embedded(_ at: Int) -> Range? { range(of: "\(b[at]).\(b[at + 1]).\(b[at + 2]).\(b[at + 3])") }
+        let zeros = { (range: Swift.Range<Int>) in b[range].allSatisfy { $0 == 0 } }
+        if zeros(0..<10) && b[10] == 0xff && b[11] == 0xff { return embedded(12) }
+        if zeros(0..<12) { return embedded(12) }
+        if zeros(0..<8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0 { return embedded(12) }
+        if b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b {
+            // 64:ff9b::/96 embeds the address; 64:ff9b:1::/48 is for local networks.
+            return zeros(4..<12) ? embedded(12) : .reserved
         }
+        if b[0] == 0x20 && b[1] == 0x02 { return embedded(2) }
+        if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00 { return .reserved }  // Teredo
         if b[0] & 0xfe == 0xfc { return .private }
         if b[0] == 0xfe && b[1] & 0xc0 == 0x80 { return .reserved }  // link-local
         if b[0] == 0xff { return .reserved }  // multicast

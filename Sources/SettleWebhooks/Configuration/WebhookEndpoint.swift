@@ -19,6 +19,13 @@ public struct WebhookEndpoint: Sendable, Hashable {
         id = "whe_" + WebhookSignature.sha256Hex(Array(url.absoluteString.utf8)).prefix(16)
     }
 
+    /// The endpoint for logs: scheme, host and port, and its id; never the path or query, which
+    /// often carry a receiver's token.
+    public var name: String {
+        let port = url.port.map { ":\($0)" } ?? ""
+        return "\(url.scheme ?? "https")://\(url.host ?? "")\(port) (\(id))"
+    }
+
     /// Whether the endpoint wants events of `type`.
     public func wants(_ type: LedgerEventType) -> Bool { types.isEmpty || types.contains(type) }
 }

@@ -92,9 +92,9 @@ public final class WebhookDispatcher: Sendable {
             _ = try await LedgerCalls.run { () throws(LedgerError) in try ledger.scheduleWebhookDeliveries(endpoint: id, types: types, at: now) }
         }
         let now = clock(), until = now.addingTimeInterval(WebhookBackoff.seconds(sender.timeout + sender.connectTimeout) + 30)
-        let (replica, limit) = (replica, concurrency)
+        let (replica, limit, ids) = (replica, concurrency, endpoints.map(\.id))
         let claimed = try await LedgerCalls.run { () throws(LedgerError) in
-            try ledger.claimWebhookDeliveries(replica: replica, at: now, until: until, limit: limit)
+            try ledger.claimWebhookDeliveries(replica: replica, endpoints: ids, at: now, until: until, limit: limit)
         }
         await withTaskGroup(of: Void.self) { group in
             for delivery in claimed { group.addTask { await self.attempt(delivery, clock: clock) } }
@@ -103,8 +103,7 @@ public final class WebhookDispatcher: Sendable {
         return claimed.count
     }
 
-    /// One try of `claimed`, recorded. A delivery whose endpoint is no longer configured is left
-    /// to its claim's end (a replica that still has the endpoint delivers it).
+    /// One try of `claimed`, recorded.
     private func attempt(_ claimed: ClaimedWebhookDelivery, clock: @escaping @Sendable () -> Date) async {
         guard let endpoint = endpoints.first(where: { $0.id == claimed.delivery.endpointID }) else { return }
         let body = render(claimed.event, claimed.settlement)
@@ -145,25 +144,26 @@ public final class WebhookDispatcher: Sendable {
         } else if outcome.retryAt == nil {
             abandoned.increment()
             logger.error(
-                "webhook delivery \(id) of \(claimed.event.type.rawValue) to \(endpoint.url.absoluteString) given up after \(claimed.delivery.attempts + 1) tries: \(outcome.error ?? "")",
+                "webhook delivery \(id) of \(claimed.event.type.rawValue) to \(endpoint.name) given up after \(claimed.delivery.attempts + 1) tries: \(outcome.error ?? "")",
                 metadata: ["event": "\(claimed.event.id)", "settlement": "\(claimed.settlement.id)"])
         } else {
             failed.increment()
             logger.info(
-                "webhook delivery \(id) to \(endpoint.url.absoluteString) failed (\(outcome.error ?? "")); next try at \(outcome.retryAt.map { "\($0)" } ?? "")",
+                "webhook delivery \(id) to \(endpoint.name) failed (\(outcome.error ?? "")); next try at \(outcome.retryAt.map { "\($0)" } ?? "")",
                 metadata: ["event": "\(claimed.event.id)"])
         }
     }
 
     private func failure(_ status: Int?, _ why: String, _ delivery: WebhookDelivery, _ now: Date) -> WebhookAttemptOutcome {
         var random = SystemRandomNumberGenerator()
-        let next = backoff.retry(after: delivery.attempts + 1, at: now, since: delivery.createdAt, using: &random)
+        let next = backoff.retry(after: delivery.attempts + 1, at: now, since: delivery.retrySince ?? delivery.createdAt, using: &random)
         return WebhookAttemptOutcome(status: status, error: why, retryAt: next)
     }
 
     private func observeOutbox() async {
         let ledger = ledger
-        guard let status = try? await LedgerCalls.run({ () throws(LedgerError) in try ledger.webhookOutboxStatus() }) else { return }
+        let ids = endpoints.map(\.id)
+        guard let status = try? await LedgerCalls.run({ () throws(LedgerError) in try ledger.webhookOutboxStatus(endpoints: ids) }) else { return }
         pendingGauge.record(status.pending)
         oldestGauge.record(status.oldestPending.map { max(0, Date().timeIntervalSince($0)) } ?? 0)
     }
