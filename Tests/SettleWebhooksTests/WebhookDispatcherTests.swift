@@ -88,8 +88,9 @@ import Testing
 
     @Test func aReceiverThatFailsTwiceGetsTheEventOnTheThirdTry() async throws {
         let ledger = try SQLiteLedger(directory: Scratch.url("webhooks").path)
-        let receiver = try await WebhookReceiver(script: [.status(500), .hang(.seconds(3))])
-        let dispatcher = try await Self.dispatcher(ledger, receiver, timeout: .milliseconds(500))
+        // The timeout is short of the hang, and long enough that a loaded machine still reads the 500.
+        let receiver = try await WebhookReceiver(script: [.status(500), .hang(.seconds(10))])
+        let dispatcher = try await Self.dispatcher(ledger, receiver, timeout: .seconds(3))
         try Self.settle(ledger, batch: 1)
         try await Self.passUntil(dispatcher) { try ledger.webhookDeliveries(WebhookDeliveryQuery(state: .delivered)).count == 1 }
         let delivery = try #require(try ledger.webhookDeliveries(WebhookDeliveryQuery()).first)
