@@ -179,6 +179,32 @@ import Testing
         second.waitUntilExit()
     }
 
+    /// SIGTERM while settlements answered 202 are still with a slow host: serve stops only after
+    /// every one of them ended, its ending and event recorded, and the webhooks went out.
+    @Test func aGracefulStopFinishesTheSettlementsAnswered202() throws {
+        let simulator = try SimulatorProcess(["--processing-delay", "2"])
+        let receiver = try receiver()
+        defer { receiver.stop() }
+        let data = Scratch.url("serve-drain").path
+        let (serve, port) = try ServeCommandTests().start(
+            simulator.sendArguments + ["--webhook-url", "http://127.0.0.1:\(receiver.port)/hook"], data: data,
+            environment: ["TSYS_SETTLE_WEBHOOK_SECRET": Self.secret]
+        ) { _ in }
+        defer { if serve.isRunning { kill(serve.processIdentifier, SIGKILL) } }
+        let settlements = try (1...3).map { try settleAsync(port, batch: $0) }
+        kill(serve.processIdentifier, SIGTERM)
+        serve.waitUntilExit()
+        #expect(serve.terminationStatus == 0)
+        let listed = try CLIRunner.run(["settlements", "list", "--data-dir", data, "--json"])
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [String: Any])
+        let states = (page["settlements"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) {
+            $0[$1["id"] as? String ?? ""] = $1["state"] as? String
+        }
+        #expect(settlements.allSatisfy { states[$0] == "accepted" }, "\(states)")
+        let delivered = Set(receiver.deliveries.filter { $0["status"] as? Int == 204 }.compactMap { $0["settlement"] as? String })
+        #expect(delivered == Set(settlements))
+    }
+
     @Test func aNewSecretIsThirtyTwoRandomBytes() throws {
         let first = try CLIRunner.run(["webhooks", "secret"]), second = try CLIRunner.run(["webhooks", "secret"])
         let text = first.output.trimmingCharacters(in: .whitespacesAndNewlines)

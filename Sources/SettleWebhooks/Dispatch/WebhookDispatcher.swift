@@ -66,8 +66,17 @@ public final class WebhookDispatcher: Sendable {
     public func nudge() { nudged.store(true, ordering: .relaxed) }
 
     /// Passes until the task is cancelled or `shouldStop` says so; a pass under way finishes, its
-    /// tries recorded.
+    /// tries recorded. On `shouldStop` (a graceful stop) it passes until nothing more is due
+    /// now, so the events of the last settlements go out before the process exits.
     public func run(shouldStop: @escaping @Sendable () -> Bool = { false }) async {
+        await loop(shouldStop: shouldStop)
+        guard !Task.isCancelled else { return }
+        for _ in 0..<32 {
+            guard let tried = try? await pass(), tried == concurrency else { return }
+        }
+    }
+
+    private func loop(shouldStop: @escaping @Sendable () -> Bool) async {
         while !Task.isCancelled && !shouldStop() {
             do {
                 // A full pass leaves more due: the next one starts at once.
