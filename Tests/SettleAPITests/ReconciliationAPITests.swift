@@ -72,6 +72,44 @@ import Testing
         #expect((report["states"] as? [String: Int])?["accepted"] == 2)
     }
 
+    @Test(arguments: [
+        ("text/csv", true), ("text/csv;q=0, application/json", false), ("application/json;q=0.1, text/csv", true), ("*/*", false),
+        ("application/json, text/csv", false), ("text/csv;q=0.9, application/json;q=0.9", false), ("", false),
+    ])
+    func theAnswersFormFollowsAcceptByQuality(accept: String, csv: Bool) throws {
+        var request = try T.request("GET", "/v1/reports/settlements?date=2026-11-26")
+        if !accept.isEmpty { request.head.headers.append("Accept", accept) }
+        #expect(SettlementAPI.wantsCSV(request) == csv)
+    }
+
+    /// A settlement in doubt keeps the day from reading balanced: resolved captured, its records
+    /// count with the accepted ones, but the host's totals for it never came.
+    @Test func aSettlementInDoubtKeepsTheDayUnbalanced() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = LedgerAPITests().api(simulator, ledger)
+        #expect(await api.handle(try LedgerAPITests.post(try T.example("retail"))).status == 200)
+        var submission = try #require(try ledger.list(LedgerQuery()).entries.first).submission
+        submission.batchNumber = 9
+        submission.idempotencyKey = "doubt"
+        guard case .admitted(let entry) = try ledger.admit(submission, at: Date()) else { throw LedgerError("not admitted") }
+        try ledger.markTransmitting(entry.id, at: Date())
+        _ = try SQLiteLedger(path: ledger.path).recoverInterrupted(at: Date())
+        let date = submission.batchDate.iso
+        let before = try json(await api.handle(try T.request("GET", "/v1/reports/settlements?date=\(date)")))
+        #expect(before["balanced"] as? Bool == false)
+        let count = { (report: [String: Any]) in
+            (report["acceptedLines"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "sale" }.reduce(0) {
+                $0 + ($1["count"] as? Int ?? 0)
+            }
+        }
+        _ = try ledger.resolve(entry.id, as: .captured, note: "in the TSYS report", at: Date())
+        let after = try json(await api.handle(try T.request("GET", "/v1/reports/settlements?date=\(date)")))
+        #expect(after["balanced"] as? Bool == false)
+        #expect(count(after) == 2 * count(before))
+    }
+
     @Test func aDaysReportIsJSONOrCSV() async throws {
         let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
         defer { simulator.stop() }

@@ -69,9 +69,10 @@ import Testing
         #expect(log.map(\.number) == [1, 2] && log.map(\.replica) == ["a", "b"] && log.map(\.status) == [500, 204])
         #expect(try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(100), until: at(130), limit: 10).isEmpty)
         // An operator asks for it again: pending and due at once, its log kept.
-        #expect(try ledger.redeliverWebhook(id, at: at(200))?.state == .pending)
+        guard case .redelivered(let again) = try ledger.redeliverWebhook(id, at: at(200)) else { throw LedgerError("not redelivered") }
+        #expect(again.state == .pending && again.attempts == 0 && again.retrySince == at(200))
         #expect(try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(200), until: at(230), limit: 10).count == 1)
-        #expect(try ledger.redeliverWebhook("whd_none", at: at(200)) == nil)
+        #expect(try ledger.redeliverWebhook("whd_none", at: at(200)) == .notFound)
         #expect(try ledger.webhookOutboxStatus().pending == 1)
     }
 
@@ -110,12 +111,16 @@ import Testing
             WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "a", at: at(40), milliseconds: 38_000)
         #expect(try ledger.webhookDelivery(id)?.state == .pending)
         #expect(try ledger.webhookAttempts(of: id).isEmpty)
-        // A redelivery meanwhile: b's try still counts, and the retry period begins again.
-        #expect(try ledger.redeliverWebhook(id, at: at(41))?.retrySince == at(41))
-        #expect(try ledger.claimWebhookDeliveries(replica: "c", endpoints: [Self.endpoint], at: at(42), until: at(72), limit: 10).isEmpty)
+        // Asked again while b's try is under way: refused, b's try is the one that counts.
+        guard case .tryUnderWay = try ledger.redeliverWebhook(id, at: at(41)) else { throw LedgerError("redelivered under a live claim") }
         try ledger.recordWebhookAttempt(WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "b", at: at(43), milliseconds: 9)
         #expect(try ledger.webhookDelivery(id)?.state == .delivered)
         #expect(try ledger.webhookAttempts(of: id).map(\.replica) == ["b"])
+        // Once recorded, a redelivery's tries are numbered on in the log.
+        guard case .redelivered = try ledger.redeliverWebhook(id, at: at(44)) else { throw LedgerError("not redelivered") }
+        #expect(try ledger.claimWebhookDeliveries(replica: "c", endpoints: [Self.endpoint], at: at(45), until: at(75), limit: 10).count == 1)
+        try ledger.recordWebhookAttempt(WebhookAttemptOutcome(status: 204, error: nil, retryAt: nil), of: id, by: "c", at: at(46), milliseconds: 9)
+        #expect(try ledger.webhookAttempts(of: id).map(\.number) == [1, 2])
     }
 
     /// Two replicas claiming at once: no delivery is claimed by both.

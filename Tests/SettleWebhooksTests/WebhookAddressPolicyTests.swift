@@ -25,6 +25,7 @@ import Testing
         ("::ffff:10.0.0.1", false), ("::ffff:8.8.8.8", true), ("172.32.0.1", true), ("not an address", false),
         ("64:ff9b::a00:1", false), ("64:ff9b::808:808", true), ("64:ff9b:1::1", false), ("::a00:1", false), ("::ffff:0:a00:1", false),
         ("2002:a00:1::1", false), ("2002:808:808::1", true), ("2001:0:4136:e378::1", false), ("::ffff:127.0.0.1", true),
+        ("64:ff9b::7f00:1", false), ("2002:7f00:1::1", false), ("::7f00:1", false), ("fec0::1", false),
     ])
     func addressesInPrivateOrReservedRangesAreRefused(address: String, allowed: Bool) {
         #expect(WebhookAddressPolicy().allows(address) == allowed)

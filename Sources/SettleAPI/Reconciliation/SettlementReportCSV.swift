@@ -26,11 +26,12 @@ public enum SettlementReportCSV {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Quoted when it holds a comma, a quote or a line break; a leading =, +, - or @ is prefixed
-    /// with a quote so a spreadsheet does not run it as a formula.
+    /// Quoted when it holds a comma, a quote or a line break; a leading =, +, -, @, tab or
+    /// carriage return is prefixed with a quote so a spreadsheet does not run it as a formula
+    /// (a negative number stays a number).
     static func field(_ text: String) -> String {
         var text = text
-        if let first = text.first, "=+@".contains(first) || (first == "-" && Int64(text) == nil) { text = "'" + text }
+        if let first = text.first, "=+@\t\r".contains(first) || (first == "-" && Int64(text) == nil) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

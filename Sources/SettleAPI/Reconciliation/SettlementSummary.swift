@@ -43,6 +43,8 @@ public enum SettlementSummary {
             }
         } else if entry.state == .accepted {
             difference = "the host's answer carried no totals"
+        } else if entry.state == .inDoubt && entry.resolution == LedgerResolution.captured.rawValue {
+            difference = "captured by the operator's finding; the host's totals never arrived (check them in the TSYS report)"
         } else {
             difference = "not accepted: \(entry.state.rawValue)\(entry.resolution.map { " (resolved \($0))" } ?? "")"
         }
@@ -52,17 +54,20 @@ public enum SettlementSummary {
             balanced: difference == nil, difference: difference)
     }
 
-    /// The report of `date`'s settlements (`entries`, any order): oldest first, the accepted
-    /// ones' lines added up.
+    /// The report of `date`'s settlements (`entries`, any order): oldest first, the captured
+    /// ones' lines added up (accepted, and in doubt but resolved captured: the host has them).
+    /// The day is balanced when every accepted settlement is and none is in doubt: a captured one
+    /// has no host totals to compare, an unresolved one may or may not be in the deposit.
     public static func report(date: LocalDate, merchant: String?, environment: String?, entries: [LedgerEntry]) -> SettlementReportDTO {
         let ordered = entries.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         let summaries = ordered.map(summary)
-        let accepted = ordered.filter { $0.state == .accepted }
+        let captured = ordered.filter { $0.state == .accepted || ($0.state == .inDoubt && $0.resolution == LedgerResolution.captured.rawValue) }
+        let accepted = summaries.filter { $0.state == SettlementState.accepted.rawValue }
         return SettlementReportDTO(
             date: date.iso, merchant: merchant, environment: environment, settlements: summaries,
-            acceptedLines: lines(accepted.flatMap(\.submission.records)),
+            acceptedLines: lines(captured.flatMap(\.submission.records)),
             states: Dictionary(ordered.map { ($0.state.rawValue, 1) }, uniquingKeysWith: +),
-            balanced: summaries.filter { $0.state == SettlementState.accepted.rawValue }.allSatisfy(\.balanced))
+            balanced: accepted.allSatisfy(\.balanced) && !ordered.contains { $0.state == .inDoubt })
     }
 }
 

@@ -14,7 +14,7 @@ extension SettlementAPI {
                 return JSONResponse.problem(404, "Not found", "no settlement \(id)")
             }
             let summary = SettlementSummary.summary(entry)
-            return Self.wantsCSV(request) ? Self.csv(SettlementReportCSV.render([summary])) : JSONResponse.make(200, summary)
+            return Self.wantsCSV(request) ? Self.csv(SettlementReportCSV.render([summary])) : Self.json(summary)
         } catch {
             return ledgerUnavailable(error)
         }
@@ -46,22 +46,38 @@ extension SettlementAPI {
                 }
             }
             let report = SettlementSummary.report(date: date, merchant: query.merchantNumber, environment: query.environment, entries: entries)
-            return Self.wantsCSV(request) ? Self.csv(SettlementReportCSV.render(report.settlements)) : JSONResponse.make(200, report)
+            return Self.wantsCSV(request) ? Self.csv(SettlementReportCSV.render(report.settlements)) : Self.json(report)
         } catch {
             return ledgerUnavailable(error)
         }
     }
 
-    /// Whether the client asked for CSV (and not JSON before it).
-    static func wantsCSV(_ request: HTTPRequest) -> Bool {
-        let types = request.head.headers.tokens("accept").map { $0.prefix { $0 != ";" }.trimmingHTTPWhitespace() }
-        guard let csv = types.firstIndex(of: "text/csv") else { return false }
-        return types.firstIndex(of: "application/json").map { csv < $0 } ?? true
+    /// Whether the client prefers CSV to JSON (RFC 9110 §12.5.1: by quality, `q=0` refusing;
+    /// JSON on a tie, and when neither is named).
+    package static func wantsCSV(_ request: HTTPRequest) -> Bool {
+        var quality: [String: Double] = [:]
+        for element in request.head.headers.tokens("accept") {
+            let parts = element.split(separator: ";").map { $0.trimmingHTTPWhitespace() }
+            guard let type = parts.first else { continue }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            quality[type] = max(quality[type] ?? 0, q)
+        }
+        let csv = quality["text/csv"] ?? 0
+        let json = quality["application/json"] ?? quality["application/*"] ?? quality["*/*"] ?? (quality.isEmpty ? 1 : 0)
+        return csv > 0 && csv > json
     }
 
     static func csv(_ text: String) -> HTTPResponse {
         HTTPResponse(
-            status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"), ("Cache-Control", "no-store")]),
+            status: 200,
+            headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"), ("Cache-Control", "no-store"), ("Vary", "Accept")]),
             body: Array(text.utf8))
+    }
+
+    /// JSON, saying the answer depends on `Accept`.
+    static func json(_ value: some Encodable) -> HTTPResponse {
+        var response = JSONResponse.make(200, value)
+        response.headers.append("Vary", "Accept")
+        return response
     }
 }

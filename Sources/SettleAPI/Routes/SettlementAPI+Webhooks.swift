@@ -56,8 +56,15 @@ extension SettlementAPI {
         guard let ledger = webhookLedger else { return JSONResponse.problem(404, "Not found", "this server keeps no settlement ledger") }
         do {
             let now = Date()
-            guard let delivery = try await LedgerCalls.run({ () throws(LedgerError) in try ledger.redeliverWebhook(id, at: now) }) else {
-                return JSONResponse.problem(404, "Not found", "no webhook delivery \(id)")
+            let delivery: WebhookDelivery
+            switch try await LedgerCalls.run({ () throws(LedgerError) in try ledger.redeliverWebhook(id, at: now) }) {
+            case .redelivered(let redelivered): delivery = redelivered
+            case .notFound: return JSONResponse.problem(404, "Not found", "no webhook delivery \(id)")
+            case .tryUnderWay:
+                var response = JSONResponse.problem(
+                    409, "Try under way", "a try of webhook delivery \(id) is under way; ask again once it is recorded")
+                response.headers.append("Retry-After", "30")
+                return response
             }
             eventRecorded?()
             var response = JSONResponse.make(202, WebhookDeliveryDTO(delivery))

@@ -20,10 +20,11 @@ struct WebhooksRedeliverCommand: ConfiguredCommand {
     func run() throws {
         let settings = try settings()
         do {
-            guard let delivery = try LedgerOptions.open(settings).redeliverWebhook(id, at: Date()) else {
-                throw CLIError("no webhook delivery \(id)")
+            switch try LedgerOptions.open(settings).redeliverWebhook(id, at: Date()) {
+            case .redelivered(let delivery): try BatchFile.printJSON(WebhookDeliveryDTO(delivery))
+            case .notFound: throw CLIError("no webhook delivery \(id)")
+            case .tryUnderWay: throw CLIError("a try of webhook delivery \(id) is under way; ask again once it is recorded")
             }
-            try BatchFile.printJSON(WebhookDeliveryDTO(delivery))
         } catch let error as LedgerError {
             throw CLIError(error.description)
         }

@@ -73,11 +73,11 @@ public struct SettlementReportDTO: Sendable, Hashable, Codable {
     public var merchant: String?
     public var environment: String?
     public var settlements: [SettlementSummaryDTO]
-    /// The accepted settlements' lines added up.
+    /// The captured settlements' lines added up: accepted, and in doubt but resolved captured.
     public var acceptedLines: [SettlementSummaryLineDTO]
     /// Settlements by state.
     public var states: [String: Int]
-    /// Every accepted settlement is balanced.
+    /// Every accepted settlement is balanced, and none is in doubt.
     public var balanced: Bool
 
     public init(

@@ -11,7 +11,7 @@ public struct WebhookDelivery: Sendable, Hashable {
     public var eventID: String
     public var eventSequence: Int64
     public var state: WebhookDeliveryState
-    /// Tries made so far.
+    /// Tries made since it was created, or last redelivered.
     public var attempts: Int
     /// When the next try is due (while pending).
     public var nextAttemptAt: Date
@@ -33,6 +33,15 @@ public enum WebhookDeliveryState: String, Sendable, Hashable, CaseIterable {
     case delivered
     /// Given up after the retry period (redeliver makes it pending again).
     case abandoned
+}
+
+/// What asking for a delivery again did.
+public enum WebhookRedelivery: Sendable, Hashable {
+    /// Pending and due now.
+    case redelivered(WebhookDelivery)
+    /// A try holds its claim now; ask again once it is recorded.
+    case tryUnderWay(WebhookDelivery)
+    case notFound
 }
 
 /// One try of a delivery, for the delivery log.

@@ -22,8 +22,8 @@ public protocol WebhookLedger: Sendable {
     func webhookDelivery(_ id: String) throws(LedgerError) -> WebhookDelivery?
     /// The tries of delivery `id`, first first.
     func webhookAttempts(of id: String) throws(LedgerError) -> [WebhookAttempt]
-    /// Makes delivery `id` pending and due now; nil when there is none.
-    func redeliverWebhook(_ id: String, at now: Date) throws(LedgerError) -> WebhookDelivery?
+    /// Makes delivery `id` pending and due now (not while a try holds its claim).
+    func redeliverWebhook(_ id: String, at now: Date) throws(LedgerError) -> WebhookRedelivery
     /// Pending deliveries to `endpoints` (all when nil).
     func webhookOutboxStatus(endpoints: [String]?) throws(LedgerError) -> WebhookOutboxStatus
 }
@@ -62,7 +62,8 @@ extension DatabaseLedger: WebhookLedger {
         _ outcome: WebhookAttemptOutcome, of id: String, by replica: String, at now: Date, milliseconds: Int64
     ) throws(LedgerError) {
         try locked { (database) throws(LedgerError) in
-            try database.transaction(serializing: ["webhook:" + id]) { () throws(LedgerError) in
+            // With the claims' lock: no claim commits between the try's log line and its update.
+            try database.transaction(serializing: ["webhook:" + id, LedgerWebhooks.claimSubject]) { () throws(LedgerError) in
                 try LedgerWebhooks.record(outcome, of: id, by: replica, at: now, milliseconds: milliseconds, in: database)
             }
         }
@@ -80,7 +81,7 @@ extension DatabaseLedger: WebhookLedger {
         try locked { (database) throws(LedgerError) in try LedgerWebhooks.attempts(of: id, in: database) }
     }
 
-    public func redeliverWebhook(_ id: String, at now: Date) throws(LedgerError) -> WebhookDelivery? {
+    public func redeliverWebhook(_ id: String, at now: Date) throws(LedgerError) -> WebhookRedelivery {
         try locked { (database) throws(LedgerError) in
             try database.transaction(serializing: ["webhook:" + id]) { () throws(LedgerError) in
                 try LedgerWebhooks.redeliver(id, at: now, in: database)

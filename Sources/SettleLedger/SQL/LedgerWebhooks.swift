@@ -88,7 +88,8 @@ enum LedgerWebhooks {
             (
                 """
                 INSERT INTO webhook_attempts (delivery_id, number, at, replica, status, error, milliseconds)
-                SELECT id, attempts + 1, ?, ?, ?, ?, ? FROM webhook_deliveries WHERE id = ? AND claimed_by = ?
+                SELECT id, (SELECT COALESCE(MAX(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = d.id), ?, ?, ?, ?, ?
+                FROM webhook_deliveries d WHERE id = ? AND claimed_by = ?
                 """,
                 [
                     .integer(now.milliseconds), .text(replica), LedgerValue(outcome.status), LedgerValue(outcome.error), .integer(milliseconds),
@@ -111,16 +112,17 @@ enum LedgerWebhooks {
         ])
     }
 
-    /// Pending again, due now, its retry period starting afresh (its tries so far kept in the
-    /// log). A claim under way is kept: that try finishes first.
-    static func redeliver(_ id: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> WebhookDelivery? {
-        try database.query(
+    /// Pending again, due now, its retry period and its count of tries starting afresh (its tries
+    /// so far kept in the log); not while a try under way holds its claim.
+    static func redeliver(_ id: String, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> WebhookRedelivery {
+        let rows = try database.query(
             """
-            UPDATE webhook_deliveries SET state = 'pending', next_attempt_at = ?, retry_since = ?, updated_at = ?
-            WHERE id = ? RETURNING \(columns)
+            UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, retry_since = ?, updated_at = ?
+            WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?) RETURNING \(columns)
             """,
-            [.integer(now.milliseconds), .integer(now.milliseconds), .integer(now.milliseconds), .text(id)]
-        ).first.map(decode)
+            [.integer(now.milliseconds), .integer(now.milliseconds), .integer(now.milliseconds), .text(id), .integer(now.milliseconds)])
+        if let row = rows.first { return .redelivered(decode(row)) }
+        return try delivery(id, in: database).map { .tryUnderWay($0) } ?? .notFound
     }
 
     static func list(_ query: WebhookDeliveryQuery, in database: some LedgerDatabase) throws(LedgerError) -> [WebhookDelivery] {
@@ -162,7 +164,7 @@ enum LedgerWebhooks {
 
     /// Pending deliveries of `endpoints` (all when nil).
     static func status(endpoints: [String]?, in database: some LedgerDatabase) throws(LedgerError) -> WebhookOutboxStatus {
-        var sql = "SELECT COUNT(*), MIN(created_at) FROM webhook_deliveries WHERE state = 'pending'"
+        var sql = "SELECT COUNT(*), MIN(COALESCE(retry_since, created_at)) FROM webhook_deliveries WHERE state = 'pending'"
         if let endpoints { sql += endpoints.isEmpty ? " AND 1 = 0" : " AND endpoint_id IN (\(placeholders(endpoints.count)))" }
         let row = try database.query(sql, (endpoints ?? []).map { .text($0) }).first
         return WebhookOutboxStatus(pending: Int(row?[0].integer ?? 0), oldestPending: row?[1].integer.map { Date(milliseconds: $0) })

@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -180,13 +180,19 @@ extension LedgerSchema {
 
 extension LedgerSchema {
     /// What reconciliation reads of each record: sale or credit, and the cash back and gratuity
-    /// within its amount (records kept before have none); and when a redelivered webhook's retry
-    /// period began again.
+    /// within its amount (records kept before have none).
     static let version7 = """
-        ALTER TABLE webhook_deliveries ADD COLUMN retry_since INTEGER;
         ALTER TABLE settlement_records ADD COLUMN kind TEXT;
         ALTER TABLE settlement_records ADD COLUMN cash_back INTEGER;
         ALTER TABLE settlement_records ADD COLUMN gratuity INTEGER;
+
+        """
+}
+
+extension LedgerSchema {
+    /// When a redelivered webhook's retry period began again.
+    static let version8 = """
+        ALTER TABLE webhook_deliveries ADD COLUMN retry_since INTEGER;
 
         """
 }

@@ -22,14 +22,15 @@ public struct WebhookAddressPolicy: Sendable, Hashable {
     public func url(_ text: String) throws(WebhookConfigurationError) -> URL {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(), let host = components.host,
             !host.isEmpty, let url = components.url
-        else { throw WebhookConfigurationError("\(text) is not a URL such as https://hooks.example.com/tsys") }
+        else { throw WebhookConfigurationError("the webhook URL is not a URL such as https://hooks.example.com/tsys") }
         guard components.user == nil && components.password == nil else {
             throw WebhookConfigurationError("the webhook URL may not carry a user or password (the signature authenticates deliveries)")
         }
         guard components.fragment == nil else { throw WebhookConfigurationError("the webhook URL may not have a fragment (#...)") }
         let loopback = Self.isLoopbackName(host)
         guard scheme == "https" || (scheme == "http" && loopback) else {
-            throw WebhookConfigurationError("webhook URLs are https (http only to loopback, such as http://127.0.0.1:9000/hook): \(text)")
+            throw WebhookConfigurationError(
+                "webhook URLs are https (http only to loopback, such as http://127.0.0.1:9000/hook); this one is \(scheme)://\(host)/…")
         }
         return url
     }
@@ -94,11 +95,15 @@ public struct WebhookAddressPolicy: Sendable, Hashable {
         guard inet_pton(AF_INET6, address, &v6) == 1 else { return nil }
         let b = withUnsafeBytes(of: v6) { Array($0) }
         if b[0..<15].allSatisfy({ $0 == 0 }) { return b[15] == 1 ? .loopback : .reserved }
+        let zeros = { (range: Swift.Range<Int>) in b[range].allSatisfy { $0 == 0 } }
         // Forms that carry an IPv4 address, which decides: IPv4-mapped (::ffff:a.b.c.d),
         // IPv4-compatible (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96),
         // and 6to4 (2002:AABB:CCDD::/48).
-        func embedded(_ at: Int) -> Range? { range(of: "\(b[at]).\(b[at + 1]).\(b[at + 2]).\(b[at + 3])") }
-        let zeros = { (range: Swift.Range<Int>) in b[range].allSatisfy { $0 == 0 } }
+        // Loopback inside them is not this machine (a NAT64 gateway or 6to4 relay carries it off).
+        func embedded(_ at: Int) -> Range? {
+            let inner = range(of: "\(b[at]).\(b[at + 1]).\(b[at + 2]).\(b[at + 3])")
+            return inner == .loopback && !(zeros(0..<10) && b[10] == 0xff && b[11] == 0xff) ? .reserved : inner
+        }
         if zeros(0..<10) && b[10] == 0xff && b[11] == 0xff { return embedded(12) }
         if zeros(0..<12) { return embedded(12) }
         if zeros(0..<8) && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0 { return embedded(12) }
@@ -110,6 +115,7 @@ public struct WebhookAddressPolicy: Sendable, Hashable {
         if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00 { return .reserved }  // Teredo
         if b[0] & 0xfe == 0xfc { return .private }
         if b[0] == 0xfe && b[1] & 0xc0 == 0x80 { return .reserved }  // link-local
+        if b[0] == 0xfe && b[1] & 0xc0 == 0xc0 { return .reserved }  // site-local (deprecated)
         if b[0] == 0xff { return .reserved }  // multicast
         if b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8 { return .reserved }  // documentation
         return .public

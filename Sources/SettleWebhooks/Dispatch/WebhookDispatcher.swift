@@ -71,10 +71,15 @@ public final class WebhookDispatcher: Sendable {
     public func run(shouldStop: @escaping @Sendable () -> Bool = { false }) async {
         await loop(shouldStop: shouldStop)
         guard !Task.isCancelled else { return }
-        for _ in 0..<32 {
+        // Bounded: a receiver that hangs does not hold the stop up for long.
+        let deadline = ContinuousClock.now + Self.finalDrain
+        while ContinuousClock.now < deadline {
             guard let tried = try? await pass(), tried == concurrency else { return }
         }
     }
+
+    /// How long a graceful stop goes on delivering what is due.
+    public static let finalDrain: Duration = .seconds(30)
 
     private func loop(shouldStop: @escaping @Sendable () -> Bool) async {
         while !Task.isCancelled && !shouldStop() {
