@@ -190,7 +190,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "SettleWebhooksTests", dependencies: ["SettleWebhooks", "SettleLedger", "SettleHTTP", "SettleModel", "SettleTestSupport"],
+            name: "SettleWebhooksTests", dependencies: ["SettleWebhooks", "SettleLedger", "SettleModel", "SettleTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleHTTPTests", dependencies: ["SettleHTTP", "SettleLoad", "SettleTransport", "SettleTestSupport"], swiftSettings: swiftSettings),

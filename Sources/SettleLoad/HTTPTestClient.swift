@@ -7,7 +7,8 @@ import Glibc
 
 /// A blocking HTTP/1.1 client for tests and benchmarks: sends exact bytes (malformed ones
 /// included), reads responses by their `Content-Length`, over plain TCP or any ``ByteStream``
-/// (TLS). Reads wait at most 5 s. The synchronous calls block their thread; from async code
+/// (TLS). Reads wait at most 5 s (15 s over TLS, whose handshake and records a loaded machine
+/// slows most). The synchronous calls block their thread; from async code
 /// the `async` overloads block a thread of their own instead, never the cooperative pool (where
 /// the server under test runs its handlers). Used by one caller at a time.
 public final class HTTPTestClient: @unchecked Sendable {
@@ -42,7 +43,7 @@ public final class HTTPTestClient: @unchecked Sendable {
     public init(stream: any ByteStream) {
         transmit = { try? stream.write($0, before: .now + .seconds(5)) }
         receive = {
-            guard case .bytes(let bytes) = try? stream.read(before: .now + .seconds(5)) else { return nil }
+            guard case .bytes(let bytes) = try? stream.read(before: .now + .seconds(15)) else { return nil }
             return bytes
         }
         finish = { stream.close() }
