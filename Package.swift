@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // Card numbers at rest: AES-256-GCM through OpenSSL's EVP interface, keyed by a keyring.
+        .target(name: "SettleVault", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Webhooks: the ledger's events delivered signed (Standard Webhooks) over libcurl.
         .target(
             name: "SettleWebhooks",
@@ -189,6 +191,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleVaultTests", dependencies: ["SettleVault", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleWebhooksTests", dependencies: ["SettleWebhooks", "SettleLedger", "SettleModel", "SettleTestSupport"],
             swiftSettings: swiftSettings),

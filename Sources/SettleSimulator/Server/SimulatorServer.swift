@@ -22,6 +22,9 @@ public final class SimulatorServer: Sendable {
         var transcripts: [HostTranscript] = []
         var stopped = false
         var running = 0
+        /// Connection threads alive (handshake, session, and the stream's release after it).
+        var threads = 0
+        var accepting = true
     }
 
     /// Starts listening on 127.0.0.1 (::1 with `ipv6`). With `tls` the simulator presents that certificate (a
@@ -52,9 +55,14 @@ public final class SimulatorServer: Sendable {
         Thread.detachNewThread { server.acceptLoop() }
     }
 
-    /// Stops accepting; sessions in progress finish on their own.
-    public func stop() {
+    /// Stops accepting, and waits (up to `timeout`) for the accept loop and the connections in
+    /// progress to end: a process that exits right after (`send` with the built-in simulator)
+    /// must not run OpenSSL's exit-time cleanup while a connection thread still frees its TLS
+    /// objects (a double free).
+    public func stop(timeout: Duration = .seconds(5)) {
         state.withLock { $0.stopped = true }
+        let deadline = ContinuousClock.now + timeout
+        while state.withLock({ $0.accepting || $0.threads > 0 }) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.002) }
         listener.close()
     }
 
@@ -76,8 +84,13 @@ public final class SimulatorServer: Sendable {
         while !state.withLock({ $0.stopped }) {
             guard let connection = try? listener.acceptConnection(before: .now + .milliseconds(100)) else { continue }
             let server = self
-            Thread.detachNewThread { server.open(connection) }
+            state.withLock { $0.threads += 1 }
+            Thread.detachNewThread {
+                server.open(connection)
+                server.state.withLock { $0.threads -= 1 }
+            }
         }
+        state.withLock { $0.accepting = false }
     }
 
     private func open(_ connection: AcceptedConnection) {
