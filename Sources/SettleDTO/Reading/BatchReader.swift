@@ -55,7 +55,7 @@ struct BatchReader {
             detailRecords: details)
     }
 
-    private func readMerchant(_ m: DocumentObject, _ issues: inout IssueList) -> Merchant {
+    func readMerchant(_ m: DocumentObject, _ issues: inout IssueList) -> Merchant {
         let m = m.reading(Self.merchantKeys, &issues)
         // Authorization-only class reference properties: accepted and type-checked, not sent in settlement.
         _ = m.optionalString("streetAddress", &issues)
@@ -74,7 +74,7 @@ struct BatchReader {
             locationNumber: m.string("locationNumber", default: defaults.locationNumber, &issues))
     }
 
-    private func readSettings(_ s: DocumentObject?, _ issues: inout IssueList) -> BatchSettings {
+    func readSettings(_ s: DocumentObject?, _ issues: inout IssueList) -> BatchSettings {
         var settings = BatchSettings(
             combineRecords: defaults.combineRecords, deviceCode: defaults.deviceCode, amexAggregatorName: defaults.amexAggregatorName,
             genKey: defaults.genKey, developerId: defaults.developerId, applicationId: defaults.applicationId,
@@ -87,7 +87,7 @@ struct BatchReader {
         return settings
     }
 
-    private func readTravelAgency(_ t: DocumentObject, _ issues: inout IssueList) -> TravelAgency {
+    func readTravelAgency(_ t: DocumentObject, _ issues: inout IssueList) -> TravelAgency {
         let t = t.reading(Self.travelAgencyKeys, &issues)
         return TravelAgency(code: t.string("code", &issues), name: t.string("name", default: "", &issues))
     }
