@@ -171,7 +171,9 @@ extension Setting {
         help: "Port to listen on (0 picks a free one).")
     package static let apiKeyHashes = Setting(
         key: "apiKeyHashes", flag: "api-key-hash", environment: "TSYS_SETTLE_API_KEY_HASHES", kind: .list, defaultValue: nil,
-        help: "SHA-256 (hex) of an API key callers send as 'Authorization: Bearer KEY'; repeat for several (printf %s \"$KEY\" | sha256sum).")
+        help:
+            "SHA-256 (hex) of an API key callers send as 'Authorization: Bearer KEY'; repeat for several (printf %s \"$KEY\" | sha256sum). HASH@shop-1+shop-2 scopes the key to those merchant profiles."
+    )
     package static let allowTrace = Setting(
         key: "allowTrace", flag: "allow-trace", environment: "TSYS_SETTLE_ALLOW_TRACE", kind: .boolean, defaultValue: "false",
         help: "Let POST /v1/settlements?trace=true return the settlement's packets (card numbers masked).")

@@ -71,3 +71,18 @@ import Testing
         #expect(keys.client(nil) == nil)
     }
 }
+
+extension APIKeysTests {
+    @Test func aKeyMayBeScopedToMerchantProfiles() throws {
+        let keys = try #require(APIKeys(hexHashes: [Self.hex("a"), Self.hex("b") + "@shop-1+shop_2"]))
+        #expect(keys.caller("Bearer a")?.merchants == nil)
+        #expect(keys.caller("Bearer b")?.merchants == ["shop-1", "shop_2"])
+        #expect(keys.caller("Bearer b")?.sees(merchant: "shop-1") == true && keys.caller("Bearer b")?.sees(merchant: "shop-3") == false)
+        #expect(keys.caller("Bearer c") == nil)
+        #expect(keys.client("Bearer a") != keys.client("Bearer b"))
+        for bad in ["@", "@shop-1+", "@shop 1", "@shop/1", "@" + String(repeating: "x", count: 65)] {
+            #expect(APIKeys(hexHashes: [Self.hex("b") + bad]) == nil, "\(bad)")
+        }
+        #expect(APIKeys(hexHashes: [])?.caller(nil) == .open)
+    }
+}

@@ -79,4 +79,16 @@ package enum LedgerMapping {
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
+
+    /// RFC 3339 in `zone`, to the second, with its offset (`2026-11-28T23:00:00-05:00`).
+    static func timestamp(_ date: Date, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let day = LocalDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let time = seconds - day.daysSinceEpoch * 86_400
+        let clock = TimeOfDay(hour: time / 3600, minute: time / 60 % 60, second: time % 60)
+        let sign = offset < 0 ? "-" : "+", magnitude = abs(offset) / 60
+        let zoneText = offset == 0 ? "Z" : sign + TimeOfDay(hour: magnitude / 60, minute: magnitude % 60, second: 0).hourMinute
+        return day.iso + "T" + clock.iso + zoneText
+    }
 }

@@ -329,6 +329,87 @@ paths:
         "404": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
         "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants:
+    get:
+      operationId: listMerchantProfiles
+      summary: Merchant profiles in id order, a page at a time (a scoped key sees its own only).
+      parameters:
+        - { name: after, in: query, required: false, description: The nextAfter of the previous page., schema: { type: string } }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 100 } }
+      responses:
+        "200":
+          description: A page of profiles.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [merchants]
+                properties:
+                  merchants: { type: array, items: { $ref: "#/components/schemas/MerchantProfileRecord" } }
+                  nextAfter: { type: string, description: Pass as after for the next page; absent on the last. }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+    get:
+      operationId: getMerchantProfile
+      summary: One merchant profile, its version (the ETag) and its next cutoff.
+      responses:
+        "200":
+          description: The profile.
+          headers: { ETag: { $ref: "#/components/headers/ETag" } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/MerchantProfileRecord" } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+    put:
+      operationId: putMerchantProfile
+      summary: Create or replace a merchant profile, checked by the settlement document's own rules.
+      description: >-
+        The profile is validated in full before anything is stored (400 lists every problem with
+        its JSON pointer). With If-Match, the replacement happens only at that version (412
+        otherwise). A cutoff already due when a profile is replaced still closes.
+      parameters:
+        - { name: If-Match, in: header, required: false, description: The ETag a GET gave (such as "3")., schema: { type: string } }
+      requestBody:
+        required: true
+        content: { application/json: { schema: { $ref: "#/components/schemas/MerchantProfile" } } }
+      responses:
+        "200":
+          description: Replaced.
+          headers: { ETag: { $ref: "#/components/headers/ETag" } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/MerchantProfileRecord" } } }
+        "201":
+          description: Created.
+          headers:
+            ETag: { $ref: "#/components/headers/ETag" }
+            Location: { description: The profile., schema: { type: string } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/MerchantProfileRecord" } } }
+        "400": { $ref: "#/components/responses/InvalidDocument" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "412": { $ref: "#/components/responses/Problem" }
+        "415": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+    delete:
+      operationId: deleteMerchantProfile
+      summary: Delete a merchant profile (at the If-Match version, when given).
+      parameters:
+        - { name: If-Match, in: header, required: false, description: The ETag a GET gave., schema: { type: string } }
+      responses:
+        "204": { description: Deleted. }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "412": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       operationId: health
@@ -389,11 +470,25 @@ components:
     IdempotentReplayed:
       description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key."
       schema: { const: "true" }
+    ETag:
+      description: The merchant profile's version, quoted; send it as If-Match to replace or delete that version only.
+      schema: { type: string, pattern: '^"[0-9]+"$' }
+  parameters:
+    MerchantId:
+      name: merchantId
+      in: path
+      required: true
+      description: The caller's name for the merchant.
+      schema: { type: string, pattern: "^[A-Za-z0-9_-]{1,64}$" }
   securitySchemes:
     apiKey:
       type: http
       scheme: bearer
-      description: An API key whose SHA-256 is configured on the server. Required once any key is configured.
+      description: >-
+        An API key whose SHA-256 is configured on the server. Required once any key is configured.
+        A key scoped to merchant profiles (configured as HASH@shop-1+shop-2) may call the
+        /v1/merchants routes of those merchants only: other merchants are not found (404), other
+        routes are forbidden (403, type /problems/key-scoped-to-merchants).
   responses:
     Health:
       description: The service is up; which environment settles.
@@ -431,7 +526,9 @@ components:
             `idempotency-key-reused` (the key was used for another request), `settlement-in-progress`
             (the same key or batch number is being settled now; retry after Retry-After),
             `batch-number-accepted` (the number was accepted within five days), `batch-in-doubt`
-            (an earlier attempt of this number is in doubt and must be resolved first).
+            (an earlier attempt of this number is in doubt and must be resolved first);
+            `merchant-not-found`, `version-mismatch` (If-Match names another version of the
+            profile) and `key-scoped-to-merchants` (the key may call its merchants' routes only).
         title: { type: string }
         status: { type: integer }
         detail: { type: string }
@@ -644,6 +741,49 @@ components:
             properties:
               path: { type: string, description: JSON pointer }
               message: { type: string }
+    MerchantProfile:
+      type: object
+      description: >-
+        What every batch of a merchant carries, and when its open batch closes. The objects are the
+        settlement document's own, checked by the same rules.
+      required: [merchant, cutoff]
+      additionalProperties: false
+      properties:
+        industryType: { enum: [unknown, retail, restaurant, groceryStore, directMarketing, hotel, autoRental, passengerTransport] }
+        merchant: { $ref: "#/components/schemas/Merchant" }
+        settings: { $ref: "#/components/schemas/BatchSettings" }
+        travelAgency: { $ref: "#/components/schemas/TravelAgency" }
+        cutoff: { $ref: "#/components/schemas/Cutoff" }
+    Cutoff:
+      type: object
+      description: >-
+        Wall-clock times in the merchant's zone. A time the clocks skip at a daylight-saving change
+        closes at the change; a time they repeat closes once, at its first occurrence.
+      required: [timeZone, times]
+      additionalProperties: false
+      properties:
+        timeZone: { type: string, description: An IANA time zone (America/New_York)., examples: [America/New_York] }
+        times:
+          type: array
+          minItems: 1
+          maxItems: 24
+          uniqueItems: true
+          items: { type: string, pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$", description: HH:MM, 24-hour. }
+        days:
+          enum: [every, banking]
+          default: every
+          description: banking is Monday to Friday except the Federal Reserve Banks' holidays.
+        skip: { type: array, maxItems: 550, items: { type: string, format: date }, description: Local dates with no close. }
+    MerchantProfileRecord:
+      type: object
+      required: [id, version, createdAt, updatedAt, profile]
+      properties:
+        id: { type: string }
+        version: { type: integer, minimum: 1, description: The ETag; one more at each replacement. }
+        nextCutoff: { type: string, format: date-time, description: "RFC 3339 with the zone's offset; absent when none is to come." }
+        createdAt: { type: string, format: date-time }
+        updatedAt: { type: string, format: date-time }
+        profile: { $ref: "#/components/schemas/MerchantProfile" }
     SettlementDocument:
       type: object
       description: One batch. Unknown fields are refused; `cvv`, track data and PIN blocks are never accepted.

@@ -1,3 +1,5 @@
+import SettleModel
+
 /// Where a request goes, worked out once from its path (the method is checked by the route).
 enum Route: Equatable {
     case health
@@ -19,6 +21,10 @@ enum Route: Equatable {
     case webhookDeliveries
     case webhookDelivery(id: Substring)
     case redeliver(id: Substring)
+    /// `GET /v1/merchants`: the merchant profiles.
+    case merchants
+    /// `GET`, `PUT`, `DELETE /v1/merchants/{merchantId}`.
+    case merchant(id: Substring)
     case unknown
 
     init(path: Substring) {
@@ -32,6 +38,10 @@ enum Route: Equatable {
         case "/v1/events": self = .events
         case "/v1/reports/settlements": self = .report
         case "/v1/webhook-deliveries": self = .webhookDeliveries
+        case "/v1/merchants": self = .merchants
+        case _ where path.hasPrefix("/v1/merchants/"):
+            let id = path.dropFirst("/v1/merchants/".count)
+            self = MerchantProfile.isValidID(id) ? .merchant(id: id) : .unknown
         case _ where path.hasPrefix("/v1/webhook-deliveries/"):
             var id = path.dropFirst("/v1/webhook-deliveries/".count)
             let redelivers = id.hasSuffix("/redeliver")
@@ -59,6 +69,14 @@ enum Route: Equatable {
         }
     }
 
+    /// The routes of merchant profiles, the only ones a key scoped to merchants may call.
+    var isMerchantRoute: Bool {
+        switch self {
+        case .merchants, .merchant: true
+        default: false
+        }
+    }
+
     /// Ids are letters, digits and underscores (`stl_…`, `whd_…`).
     private static func isID(_ id: Substring) -> Bool {
         !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
@@ -81,6 +99,8 @@ enum Route: Equatable {
         case .webhookDeliveries: "/v1/webhook-deliveries"
         case .webhookDelivery: "/v1/webhook-deliveries/{id}"
         case .redeliver: "/v1/webhook-deliveries/{id}/redeliver"
+        case .merchants: "/v1/merchants"
+        case .merchant: "/v1/merchants/{merchantId}"
         case .unknown: "other"
         }
     }

@@ -33,26 +33,26 @@ extension SettlementAPI {
     }
 
     /// With a ledger to allocate it, a document may leave the batch number out.
-    private var documentDefaults: SettlementDefaults {
+    var documentDefaults: SettlementDefaults {
         var defaults = self.defaults
         defaults.allowsAutomaticBatchNumber = ledger != nil
         return defaults
     }
 
-    private func unsupportedMediaType(_ request: HTTPRequest) -> HTTPResponse? {
+    func unsupportedMediaType(_ request: HTTPRequest, document: String = "the settlement document") -> HTTPResponse? {
         // The media type before any parameters, compared without Foundation's character sets
         // (they showed in the validate route's profile).
         let type = request.head.headers["content-type"].map { $0.prefix { $0 != ";" }.trimmingHTTPWhitespace() }
         if let type, HTTPHeaders.sameName(type, "application/json") { return nil }
-        return JSONResponse.problem(415, "Unsupported media type", "send the settlement document as application/json")
+        return JSONResponse.problem(415, "Unsupported media type", "send \(document) as application/json")
     }
 
-    private func invalid(_ issues: [ValidationIssue]) -> HTTPResponse {
+    func invalid(_ issues: [ValidationIssue], title: String = "Invalid settlement document", outcome: String = "nothing was sent") -> HTTPResponse {
         let count = issues.count
         return JSONResponse.make(
             400,
             ProblemDocument(
-                status: 400, code: issues.first?.code.rawValue ?? 593, title: "Invalid settlement document",
-                detail: "\(count) problem\(count == 1 ? "" : "s") found; nothing was sent", problems: issues.map(ProblemDTO.init)))
+                status: 400, code: issues.first?.code.rawValue ?? 593, title: title,
+                detail: "\(count) problem\(count == 1 ? "" : "s") found; \(outcome)", problems: issues.map(ProblemDTO.init)))
     }
 }

@@ -58,6 +58,7 @@ public struct SettlementAPI: Sendable {
 
     private func respond(to request: HTTPRequest, on route: Route) async -> HTTPResponse {
         let method = request.head.method
+        let caller = keys.caller(request.head.headers["authorization"])
         switch route {
         case .health, .readiness:
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
@@ -79,10 +80,16 @@ public struct SettlementAPI: Sendable {
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return HTTPResponse(
                 status: 200, headers: HTTPHeaders([("Content-Type", "application/yaml")]), body: Array(OpenAPISpecification.text.utf8))
-        case _ where !keys.isEmpty && !keys.authorizes(request.head.headers["authorization"]):
+        case _ where caller == nil:
             var response = JSONResponse.problem(401, "Unauthorized", "send a valid API key as Authorization: Bearer <key>")
             response.headers.append("WWW-Authenticate", "Bearer")
             return response
+        case _ where caller?.merchants != nil && !route.isMerchantRoute:
+            return JSONResponse.make(
+                403,
+                ProblemDocument(
+                    status: 403, code: 403, kind: "key-scoped-to-merchants", title: "Key scoped to merchants",
+                    detail: "this API key may call the routes of its merchant profiles (/v1/merchants/...) only"))
         case .metrics:
             guard method == "GET" else { return notAllowed("GET") }
             return HTTPResponse(
@@ -119,6 +126,17 @@ public struct SettlementAPI: Sendable {
         case .redeliver(let id):
             guard method == "POST" else { return notAllowed("POST") }
             return await redeliverWebhook(String(id))
+        case .merchants:
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await listMerchantProfiles(request, caller: caller ?? .open)
+        case .merchant(let id):
+            guard caller?.sees(merchant: id) ?? false else { return merchantNotFound(String(id)) }
+            switch method {
+            case "GET", "HEAD": return await lookUpMerchantProfile(String(id))
+            case "PUT": return await putMerchantProfile(String(id), request)
+            case "DELETE": return await deleteMerchantProfile(String(id), request)
+            default: return notAllowed("GET, PUT, DELETE")
+            }
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }
@@ -216,7 +234,7 @@ public struct SettlementAPI: Sendable {
         }
     }
 
-    private func notAllowed(_ allowed: String) -> HTTPResponse {
+    func notAllowed(_ allowed: String) -> HTTPResponse {
         var response = JSONResponse.problem(405, "Method not allowed", "use \(allowed)")
         response.headers.append("Allow", allowed)
         return response

@@ -46,7 +46,9 @@ struct ServerOptions: ParsableArguments {
     static func keys(_ settings: EffectiveSettings) throws -> APIKeys {
         let hashes = settings.list(.apiKeyHashes)
         guard let keys = APIKeys(hexHashes: hashes) else {
-            throw CLIError("\(Setting.apiKeyHashes) takes the 64-hex-digit SHA-256 of a key, not the key")
+            throw CLIError(
+                "\(Setting.apiKeyHashes) takes the 64-hex-digit SHA-256 of a key, not the key, optionally scoped to merchant profiles as HASH@shop-1+shop-2"
+            )
         }
         let host = settings.text(.listenHost) ?? "127.0.0.1"
         guard ["127.0.0.1", "::1", "localhost"].contains(host) || settings.isOn(.insecureBind) || !keys.isEmpty else {

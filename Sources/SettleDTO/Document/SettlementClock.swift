@@ -4,8 +4,13 @@ import SettleModel
 /// Where "today" comes from: the default batch transmission date. Injectable for tests.
 public struct SettlementClock: Sendable {
     public var today: @Sendable () -> LocalDate
+    /// The instant: what cutoffs are reckoned from.
+    public var now: @Sendable () -> Date
 
-    public init(today: @escaping @Sendable () -> LocalDate) { self.today = today }
+    public init(today: @escaping @Sendable () -> LocalDate, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.today = today
+        self.now = now
+    }
 
     /// The machine's local calendar date.
     public static let system = SettlementClock {

@@ -18,7 +18,7 @@ struct CutoffReader {
         let zoneName = c.string("timeZone", &issues)
         var zone: TimeZone?
         if !zoneName.isEmpty {
-            zone = Self.knownZones.contains(zoneName) ? TimeZone(identifier: zoneName) : nil
+            zone = Self.knownZones.contains(zoneName) || zoneName == "UTC" ? TimeZone(identifier: zoneName) : nil
             if zone == nil {
                 issues.add(
                     .outOfRange, c.path("timeZone"),

@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -193,6 +193,28 @@ extension LedgerSchema {
     /// When a redelivered webhook's retry period began again.
     static let version8 = """
         ALTER TABLE webhook_deliveries ADD COLUMN retry_since INTEGER;
+
+        """
+}
+
+extension LedgerSchema {
+    /// Merchant profiles: the document as given (canonical JSON; no card data), the identity the
+    /// scheduler and listings read without parsing it, and the next cutoff, which a close moves on
+    /// with a compare-and-set, so each cutoff is taken by one replica only.
+    static let version9 = """
+        CREATE TABLE merchant_profiles (
+            id TEXT PRIMARY KEY,
+            document BLOB NOT NULL,
+            industry TEXT NOT NULL,
+            merchant_number TEXT NOT NULL,
+            terminal_number TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            next_cutoff_at INTEGER,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX merchant_profiles_due ON merchant_profiles(next_cutoff_at);
 
         """
 }
