@@ -50,18 +50,21 @@ let package = Package(
         .target(
             name: "SettleAPI",
             dependencies: [
-                "SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords", "COpenSSL",
+                "SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords",
+                "SettleCrypto",
                 .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // SHA-256, HMAC, hex and random bytes through OpenSSL: one place for every module that hashes.
+        .target(name: "SettleCrypto", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
         // Card numbers at rest: AES-256-GCM through OpenSSL's EVP interface, keyed by a keyring.
-        .target(name: "SettleVault", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "SettleVault", dependencies: ["COpenSSL", "SettleCrypto"], swiftSettings: swiftSettings),
         // Webhooks: the ledger's events delivered signed (Standard Webhooks) over libcurl.
         .target(
             name: "SettleWebhooks",
             dependencies: [
-                "SettleLedger", "CCurl", "COpenSSL", .product(name: "CoreMetrics", package: "swift-metrics"),
+                "SettleLedger", "SettleCrypto", "CCurl", .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
@@ -192,6 +195,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SettleVaultTests", dependencies: ["SettleVault", "SettleTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SettleCryptoTests", dependencies: ["SettleCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SettleWebhooksTests", dependencies: ["SettleWebhooks", "SettleLedger", "SettleModel", "SettleTestSupport"],
             swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import SettleCrypto
 
 /// A card number sealed with AES-256-GCM (OpenSSL EVP): `v1.<key id>.<base64 of nonce,
 /// ciphertext and tag>`. The nonce is 12 random bytes per value; the tag (16 bytes) authenticates
@@ -19,8 +20,7 @@ public struct SealedCardNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Seals `plaintext` under `keyring`'s current key, bound to `context` (a row's id).
     public static func seal(_ plaintext: String, context: String, keyring: CardDataKeyring) throws(VaultError) -> SealedCardNumber {
-        var nonce = [UInt8](repeating: 0, count: 12)
-        guard RAND_bytes(&nonce, 12) == 1 else { throw VaultError(.cipherFailed, "OpenSSL could not make a nonce") }
+        guard let nonce = SecureRandom.bytes(12) else { throw VaultError(.cipherFailed, "OpenSSL could not make a nonce") }
         let sealed = try GCM.run(encrypting: true, key: keyring.current.bytes, nonce: nonce, aad: Array(context.utf8), input: Array(plaintext.utf8))
         return SealedCardNumber(text: "v1.\(keyring.current.id).\(Data(nonce + sealed.output + sealed.tag).base64EncodedString())")
     }

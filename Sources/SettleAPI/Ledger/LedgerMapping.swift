@@ -1,4 +1,5 @@
 import Foundation
+import SettleCrypto
 import SettleDTO
 import SettleFraming
 import SettleLedger
@@ -36,7 +37,7 @@ package enum LedgerMapping {
     /// plain hash of a one-record batch could be reversed to its card number from the ledger's
     /// own masked number, amount and dates (PCI DSS asks keyed hashes for the same reason).
     static func fingerprint(_ canonicalJSON: [UInt8], key: [UInt8]) -> String {
-        LedgerFingerprint.current(SHA256Digest.hmacHex(canonicalJSON, key: key))
+        LedgerFingerprint.current(Hex.encode(Digest.hmacSHA256(canonicalJSON, key: key)))
     }
 
     /// The state a settlement ends in: accepted, duplicate, rejected, failed (nothing captured)

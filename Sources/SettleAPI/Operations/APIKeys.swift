@@ -1,4 +1,4 @@
-import COpenSSL
+import SettleCrypto
 import SettleModel
 
 /// The API keys that may call the settlement routes, held only as SHA-256 hashes (hex), so the
@@ -21,13 +21,7 @@ public struct APIKeys: Sendable, Hashable {
         var parsed: [Entry] = []
         for text in hexHashes {
             let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
-            let digits = Array(parts[0].utf8)
-            guard digits.count == 64 else { return nil }
-            var bytes: [UInt8] = []
-            for index in stride(from: 0, to: 64, by: 2) {
-                guard let high = Self.hex(digits[index]), let low = Self.hex(digits[index + 1]) else { return nil }
-                bytes.append(high << 4 | low)
-            }
+            guard parts[0].utf8.count == 64, let bytes = Hex.decode(parts[0]) else { return nil }
             var merchants: Set<String>?
             if parts.count == 2 {
                 let ids = parts[1].split(separator: "+", omittingEmptySubsequences: false).map(String.init)
@@ -47,11 +41,11 @@ public struct APIKeys: Sendable, Hashable {
     public func caller(_ authorization: String?) -> APICaller? {
         guard !isEmpty else { return .open }
         guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return nil }
-        let digest = SHA256Digest.bytes(Array(authorization.utf8.dropFirst(7)))
+        let digest = Digest.sha256(Array(authorization.utf8.dropFirst(7)))
         // Every configured hash is compared in full, so timing reveals neither which nor how much matched.
         var matched: Entry?
-        for entry in entries where CRYPTO_memcmp(entry.hash, digest, 32) == 0 { matched = entry }
-        return matched.map { APICaller(client: SHA256Digest.hex(Array($0.hash.prefix(8))), merchants: $0.merchants) }
+        for entry in entries where Digest.constantTimeEqual(entry.hash, digest) { matched = entry }
+        return matched.map { APICaller(client: Hex.encode($0.hash.prefix(8)), merchants: $0.merchants) }
     }
 
     /// Which configured key the request carries, as the first 8 bytes of its hash in hex (the

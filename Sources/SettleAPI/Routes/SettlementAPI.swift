@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import SettleCrypto
 import SettleDTO
 import SettleHTTP
 import SettleLedger
@@ -26,7 +27,7 @@ public struct SettlementAPI: Sendable {
     public var ledger: (any SettlementLedger)?
     /// The key of the request fingerprints the ledger stores (HMAC-SHA-256). Replicas sharing a
     /// ledger must share it; the default is random per process, for tests and single runs.
-    public var fingerprintKey: [UInt8] = SHA256Digest.random(32)
+    public var fingerprintKey: [UInt8] = SecureRandom.bytes(32) ?? []
     /// Where settlements answered `202 Accepted` go on (`Prefer: respond-async`, with a ledger
     /// to look them up in); without it the preference is ignored and every settlement is
     /// answered when it ends.

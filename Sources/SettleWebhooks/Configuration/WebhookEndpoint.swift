@@ -1,4 +1,5 @@
 import Foundation
+import SettleCrypto
 import SettleLedger
 
 /// Where events are delivered: a URL checked by ``WebhookAddressPolicy``, the secrets that sign
@@ -16,7 +17,7 @@ public struct WebhookEndpoint: Sendable, Hashable {
         self.url = url
         self.secrets = secrets
         self.types = types
-        id = "whe_" + WebhookSignature.sha256Hex(Array(url.absoluteString.utf8)).prefix(16)
+        id = "whe_" + Hex.encode(Digest.sha256(Array(url.absoluteString.utf8))).prefix(16)
     }
 
     /// The endpoint for logs: scheme, host and port, and its id; never the path or query, which
