@@ -51,7 +51,7 @@ let package = Package(
             name: "SettleAPI",
             dependencies: [
                 "SettleHTTP", "SettleService", "SettleDTO", "SettleJSON", "SettleLedger", "SettleModel", "SettleFraming", "SettleRecords",
-                "SettleCrypto",
+                "SettleCrypto", "SettleVault",
                 .product(name: "CoreMetrics", package: "swift-metrics"), .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -105,3 +105,42 @@ import Testing
         #expect(throws: VaultError.self) { try CardDataKeyring.load(file: directory.appendingPathComponent("missing").path) }
     }
 }
+
+/// The keyed hash finds the same card under the same key only, and shows nothing of the number.
+@Suite struct CardNumberHashTests {
+    @Test func theSameNumberHashesAlikeUnderOneKeyAndApartUnderAnother() throws {
+        let key = try CardDataKey.generate(), other = try CardDataKey.generate()
+        let a = CardNumberHash.of("4111111111111111", key: key)
+        #expect(a == CardNumberHash.of("4111111111111111", key: key))
+        #expect(a.hex != CardNumberHash.of("4111111111111112", key: key).hex)
+        #expect(a.hex != CardNumberHash.of("4111111111111111", key: other).hex && a.keyID == key.id)
+        #expect(a.hex.count == 64 && !a.hex.contains("4111") && !a.description.contains(a.hex))
+    }
+
+    @Test func theHashIsHMACUnderAKeyDerivedFromTheDataKey() throws {
+        // Worked with Python's hmac: hmac(hmac(K, label), digits) for K = 00 01 .. 1f.
+        let key = try CardDataKey(bytes: Array(0..<32))
+        let expected = try PythonHMAC.derived(key: Array(0..<32), label: "tsys-settle card number hash v1", message: "4111111111111111")
+        #expect(CardNumberHash.of("4111111111111111", key: key).hex == expected)
+    }
+}
+
+/// Python's `hmac`, as an independent implementation to check against.
+enum PythonHMAC {
+    static func derived(key: [UInt8], label: String, message: String) throws -> String {
+        let script = """
+            import hmac, hashlib, sys
+            k = bytes(range(32))
+            d = hmac.new(k, b"\(label)", hashlib.sha256).digest()
+            print(hmac.new(d, b"\(message)", hashlib.sha256).hexdigest())
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -25,6 +25,10 @@ enum Route: Equatable {
     case merchants
     /// `GET`, `PUT`, `DELETE /v1/merchants/{merchantId}`.
     case merchant(id: Substring)
+    /// `POST` (capture), `GET` (list) `/v1/merchants/{merchantId}/captures`.
+    case captures(merchant: Substring)
+    /// `GET`, `DELETE` (void) `/v1/merchants/{merchantId}/captures/{captureId}`.
+    case capture(merchant: Substring, id: Substring)
     case unknown
 
     init(path: Substring) {
@@ -40,8 +44,17 @@ enum Route: Equatable {
         case "/v1/webhook-deliveries": self = .webhookDeliveries
         case "/v1/merchants": self = .merchants
         case _ where path.hasPrefix("/v1/merchants/"):
-            let id = path.dropFirst("/v1/merchants/".count)
-            self = MerchantProfile.isValidID(id) ? .merchant(id: id) : .unknown
+            let parts = path.dropFirst("/v1/merchants/".count).split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+            guard MerchantProfile.isValidID(parts[0]) else {
+                self = .unknown
+                return
+            }
+            switch parts.count {
+            case 1: self = .merchant(id: parts[0])
+            case 2 where parts[1] == "captures": self = .captures(merchant: parts[0])
+            case 3 where parts[1] == "captures" && Self.isID(parts[2]): self = .capture(merchant: parts[0], id: parts[2])
+            default: self = .unknown
+            }
         case _ where path.hasPrefix("/v1/webhook-deliveries/"):
             var id = path.dropFirst("/v1/webhook-deliveries/".count)
             let redelivers = id.hasSuffix("/redeliver")
@@ -72,7 +85,7 @@ enum Route: Equatable {
     /// The routes of merchant profiles, the only ones a key scoped to merchants may call.
     var isMerchantRoute: Bool {
         switch self {
-        case .merchants, .merchant: true
+        case .merchants, .merchant, .captures, .capture: true
         default: false
         }
     }
@@ -101,6 +114,8 @@ enum Route: Equatable {
         case .redeliver: "/v1/webhook-deliveries/{id}/redeliver"
         case .merchants: "/v1/merchants"
         case .merchant: "/v1/merchants/{merchantId}"
+        case .captures: "/v1/merchants/{merchantId}/captures"
+        case .capture: "/v1/merchants/{merchantId}/captures/{captureId}"
         case .unknown: "other"
         }
     }

@@ -75,6 +75,12 @@ extension SettlementAPI {
             case .deleted: return HTTPResponse(status: 204, headers: HTTPHeaders([("Cache-Control", "no-store")]), body: [])
             case .notFound: return merchantNotFound(id)
             case .versionMismatch(let current): return versionMismatch(id, current)
+            case .capturesPending(let count):
+                return JSONResponse.make(
+                    409,
+                    ProblemDocument(
+                        status: 409, code: 409, kind: "captures-pending", title: "Captures pending",
+                        detail: "merchant \(id) has \(count) capture\(count == 1 ? "" : "s") not yet settled; void them or close the batch first"))
             }
         } catch {
             return ledgerUnavailable(error)

@@ -8,6 +8,7 @@ import SettleLedger
 import SettleModel
 import SettleRecords
 import SettleService
+import SettleVault
 
 /// The JSON settlement API: routes requests to validation and settlement and maps outcomes to
 /// statuses. Nothing is sent to the host unless the whole document validates.
@@ -32,6 +33,9 @@ public struct SettlementAPI: Sendable {
     /// to look them up in); without it the preference is ignored and every settlement is
     /// answered when it ends.
     public var background: BackgroundSettlements?
+    /// The card data keys: captures' card numbers are sealed under the current one. Without
+    /// them, captures are refused (503): a number is never stored in the clear.
+    public var cardDataKeys: CardDataKeyring?
     /// Told whenever a settlement's ending or resolution (and so an event) was recorded, so
     /// webhooks go out at once rather than at the dispatcher's next pass.
     public var eventRecorded: (@Sendable () -> Void)?
@@ -137,6 +141,20 @@ public struct SettlementAPI: Sendable {
             case "PUT": return await putMerchantProfile(String(id), request)
             case "DELETE": return await deleteMerchantProfile(String(id), request)
             default: return notAllowed("GET, PUT, DELETE")
+            }
+        case .captures(let merchant):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            switch method {
+            case "POST": return await capture(for: String(merchant), request, caller: caller ?? .open)
+            case "GET", "HEAD": return await listCaptures(of: String(merchant), request)
+            default: return notAllowed("GET, POST")
+            }
+        case .capture(let merchant, let id):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            switch method {
+            case "GET", "HEAD": return await lookUpCapture(String(id), of: String(merchant))
+            case "DELETE": return await voidCapture(String(id), of: String(merchant))
+            default: return notAllowed("GET, DELETE")
             }
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")

@@ -48,6 +48,8 @@ public enum MerchantProfileDeletion: Sendable, Hashable {
     case deleted
     case notFound
     case versionMismatch(current: StoredMerchantProfile)
+    /// Captures of the merchant are open or not yet settled: void or close them first.
+    case capturesPending(Int)
 }
 
 /// Merchant profiles, kept in the ledger's database so replicas share them.

@@ -37,6 +37,11 @@ enum LedgerMerchants {
     static func delete(_ id: String, ifVersion: Int?, in database: some LedgerDatabase) throws(LedgerError) -> MerchantProfileDeletion {
         guard let current = try select("WHERE id = ?", [.text(id)], database).first else { return .notFound }
         if let ifVersion, current.version != ifVersion { return .versionMismatch(current: current) }
+        let pending =
+            try database.query(
+                "SELECT COUNT(*) FROM captures WHERE merchant_id = ? AND state IN ('open', 'closing', 'held')", [.text(id)]
+            ).first?.first?.integer ?? 0
+        if pending > 0 { return .capturesPending(Int(pending)) }
         try database.query("DELETE FROM merchant_profiles WHERE id = ? AND version = ?", [.text(id), .integer(Int64(current.version))])
         return database.changes == 1 ? .deleted : .notFound
     }

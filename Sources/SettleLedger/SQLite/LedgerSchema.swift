@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -215,6 +215,40 @@ extension LedgerSchema {
             updated_at INTEGER NOT NULL
         );
         CREATE INDEX merchant_profiles_due ON merchant_profiles(next_cutoff_at);
+
+        """
+}
+
+extension LedgerSchema {
+    /// Captures: each detail record a merchant's open batch holds, its card number sealed
+    /// (AES-256-GCM, with the id of the key) and hashed under a key for finding the same card
+    /// again; never in the clear. `close_id` is set when a close freezes it.
+    static let version10 = """
+        CREATE TABLE captures (
+            id TEXT PRIMARY KEY,
+            merchant_id TEXT NOT NULL,
+            idempotency_key TEXT,
+            fingerprint TEXT NOT NULL,
+            state TEXT NOT NULL,
+            close_id TEXT,
+            record BLOB NOT NULL,
+            sealed_card_number TEXT,
+            card_key_id TEXT,
+            card_hash TEXT NOT NULL,
+            card_hash_key_id TEXT NOT NULL,
+            masked_card_number TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            approval_code TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            erased_at INTEGER
+        );
+        CREATE UNIQUE INDEX captures_key ON captures(merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+        CREATE INDEX captures_merchant ON captures(merchant_id, state, created_at);
+        CREATE INDEX captures_card ON captures(merchant_id, card_hash);
+        CREATE INDEX captures_close ON captures(close_id);
+        CREATE INDEX captures_sealed ON captures(card_key_id) WHERE sealed_card_number IS NOT NULL;
 
         """
 }
