@@ -120,7 +120,7 @@ let package = Package(
             dependencies: [
                 "SettleWebhooks",
                 "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleRecords", "SettleService", "SettleSettings", "SettleSimulator",
-                "SettleTransport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SettleTransport", "SettleVault", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -284,6 +284,30 @@ extension Setting {
         key: "webhookCAFile", flag: "webhook-ca-file", environment: "TSYS_SETTLE_WEBHOOK_CA_FILE", kind: .text, defaultValue: nil,
         help: "PEM file of certificates to trust for webhook endpoints (default the system's).")
 
+    // MARK: Open batches and card data (serve)
+
+    package static let cardDataKey = Setting(
+        key: "cardDataKey", flag: nil, environment: "TSYS_SETTLE_CARD_DATA_KEY", kind: .text, defaultValue: nil,
+        help:
+            "Key(s) sealing captured card numbers (AES-256-GCM; 64 hex digits each, the current first, older ones after it while rotating; default card-data.key in the data directory).",
+        isSecret: true)
+    package static let cardDataKeyFile = Setting(
+        key: "cardDataKeyFile", flag: "card-data-key-file", environment: "TSYS_SETTLE_CARD_DATA_KEY_FILE", kind: .text, defaultValue: nil,
+        help: "File of card data keys (mode 0600; one per line, the current first), in place of TSYS_SETTLE_CARD_DATA_KEY.")
+    package static let cardDataRetentionDays = Setting(
+        key: "cardDataRetentionDays", flag: "card-data-retention-days", environment: "TSYS_SETTLE_CARD_DATA_RETENTION_DAYS",
+        kind: .number(1...365), defaultValue: "14",
+        help: "Days a captured card number is kept when its batch is not accepted (voided and accepted ones are erased at once).")
+    package static let closeBatchSize = Setting(
+        key: "closeBatchSize", flag: "close-batch-size", environment: "TSYS_SETTLE_CLOSE_BATCH_SIZE", kind: .number(1...1000),
+        defaultValue: "100", help: "Most detail records in one batch of a close; more captures are settled as several batches.")
+    package static let dropRejectedCaptures = Setting(
+        key: "dropRejectedCaptures", flag: "drop-rejected-captures", environment: "TSYS_SETTLE_DROP_REJECTED_CAPTURES", kind: .boolean,
+        defaultValue: "false",
+        help:
+            "When the host rejects a close's batch (RB), drop the capture it names and send the rest again under the same batch number (off: hold the batch for an operator)."
+    )
+
     // MARK: Command arguments (no environment variable: they belong to one run)
 
     package static let listLimit = Setting(
@@ -355,6 +379,9 @@ extension Setting {
         [webhookUrl, webhookSecret, webhookEvents, webhookAllowPrivateNetworks, webhookTimeout, webhookRetryHours, webhookCAFile]
         + extraWebhooks.flatMap { $0 }
 
+    /// Merchants' open batches: card data keys, closes.
+    package static let openBatches: [Setting] = [cardDataKey, cardDataKeyFile, cardDataRetentionDays, closeBatchSize, dropRejectedCaptures]
+
     /// The simulator's fault script.
     package static let simulator: [Setting] = [
         simulatorPort, simulatorNAKs, simulatorDisconnectAfter, simulatorProcessingDelay, simulatorCorruptResponses,
@@ -365,13 +392,14 @@ extension Setting {
     /// The settings each command reads, by its name (`config` prints them).
     package static let byCommand: [String: [Setting]] = [
         "validate": [config] + batch, "encode": [config] + batch, "send": [config] + batch + link,
-        "serve": [config] + server + batch + link + ledger + webhooks, "simulate": simulator, "settlements": [config] + ledger,
-        "settlements list": [config] + ledger + [listLimit],
+        "serve": [config] + server + batch + link + ledger + webhooks + openBatches, "simulate": simulator, "settlements": [config] + ledger,
+        "settlements list": [config] + ledger + [listLimit], "keys": [config] + ledger + openBatches,
     ]
 
     /// Every setting once.
     /// Each setting once (the simulator shares the uncertain layouts with the batch commands).
-    package static let all: [Setting] = ([config] + batch + link + server + ledger + webhooks + [listLimit] + simulator).reduce(into: []) {
+    package static let all: [Setting] = ([config] + batch + link + server + ledger + webhooks + openBatches + [listLimit] + simulator).reduce(into: []
+    ) {
         all, setting in
         if !all.contains(where: { $0.key == setting.key }) { all.append(setting) }
     }

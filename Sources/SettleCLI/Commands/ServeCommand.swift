@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoreMetrics
 import Foundation
+import Logging
 import ServiceLifecycle
 import SettleAPI
 import SettleDTO
@@ -9,6 +10,7 @@ import SettleLedger
 import SettleService
 import SettleSettings
 import SettleSimulator
+import SettleVault
 import SettleWebhooks
 import UnixSignals
 
@@ -26,11 +28,12 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
     @OptionGroup var link: LinkOptions
     @OptionGroup(title: "Tuning (TLS, TCP and link timer details)") var tuning: TuningOptions
     @OptionGroup(title: "Webhooks (endpoints 2-4: the configuration file or the environment)") var webhooks: WebhookOptions
+    @OptionGroup(title: "Open batches and card data") var openBatches: OpenBatchOptions
 
     static let settingsName = "serve"
     var givenFlags: GivenFlags {
         configFile.flags.merging(server.flags).merging(ledgerOptions.flags).merging(options.flags).merging(link.flags).merging(tuning.flags)
-            .merging(webhooks.flags)
+            .merging(webhooks.flags).merging(openBatches.flags)
     }
 
     func run() async throws {
@@ -55,6 +58,14 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
         let ledger = try LedgerOptions.open(settings)
         configured.ledger = ledger
         configured.fingerprintKey = try LedgerOptions.fingerprintKey(settings)
+        if let cardDataKeys = try OpenBatchOptions.keyring(settings) {
+            try OpenBatchOptions.check(cardDataKeys, against: ledger)
+            configured.cardDataKeys = cardDataKeys
+        } else {
+            try OpenBatchOptions.check(CardDataKeyring?.none, against: ledger)
+            logger.warning(
+                "no card data key configured (\(Setting.cardDataKey) or \(Setting.cardDataKeyFile), shared by every replica): captures are refused")
+        }
         let background = BackgroundSettlements()
         configured.background = background
         let endpoints = try WebhookOptions.endpoints(settings, logger: logger)

@@ -10,7 +10,7 @@ struct TSYSSettleCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, EncodeCommand.self, SendCommand.self, SimulateCommand.self, ServeCommand.self, SettlementsCommand.self,
-            ReportCommand.self, WebhooksCommand.self, LedgerCommand.self, ConfigCommand.self,
+            ReportCommand.self, WebhooksCommand.self, KeysCommand.self, LedgerCommand.self, ConfigCommand.self,
         ]
     )
 }

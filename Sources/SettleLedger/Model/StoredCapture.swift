@@ -125,4 +125,11 @@ public protocol CaptureLedger: Sendable {
     func openBatch(merchant: String) throws(LedgerError) -> OpenBatchTotals
     /// The ids of the keys that sealed the card numbers still stored.
     func cardDataKeyIDs() throws(LedgerError) -> Set<String>
+    /// Up to `limit` stored card numbers sealed under another key than `keyID`: (capture id, sealed text).
+    func sealedCardNumbers(notUnder keyID: String, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)]
+    /// Replaces capture `id`'s sealed number and hash, if it is still `old` (not erased or
+    /// resealed meanwhile); whether it was replaced.
+    func resealCardNumber(
+        _ id: String, from old: String, to new: String, keyID: String, hash: String, hashKeyID: String
+    ) throws(LedgerError) -> Bool
 }

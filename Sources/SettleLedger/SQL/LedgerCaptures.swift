@@ -141,4 +141,26 @@ extension DatabaseLedger: CaptureLedger {
                     .compactMap { $0.first?.text })
         }
     }
+
+    public func sealedCardNumbers(notUnder keyID: String, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)] {
+        try locked { (database) throws(LedgerError) in
+            try database.query(
+                "SELECT id, sealed_card_number FROM captures WHERE sealed_card_number IS NOT NULL AND card_key_id <> ? ORDER BY id LIMIT ?",
+                [.text(keyID), .integer(Int64(limit))]
+            ).map { (id: $0[0].text ?? "", sealed: $0[1].text ?? "") }
+        }
+    }
+
+    public func resealCardNumber(
+        _ id: String, from old: String, to new: String, keyID: String, hash: String, hashKeyID: String
+    ) throws(LedgerError) -> Bool {
+        try locked { (database) throws(LedgerError) in
+            try database.query(
+                """
+                UPDATE captures SET sealed_card_number = ?, card_key_id = ?, card_hash = ?, card_hash_key_id = ?
+                WHERE id = ? AND sealed_card_number = ?
+                """, [.text(new), .text(keyID), .text(hash), .text(hashKeyID), .text(id), .text(old)])
+            return database.changes == 1
+        }
+    }
 }
