@@ -568,7 +568,7 @@ package struct ChaosRun {
             }
         }
         for (earlier, later) in zip(changes, changes.dropFirst()) where earlier.state == later.state {
-            throw violation("\(id)'s change to \(later.state.rawValue) was announced twice")
+            throw violation("\(id)'s change to \(later.state?.rawValue ?? "?") was announced twice")
         }
         if resolutions != (entry.resolution == nil ? 0 : 1) {
             throw violation("\(id) has \(resolutions) resolution event(s), resolved: \(entry.resolution ?? "no")")

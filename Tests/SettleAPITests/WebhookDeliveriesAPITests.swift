@@ -38,7 +38,7 @@ import Testing
         let list = try json(await api.handle(try T.request("GET", "/v1/webhook-deliveries?state=pending")))
         let listed = try #require((list["deliveries"] as? [[String: Any]])?.first)
         #expect(listed["id"] as? String == id && listed["attempts"] as? Int == 1 && listed["lastStatus"] as? Int == 502)
-        #expect(listed["settlementId"] as? String == claimed.first?.settlement.id && listed["nextAttemptAt"] is String)
+        #expect(listed["settlementId"] as? String == claimed.first?.event.settlementID && listed["nextAttemptAt"] is String)
         let delivered = try json(await api.handle(try T.request("GET", "/v1/webhook-deliveries?state=delivered")))
         #expect((delivered["deliveries"] as? [Any])?.isEmpty == true)
         let one = try json(await api.handle(try T.request("GET", "/v1/webhook-deliveries/\(id)")))

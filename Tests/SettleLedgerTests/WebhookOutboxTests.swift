@@ -51,7 +51,7 @@ import Testing
         let settlement = try settle(ledger, batch: 1)
         _ = try ledger.scheduleWebhookDeliveries(endpoint: Self.endpoint, types: [], at: at(2))
         let claimed = try ledger.claimWebhookDeliveries(replica: "a", endpoints: [Self.endpoint], at: at(2), until: at(32), limit: 10)
-        #expect(claimed.map(\.settlement.id) == [settlement])
+        #expect(claimed.map(\.subject) == [.settlement(try #require(try ledger.entry(settlement)))])
         #expect(claimed.first?.event.type == .accepted)
         // Claimed: nobody else tries it until the claim runs out.
         #expect(try other.claimWebhookDeliveries(replica: "b", endpoints: [Self.endpoint], at: at(3), until: at(33), limit: 10).isEmpty)

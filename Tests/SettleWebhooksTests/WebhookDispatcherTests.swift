@@ -37,7 +37,7 @@ import Testing
             endpoints: [WebhookEndpoint(url: receiver.url, secrets: [secret])], ledger: ledger,
             sender: WebhookSender(policy: WebhookAddressPolicy(), connectTimeout: .seconds(2), timeout: timeout),
             backoff: WebhookBackoff(first: .milliseconds(1), cap: .milliseconds(5)), replica: replica, logger: Logger(label: "test"),
-            render: { event, entry in Array(#"{"type":"\#(event.type.rawValue)","settlement":"\#(entry.id)"}"#.utf8) })
+            render: { event, _ in Array(#"{"type":"\#(event.type.rawValue)","settlement":"\#(event.settlementID)"}"#.utf8) })
         try await dispatcher.register()
         return dispatcher
     }

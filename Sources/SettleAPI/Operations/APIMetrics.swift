@@ -70,6 +70,12 @@ public final class APIMetrics: Sendable {
         count("tsys_settle_ledger_ending_retries_total", [("result", result)])
     }
 
+    /// A merchant's open batch closed (`closed`), or a cutoff with nothing open (`skipped`).
+    func close(reason: String, result: String) { count("tsys_settle_closes_total", [("reason", reason), ("result", result)]) }
+
+    /// How a try of a close's batch ended: accepted, held, dropped_and_resent, retried.
+    func closeBatch(_ result: String) { count("tsys_settle_close_batches_total", [("result", result)]) }
+
     /// The exposition text (version 0.0.4).
     public func render() -> [UInt8] {
         openConnections.record(connections.withLock { $0?() ?? 0 })

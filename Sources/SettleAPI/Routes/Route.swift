@@ -29,6 +29,12 @@ enum Route: Equatable {
     case captures(merchant: Substring)
     /// `GET`, `DELETE` (void) `/v1/merchants/{merchantId}/captures/{captureId}`.
     case capture(merchant: Substring, id: Substring)
+    /// `POST /v1/merchants/{merchantId}/close`: close the open batch now.
+    case close(merchant: Substring)
+    /// `GET /v1/merchants/{merchantId}/closes`.
+    case closes(merchant: Substring)
+    /// `GET /v1/merchants/{merchantId}/closes/{closeId}`.
+    case closeRecord(merchant: Substring, id: Substring)
     case unknown
 
     init(path: Substring) {
@@ -52,7 +58,10 @@ enum Route: Equatable {
             switch parts.count {
             case 1: self = .merchant(id: parts[0])
             case 2 where parts[1] == "captures": self = .captures(merchant: parts[0])
+            case 2 where parts[1] == "close": self = .close(merchant: parts[0])
+            case 2 where parts[1] == "closes": self = .closes(merchant: parts[0])
             case 3 where parts[1] == "captures" && Self.isID(parts[2]): self = .capture(merchant: parts[0], id: parts[2])
+            case 3 where parts[1] == "closes" && Self.isID(parts[2]): self = .closeRecord(merchant: parts[0], id: parts[2])
             default: self = .unknown
             }
         case _ where path.hasPrefix("/v1/webhook-deliveries/"):
@@ -85,7 +94,7 @@ enum Route: Equatable {
     /// The routes of merchant profiles, the only ones a key scoped to merchants may call.
     var isMerchantRoute: Bool {
         switch self {
-        case .merchants, .merchant, .captures, .capture: true
+        case .merchants, .merchant, .captures, .capture, .close, .closes, .closeRecord: true
         default: false
         }
     }
@@ -116,6 +125,9 @@ enum Route: Equatable {
         case .merchant: "/v1/merchants/{merchantId}"
         case .captures: "/v1/merchants/{merchantId}/captures"
         case .capture: "/v1/merchants/{merchantId}/captures/{captureId}"
+        case .close: "/v1/merchants/{merchantId}/close"
+        case .closes: "/v1/merchants/{merchantId}/closes"
+        case .closeRecord: "/v1/merchants/{merchantId}/closes/{closeId}"
         case .unknown: "other"
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SettleDTO
 import SettleHTTP
 import SettleLedger
+import SettleModel
 
 /// `GET /v1/events`: the pull side of the settlements' events, for catching up on what a webhook
 /// missed.
@@ -36,9 +37,7 @@ extension SettlementAPI {
         do {
             let asked = query
             let page = try await LedgerCalls.run { () throws(LedgerError) in try ledger.events(asked) }
-            let events = page.events.compactMap { event in
-                page.settlements[event.settlementID].map { Self.eventDTO(event, $0) }
-            }
+            let events = page.events.compactMap { event in page.subject(of: event).map { Self.eventDTO(event, $0) } }
             return JSONResponse.make(
                 200, SettlementEventListDTO(events: events, nextCursor: page.hasMore ? page.events.last.map { String($0.sequence) } : nil))
         } catch {
@@ -47,14 +46,30 @@ extension SettlementAPI {
     }
 
     /// An event's webhook payload: the JSON `GET /v1/events` lists it as.
-    public static func eventJSON(_ event: LedgerEvent, _ settlement: LedgerEntry) -> [UInt8] {
-        JSONResponse.make(200, eventDTO(event, settlement)).body
+    public static func eventJSON(_ event: LedgerEvent, _ subject: LedgerEventSubject) -> [UInt8] {
+        JSONResponse.make(200, eventDTO(event, subject)).body
     }
 
     /// An event as the API lists it and a webhook delivers it.
-    static func eventDTO(_ event: LedgerEvent, _ settlement: LedgerEntry) -> SettlementEventDTO {
-        SettlementEventDTO(
-            id: event.id, type: event.type.rawValue, timestamp: LedgerMapping.timestamp(event.createdAt), sequence: event.sequence,
-            data: SettlementRecordDTO(settlement))
+    static func eventDTO(_ event: LedgerEvent, _ subject: LedgerEventSubject) -> SettlementEventDTO {
+        let data: EventDataDTO =
+            switch subject {
+            case .settlement(let settlement): .settlement(SettlementRecordDTO(settlement))
+            case .close(let close): .close(closeDTO(close))
+            }
+        return SettlementEventDTO(
+            id: event.id, type: event.type.rawValue, timestamp: LedgerMapping.timestamp(event.createdAt), sequence: event.sequence, data: data)
+    }
+
+    static func closeDTO(_ close: StoredClose) -> CloseDTO {
+        CloseDTO(
+            id: close.id, merchantId: close.merchantID, reason: close.reason.rawValue, cutoffAt: close.cutoffAt.map(LedgerMapping.timestamp),
+            state: close.state.rawValue, captureCount: close.captureCount, netAmount: close.netAmount, transmissionDate: close.transmissionDate.iso,
+            batches: close.batches.map { batch in
+                CloseBatchDTO(
+                    index: batch.index, state: batch.state.rawValue, attempt: batch.attempt, batchNumber: batch.batchNumber,
+                    settlementId: batch.settlementID, captureCount: batch.captureCount, netAmount: batch.netAmount,
+                    rejectedCaptureId: batch.rejectedCaptureID, note: batch.note)
+            }, createdAt: LedgerMapping.timestamp(close.createdAt), updatedAt: LedgerMapping.timestamp(close.updatedAt))
     }
 }

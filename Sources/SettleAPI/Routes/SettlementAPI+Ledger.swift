@@ -27,6 +27,15 @@ extension SettlementAPI {
             key = IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"]))
             unscopedKey = parsed
         }
+        return await settleRecorded(submission, key: key, unscopedKey: unscopedKey, trace: trace, ledger: ledger, background: background).response
+    }
+
+    /// ``settleRecorded(_:request:trace:ledger:background:)`` under a key already read (a close's
+    /// batches have keys of their own); the answer and the ledger entry it is about.
+    func settleRecorded(
+        _ submission: SettlementDocument.Submission, key: String?, unscopedKey: String?, trace: PacketTrace?, ledger: any SettlementLedger,
+        background: BackgroundSettlements? = nil
+    ) async -> (response: HTTPResponse, entry: String?) {
         var recorded = LedgerMapping.submission(
             submission.batch, key: key, environment: environment,
             fingerprint: LedgerMapping.fingerprint(submission.canonicalJSON, key: fingerprintKey), profile: defaults.profile)
@@ -37,7 +46,7 @@ extension SettlementAPI {
             let now = Date(), admitted = recorded
             admission = try await LedgerCalls.run { () throws(LedgerError) in try ledger.admit(admitted, at: now) }
         } catch {
-            return ledgerUnavailable(error, sending: true)
+            return (ledgerUnavailable(error, sending: true), nil)
         }
         metrics.admission(Self.label(admission))
         switch admission {
@@ -60,41 +69,48 @@ extension SettlementAPI {
             // Once finishing (a graceful shutdown), the background takes no more: settled here.
             if let background, background.submit({ _ = await settle() }) {
                 metrics.asynchronous()
-                return accepted(entry)
+                return (accepted(entry), entry.id)
             }
-            return await settle()
+            return (await settle(), entry.id)
         case .replay(let entry):
-            guard let answer = entry.outcome?.answer else { return located(interrupted(entry), entry.id) }
+            guard let answer = entry.outcome?.answer else { return (located(interrupted(entry), entry.id), entry.id) }
             let type = answer.status >= 400 ? "application/problem+json" : "application/json"
             var response = HTTPResponse(
                 status: answer.status, headers: HTTPHeaders([("Content-Type", type), ("Cache-Control", "no-store")]), body: answer.body)
             response.headers.append("Idempotent-Replayed", "true")
-            return located(response, entry.id)
+            return (located(response, entry.id), entry.id)
         case .keyReused(let entry):
-            return refusal(
-                422, "idempotency-key-reused", "Idempotency-Key reused", "this key was used for a different request; use a new key for a new batch",
-                entry)
+            return (
+                refusal(
+                    422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "this key was used for a different request; use a new key for a new batch",
+                    entry), entry.id
+            )
         case .inFlight(let entry) where background != nil && key != nil && entry.submission.idempotencyKey == key:
             // The same asynchronous request again (its 202 lost, say): it is under way.
-            return accepted(entry)
+            return (accepted(entry), entry.id)
         case .inFlight(let entry):
             var response = refusal(
                 409, "settlement-in-progress", "Settlement in progress",
                 "the same \(entry.submission.idempotencyKey == key && key != nil ? "Idempotency-Key" : "batch number") is being settled now; retry later for its answer",
                 entry)
             response.headers.append("Retry-After", "2")
-            return response
+            return (response, entry.id)
         case .alreadyAccepted(let entry):
             let s = entry.submission
-            return refusal(
-                409, "batch-number-accepted", "Batch number already accepted",
-                "batch \(s.batchNumber) of merchant \(s.merchantNumber) terminal \(s.terminalNumber) was accepted for \(s.batchDate.iso); the host would answer QD or settle it twice: use another batch number",
-                entry)
+            return (
+                refusal(
+                    409, "batch-number-accepted", "Batch number already accepted",
+                    "batch \(s.batchNumber) of merchant \(s.merchantNumber) terminal \(s.terminalNumber) was accepted for \(s.batchDate.iso); the host would answer QD or settle it twice: use another batch number",
+                    entry), entry.id
+            )
         case .unresolvedInDoubt(let entry):
-            return refusal(
-                409, "batch-in-doubt", "Earlier attempt in doubt",
-                "an earlier settlement of batch \(entry.submission.batchNumber) is in doubt: check TSYS reports and resolve it before sending this batch number again",
-                entry)
+            return (
+                refusal(
+                    409, "batch-in-doubt", "Earlier attempt in doubt",
+                    "an earlier settlement of batch \(entry.submission.batchNumber) is in doubt: check TSYS reports and resolve it before sending this batch number again",
+                    entry), entry.id
+            )
         }
     }
 

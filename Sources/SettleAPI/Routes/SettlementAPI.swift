@@ -36,6 +36,10 @@ public struct SettlementAPI: Sendable {
     /// The card data keys: captures' card numbers are sealed under the current one. Without
     /// them, captures are refused (503): a number is never stored in the clear.
     public var cardDataKeys: CardDataKeyring?
+    /// How closes are settled.
+    public var closeSettings = CloseSettings()
+    /// This process, as its claims on closes name it (the ledger lease's instance where there is one).
+    public var replica = ReplicaLease.newInstanceID()
     /// Told whenever a settlement's ending or resolution (and so an event) was recorded, so
     /// webhooks go out at once rather than at the dispatcher's next pass.
     public var eventRecorded: (@Sendable () -> Void)?
@@ -156,6 +160,18 @@ public struct SettlementAPI: Sendable {
             case "DELETE": return await voidCapture(String(id), of: String(merchant))
             default: return notAllowed("GET, DELETE")
             }
+        case .close(let merchant):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            guard method == "POST" else { return notAllowed("POST") }
+            return await closeNow(String(merchant))
+        case .closes(let merchant):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await listCloses(of: String(merchant), request)
+        case .closeRecord(let merchant, let id):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
+            return await lookUpClose(String(id), of: String(merchant))
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }

@@ -11,19 +11,32 @@ public struct LedgerEvent: Sendable, Hashable {
     /// `evt_` and 32 hex digits, unique.
     public var id: String
     public var type: LedgerEventType
+    /// The settlement a settlement event is about (empty for a close's events).
     public var settlementID: String
-    /// The settlement's state the event reports.
-    public var state: SettlementState
+    /// The settlement's state the event reports (nil for a close's events).
+    public var state: SettlementState?
+    /// The close a close's event is about (`batch.closed`, `batch.cutoff_skipped`).
+    public var closeID: String?
     public var createdAt: Date
 
-    public init(sequence: Int64, id: String, type: LedgerEventType, settlementID: String, state: SettlementState, createdAt: Date) {
+    public init(
+        sequence: Int64, id: String, type: LedgerEventType, settlementID: String, state: SettlementState?, closeID: String? = nil,
+        createdAt: Date
+    ) {
         self.sequence = sequence
         self.id = id
         self.type = type
         self.settlementID = settlementID
         self.state = state
+        self.closeID = closeID
         self.createdAt = createdAt
     }
+}
+
+/// What an event is about, as it is now.
+public enum LedgerEventSubject: Sendable, Hashable {
+    case settlement(LedgerEntry)
+    case close(StoredClose)
 }
 
 /// What happened to the settlement.
@@ -35,6 +48,10 @@ public enum LedgerEventType: String, Sendable, Hashable, CaseIterable {
     case inDoubt = "settlement.in_doubt"
     /// An operator resolved an in-doubt settlement.
     case resolved = "settlement.resolved"
+    /// A merchant's open batch was frozen for settling (at a cutoff or when asked).
+    case batchClosed = "batch.closed"
+    /// A cutoff came with nothing open: no batch was sent.
+    case cutoffSkipped = "batch.cutoff_skipped"
 
     /// The event of a settlement reaching `state`; nil for the states on the way (`received`,
     /// `transmitting`), which are not announced.
@@ -75,10 +92,17 @@ public struct LedgerEventQuery: Sendable, Hashable {
     }
 }
 
-/// A page of events and the settlements they are about (as they are now).
+/// A page of events and the settlements and closes they are about (as they are now).
 public struct LedgerEventPage: Sendable, Hashable {
     public var events: [LedgerEvent]
     public var settlements: [String: LedgerEntry]
+    public var closes: [String: StoredClose] = [:]
     /// Whether more events follow the page's last one.
     public var hasMore: Bool
+
+    /// What `event` is about; nil when it is not on the page (not expected).
+    public func subject(of event: LedgerEvent) -> LedgerEventSubject? {
+        if let id = event.closeID { return closes[id].map { .close($0) } }
+        return settlements[event.settlementID].map { .settlement($0) }
+    }
 }

@@ -88,7 +88,8 @@ public struct WebhookAttemptOutcome: Sendable, Hashable {
 public struct ClaimedWebhookDelivery: Sendable, Hashable {
     public var delivery: WebhookDelivery
     public var event: LedgerEvent
-    public var settlement: LedgerEntry
+    /// The settlement or close the event is about, as it is now.
+    public var subject: LedgerEventSubject
 }
 
 /// Which deliveries a listing shows, newest first.

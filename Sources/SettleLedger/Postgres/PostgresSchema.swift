@@ -7,11 +7,12 @@ enum PostgresSchema {
     /// The steps, the first making version 1 (the SQLite ledger's version 2 tables), the second
     /// adding replica leases (SQLite's version 3), the third the lease term counter (its 4), the
     /// fourth the events outbox (its 5), the fifth the webhook outbox (its 6), the sixth the
-    /// records' kinds, cash back and gratuity (its 7), the seventh redeliveries' retry start (its 8), the eighth merchant profiles (its 9), the ninth captures (its 10).
+    /// records' kinds, cash back and gratuity (its 7), the seventh redeliveries' retry start (its 8), the eighth merchant profiles (its 9), the ninth captures (its 10), the tenth closes (its 11).
     static let steps: [String] = [
         version1, translated(LedgerSchema.version3), translated(LedgerSchema.version4), translated(LedgerSchema.version5),
         translated(LedgerSchema.version6), translated(LedgerSchema.version7), translated(LedgerSchema.version8),
         translated(LedgerSchema.version9), translated(LedgerSchema.version10),
+        translated(LedgerSchema.version11),
     ]
     static var version: Int { steps.count }
 

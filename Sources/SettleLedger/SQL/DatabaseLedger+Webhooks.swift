@@ -9,7 +9,7 @@ public protocol WebhookLedger: Sendable {
     /// `types` (all when empty); returns how many.
     func scheduleWebhookDeliveries(endpoint id: String, types: Set<LedgerEventType>, at now: Date) throws(LedgerError) -> Int
     /// Claims up to `limit` due deliveries to `endpoints` for `replica` until `until`, with their
-    /// events and settlements. (A delivery to an endpoint no replica has any more stays pending.)
+    /// events and what they are about. (A delivery to an endpoint no replica has any more stays pending.)
     func claimWebhookDeliveries(
         replica: String, endpoints: [String], at now: Date, until: Date, limit: Int
     ) throws(LedgerError) -> [ClaimedWebhookDelivery]
@@ -52,8 +52,8 @@ extension DatabaseLedger: WebhookLedger {
             let page = try LedgerEvents.select(LedgerEventQuery(ids: claimed.map(\.eventID), limit: 500), in: database)
             let events = Dictionary(page.events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             return claimed.compactMap { delivery in
-                guard let event = events[delivery.eventID], let settlement = page.settlements[event.settlementID] else { return nil }
-                return ClaimedWebhookDelivery(delivery: delivery, event: event, settlement: settlement)
+                guard let event = events[delivery.eventID], let subject = page.subject(of: event) else { return nil }
+                return ClaimedWebhookDelivery(delivery: delivery, event: event, subject: subject)
             }
         }
     }

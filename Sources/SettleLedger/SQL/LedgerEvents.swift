@@ -37,6 +37,20 @@ enum LedgerEvents {
         )
     }
 
+    /// Appends a close's event (`batch.closed`, `batch.cutoff_skipped`).
+    static func insert(_ type: LedgerEventType, close: StoredClose, at now: Date) -> (String, [LedgerValue]) {
+        (
+            """
+            INSERT INTO settlement_events (sequence, id, type, settlement_id, state, close_id, merchant_id, created_at)
+            SELECT COALESCE(MAX(sequence), 0) + 1, ?, ?, '', ?, ?, ?, ? FROM settlement_events
+            """,
+            [
+                .text(newID()), .text(type.rawValue), .text(close.state.rawValue), .text(close.id), .text(close.merchantID),
+                .integer(now.milliseconds),
+            ]
+        )
+    }
+
     static func newID() -> String { "evt_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
 
     /// The events `query` asks for, oldest first, with their settlements.
@@ -56,8 +70,10 @@ enum LedgerEvents {
             values.append(.text(id))
         }
         if let merchant = query.merchantNumber {
-            conditions.append("e.settlement_id IN (SELECT id FROM settlements WHERE merchant_number = ?)")
-            values.append(.text(merchant))
+            conditions.append(
+                "(e.settlement_id IN (SELECT id FROM settlements WHERE merchant_number = ?) OR e.merchant_id IN (SELECT id FROM merchant_profiles WHERE merchant_number = ?))"
+            )
+            values += [.text(merchant), .text(merchant)]
         }
         if !query.types.isEmpty {
             let types = query.types.map(\.rawValue).sorted()
@@ -66,24 +82,26 @@ enum LedgerEvents {
         }
         let limit = min(max(query.limit, 1), 500)
         let rows = try database.query(
-            "SELECT e.sequence, e.id, e.type, e.settlement_id, e.state, e.created_at FROM settlement_events e "
+            "SELECT e.sequence, e.id, e.type, e.settlement_id, e.state, e.created_at, e.close_id FROM settlement_events e "
                 + (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY e.sequence LIMIT ?",
             values + [.integer(Int64(limit + 1))])
         var events = rows.map { row in
             LedgerEvent(
                 sequence: row[0].integer ?? 0, id: row[1].text ?? "", type: LedgerEventType(rawValue: row[2].text ?? "") ?? .inDoubt,
-                settlementID: row[3].text ?? "", state: SettlementState(rawValue: row[4].text ?? "") ?? .inDoubt,
-                createdAt: Date(milliseconds: row[5].integer ?? 0))
+                settlementID: row[3].text ?? "", state: row[6].text == nil ? SettlementState(rawValue: row[4].text ?? "") ?? .inDoubt : nil,
+                closeID: row[6].text, createdAt: Date(milliseconds: row[5].integer ?? 0))
         }
         let hasMore = events.count > limit
         if hasMore { events.removeLast() }
         var settlements: [String: LedgerEntry] = [:]
-        let ids = Array(Set(events.map(\.settlementID))).sorted()
+        let ids = Array(Set(events.filter { $0.closeID == nil }.map(\.settlementID))).sorted()
         for start in stride(from: 0, to: ids.count, by: 100) {
             let chunk = ids[start..<min(start + 100, ids.count)]
             let clause = "WHERE id IN (" + chunk.map { _ in "?" }.joined(separator: ", ") + ")"
             for entry in try LedgerRows.select(clause, chunk.map { .text($0) }, database) { settlements[entry.id] = entry }
         }
-        return LedgerEventPage(events: events, settlements: settlements, hasMore: hasMore)
+        var closes: [String: StoredClose] = [:]
+        for id in Set(events.compactMap(\.closeID)) { closes[id] = try LedgerCloses.close(id, in: database) }
+        return LedgerEventPage(events: events, settlements: settlements, closes: closes, hasMore: hasMore)
     }
 }

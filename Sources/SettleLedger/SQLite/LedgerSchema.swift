@@ -3,7 +3,7 @@
 /// brought up to date at start and one from a newer build is refused.
 enum LedgerSchema {
     /// The steps, the first making version 1.
-    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10]
+    static let steps: [String] = [version1, version2, version3, version4, version5, version6, version7, version8, version9, version10, version11]
     static var version: Int { steps.count }
 
     static func migrate(_ database: SQLiteDatabase) throws(LedgerError) {
@@ -249,6 +249,50 @@ extension LedgerSchema {
         CREATE INDEX captures_card ON captures(merchant_id, card_hash);
         CREATE INDEX captures_close ON captures(close_id);
         CREATE INDEX captures_sealed ON captures(card_key_id) WHERE sealed_card_number IS NOT NULL;
+
+        """
+}
+
+extension LedgerSchema {
+    /// Closes: a merchant's open batch frozen (at a cutoff, or when asked), split into batches
+    /// of at most a configured number of captures, each settled through the settlement ledger
+    /// under an idempotency key of its own. A cutoff is closed once: the profile's next cutoff
+    /// moves on by compare-and-set, and the unique index below stands behind it.
+    static let version11 = """
+        CREATE TABLE batch_closes (
+            id TEXT PRIMARY KEY,
+            merchant_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            cutoff_at INTEGER,
+            state TEXT NOT NULL,
+            capture_count INTEGER NOT NULL,
+            net_amount INTEGER NOT NULL,
+            transmission_date TEXT NOT NULL,
+            claimed_by TEXT,
+            claimed_until INTEGER,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX batch_closes_cutoff ON batch_closes(merchant_id, cutoff_at) WHERE cutoff_at IS NOT NULL;
+        CREATE INDEX batch_closes_merchant ON batch_closes(merchant_id, created_at);
+        CREATE INDEX batch_closes_settling ON batch_closes(state) WHERE state = 'settling';
+        CREATE TABLE close_batches (
+            close_id TEXT NOT NULL,
+            batch_index INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            batch_number INTEGER,
+            settlement_id TEXT,
+            capture_count INTEGER NOT NULL,
+            net_amount INTEGER NOT NULL,
+            rejected_capture_id TEXT,
+            note TEXT,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (close_id, batch_index)
+        );
+        ALTER TABLE captures ADD COLUMN batch_index INTEGER;
+        ALTER TABLE settlement_events ADD COLUMN close_id TEXT;
+        ALTER TABLE settlement_events ADD COLUMN merchant_id TEXT;
 
         """
 }

@@ -48,10 +48,7 @@ public struct CutoffSchedule: Sendable, Hashable {
     }
 
     /// The local date at `instant` in the schedule's zone.
-    public func localDate(of instant: Date) -> LocalDate {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
-        return LocalDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
-    }
+    public func localDate(of instant: Date) -> LocalDate { LocalDate(instant, in: timeZone) }
 
     /// The instant the wall clock in the zone reads `time` on `date`: the earlier of two when the
     /// time repeats, the change itself when the clocks skip it.

@@ -75,6 +75,11 @@ public struct RecordSequenceMap: Sendable, Hashable {
         }
     }
 
+    /// The sequence number of detail `index`'s own record.
+    public func sequence(ofDetail index: Int) -> Int? {
+        detailSequences.indices.contains(index) ? Int(detailSequences[index]) : nil
+    }
+
     /// The detail index a sequence number belongs to (its own or its line item's), else `nil`.
     public func detailIndex(forSequence sequence: Int) -> Int? {
         switch locate(sequence: sequence) {

@@ -8,10 +8,15 @@ public struct BatchJudge: Sendable {
     public var profile: WireProfile
     /// The host's date: the header's `MMDD` date gets its year from it.
     public var today: LocalDate
+    /// Card numbers the host refuses, as a real host refuses for reasons of its own a terminal
+    /// cannot check first: a batch holding one draws `RB` naming that detail's account number
+    /// (field 9). How tests meet a rejection of a batch that validated.
+    public var refusedCardNumbers: Set<String>
 
-    public init(profile: WireProfile = .standard, today: LocalDate) {
+    public init(profile: WireProfile = .standard, today: LocalDate, refusedCardNumbers: Set<String> = []) {
         self.profile = profile
         self.today = today
+        self.refusedCardNumbers = refusedCardNumbers
     }
 
     /// The verdict and, for a good batch, the batch as decoded.
@@ -24,6 +29,11 @@ public struct BatchJudge: Sendable {
             return (rejection(records, type, error.sequenceNumber, error.recordType, error.fieldNumber, error.data), nil)
         }
         let batch = decoded.batch
+        if !refusedCardNumbers.isEmpty, let index = batch.detailRecords.firstIndex(where: { refusedCardNumbers.contains($0.cardNumber.digits) }),
+            let sequence = RecordSequenceMap(details: batch.detailRecords).sequence(ofDetail: index)
+        {
+            return (rejection(records, "E", sequence, "D", 9, batch.detailRecords[index].cardNumber.digits), decoded)
+        }
         let computed = BatchTotals(details: batch.detailRecords)
         let sequence = decoded.trailerSequence
         let stated = decoded.trailerTotals

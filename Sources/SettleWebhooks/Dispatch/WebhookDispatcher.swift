@@ -16,7 +16,7 @@ public final class WebhookDispatcher: Sendable {
     private let sender: WebhookSender
     private let backoff: WebhookBackoff
     private let replica: String
-    private let render: @Sendable (LedgerEvent, LedgerEntry) -> [UInt8]
+    private let render: @Sendable (LedgerEvent, LedgerEventSubject) -> [UInt8]
     private let logger: Logger
     /// How often a pass runs when nothing calls ``nudge()``.
     private let interval: Duration
@@ -30,11 +30,11 @@ public final class WebhookDispatcher: Sendable {
     private let pendingGauge: CoreMetrics.Gauge
     private let oldestGauge: CoreMetrics.Gauge
 
-    /// `render` makes an event's payload (the API's JSON of the event and its settlement).
+    /// `render` makes an event's payload (the API's JSON of the event and what it is about).
     public init(
         endpoints: [WebhookEndpoint], ledger: any WebhookLedger, sender: WebhookSender, backoff: WebhookBackoff = WebhookBackoff(),
         replica: String, interval: Duration = .seconds(1), concurrency: Int = 8, logger: Logger,
-        metrics: any MetricsFactory = MetricsSystem.factory, render: @escaping @Sendable (LedgerEvent, LedgerEntry) -> [UInt8]
+        metrics: any MetricsFactory = MetricsSystem.factory, render: @escaping @Sendable (LedgerEvent, LedgerEventSubject) -> [UInt8]
     ) {
         self.endpoints = endpoints
         self.ledger = ledger
@@ -120,7 +120,7 @@ public final class WebhookDispatcher: Sendable {
     /// One try of `claimed`, recorded.
     private func attempt(_ claimed: ClaimedWebhookDelivery, clock: @escaping @Sendable () -> Date) async {
         guard let endpoint = endpoints.first(where: { $0.id == claimed.delivery.endpointID }) else { return }
-        let body = render(claimed.event, claimed.settlement)
+        let body = render(claimed.event, claimed.subject)
         let timestamp = Int64(clock().timeIntervalSince1970)
         let headers = [
             ("webhook-id", claimed.event.id), ("webhook-timestamp", String(timestamp)),
@@ -159,7 +159,7 @@ public final class WebhookDispatcher: Sendable {
             abandoned.increment()
             logger.error(
                 "webhook delivery \(id) of \(claimed.event.type.rawValue) to \(endpoint.name) given up after \(claimed.delivery.attempts + 1) tries: \(outcome.error ?? "")",
-                metadata: ["event": "\(claimed.event.id)", "settlement": "\(claimed.settlement.id)"])
+                metadata: ["event": "\(claimed.event.id)", "subject": "\(claimed.event.closeID ?? claimed.event.settlementID)"])
         } else {
             failed.increment()
             logger.info(

@@ -1,0 +1,156 @@
+import Foundation
+import SettleAPI
+import SettleDTO
+import SettleHTTP
+import SettleLedger
+import SettleModel
+import SettleRecords
+import SettleSimulator
+import SettleTestSupport
+import SettleVault
+import Testing
+
+/// Closing a merchant's open batch: frozen, split, settled through the ledger against the
+/// simulator, card numbers erased once accepted; a capture after the freeze waits for the next
+/// close; an RB holds the batch, or with the setting drops the capture the host named and sends
+/// the rest again under the same number.
+@Suite(.serialized) struct CloseAPITests {
+    typealias T = SettlementAPITests
+    typealias P = MerchantProfileAPITests
+    typealias C = CaptureAPITests
+
+    func api(_ simulator: SimulatorServer, _ ledger: SQLiteLedger, settings: CloseSettings = CloseSettings()) throws -> SettlementAPI {
+        var api = try C().api(simulator, ledger)
+        api.closeSettings = settings
+        return api
+    }
+
+    func json(_ response: HTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    /// Captures `count` cards (distinct approval codes), returning their ids in order.
+    func capture(_ api: SettlementAPI, _ merchant: String, count: Int, card: (Int) -> String = { _ in C.visa }) async throws -> [String] {
+        var ids: [String] = []
+        for number in 1...count {
+            let response = await api.handle(try C.post(merchant, C.record(card: card(number), amount: 100 * number, approval: "AP\(number)")))
+            #expect(response.status == 201, "\(String(decoding: response.body, as: UTF8.self))")
+            ids.append(try #require((try json(response)["capture"] as? [String: Any])?["id"] as? String))
+        }
+        return ids
+    }
+
+    /// Waits for the close to leave `settling` (it settles in the background).
+    func settled(_ ledger: SQLiteLedger, _ id: String) async throws -> StoredClose {
+        for _ in 0..<500 {
+            if let close = try ledger.storedClose(id), close.state != .settling { return close }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw LedgerError("close \(id) did not finish")
+    }
+
+    @Test func aCloseSettlesTheOpenBatchInBatchesAndErasesTheNumbers() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger, settings: CloseSettings(batchSize: 2))
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        let ids = try await capture(api, "shop-1", count: 5)
+        let closing = await api.handle(try P.request("POST", "/v1/merchants/shop-1/close"))
+        #expect(closing.status == 202)
+        let closeID = try #require(try json(closing)["id"] as? String)
+        #expect(closing.headers["location"] == "/v1/merchants/shop-1/closes/\(closeID)")
+        // A capture after the freeze goes to the next open batch.
+        let later = try await capture(api, "shop-1", count: 1, card: { _ in "5555555555554444" })
+        let close = try await settled(ledger, closeID)
+        #expect(close.state == .settled && close.captureCount == 5 && close.netAmount == 100 + 200 + 300 + 400 + 500)
+        #expect(close.batches.map(\.captureCount) == [2, 2, 1] && close.batches.allSatisfy { $0.state == .accepted })
+        #expect(close.transmissionDate == LocalDate(iso: "2026-11-28"), "the merchant's date at the close (07:00 in New York)")
+        let numbers = close.batches.compactMap(\.batchNumber)
+        #expect(Set(numbers).count == 3, "each batch its own number: \(numbers)")
+        for batch in close.batches {
+            let settlementID = try #require(batch.settlementID)
+            let settlement = try #require(try ledger.entry(settlementID))
+            #expect(settlement.state == .accepted && settlement.submission.records.count == batch.captureCount)
+            #expect(settlement.submission.idempotencyKey == "close:\(closeID):\(batch.index):1")
+        }
+        for id in ids {
+            let stored = try #require(try ledger.capture(id, merchant: "shop-1"))
+            #expect(stored.state == .settled && stored.sealedCardNumber == nil && stored.erasedAt != nil)
+        }
+        #expect(try ledger.capture(later[0], merchant: "shop-1")?.state == .open)
+        #expect(try ledger.openBatch(merchant: "shop-1").captures == 1)
+        // The simulator saw three batches.
+        simulator.waitUntilIdle()
+        #expect(simulator.transcripts.filter { $0.responses.last?.rawCode == "GB" }.count == 3)
+        let listed = try json(await api.handle(try P.request("GET", "/v1/merchants/shop-1/closes")))
+        #expect((listed["closes"] as? [[String: Any]])?.first?["state"] as? String == "settled")
+        let events = try json(await api.handle(try T.request("GET", "/v1/events?type=batch.closed")))
+        let event = try #require((events["events"] as? [[String: Any]])?.first)
+        #expect((event["data"] as? [String: Any])?["id"] as? String == closeID)
+        // Nothing left to close but the one capture; then nothing at all.
+        #expect(await api.handle(try P.request("POST", "/v1/merchants/shop-1/close")).status == 202)
+        try await Task.sleep(for: .milliseconds(10))
+        let empty = await api.handle(try P.request("POST", "/v1/merchants/shop-1/close"))
+        #expect(try empty.status == 409 && json(empty)["type"] as? String == "/problems/open-batch-empty")
+    }
+
+    @Test(arguments: [false, true])
+    func aRejectedBatchIsHeldOrSentAgainWithoutTheCaptureTheHostNamed(drops: Bool) async throws {
+        let refused = "5555555555554444"
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today, refusedCardNumbers: [refused]))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger, settings: CloseSettings(dropsRejectedCaptures: drops))
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        let ids = try await capture(api, "shop-1", count: 3, card: { $0 == 2 ? refused : C.visa })
+        let closing = await api.handle(try P.request("POST", "/v1/merchants/shop-1/close"))
+        let close = try await settled(ledger, try #require(try json(closing)["id"] as? String))
+        let batch = try #require(close.batches.first)
+        #expect(batch.rejectedCaptureID == ids[1])
+        simulator.waitUntilIdle()
+        let codes = simulator.transcripts.compactMap { $0.responses.last?.rawCode }
+        if drops {
+            #expect(close.state == .settled && batch.state == .accepted && batch.attempt == 2 && batch.captureCount == 2)
+            #expect(codes == ["RB", "GB"], "the simulator received both attempts, in order")
+            // Both under one batch number.
+            let numbers = simulator.transcripts.compactMap { $0.responses.last?.batchNumber }
+            #expect(numbers.count == 2 && numbers[0] == numbers[1] && numbers[0] == batch.batchNumber)
+            #expect(try ledger.capture(ids[1], merchant: "shop-1")?.state == .dropped)
+            #expect(try ledger.capture(ids[1], merchant: "shop-1")?.sealedCardNumber == nil)
+            #expect(try ledger.capture(ids[0], merchant: "shop-1")?.state == .settled)
+        } else {
+            #expect(close.state == .held && batch.state == .held && batch.attempt == 1)
+            #expect(batch.note?.contains(ids[1]) == true)
+            #expect(codes == ["RB"])
+            for id in ids {
+                let held = try #require(try ledger.capture(id, merchant: "shop-1"))
+                #expect(held.state == .held && held.sealedCardNumber != nil, "kept for the operator, sealed")
+            }
+        }
+    }
+
+    @Test func aCutoffClosesOnceAndAnEmptyOneIsSkippedWithItsEvent() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger)
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        _ = try await capture(api, "shop-1", count: 2)
+        let cutoff = try #require(try ledger.merchantProfile("shop-1")?.nextCutoff)
+        let scheduler = CloseScheduler(api: api)
+        // Before the cutoff: nothing.
+        #expect(await scheduler.pass(at: cutoff.addingTimeInterval(-1)).closed.isEmpty)
+        let pass = await scheduler.pass(at: cutoff.addingTimeInterval(2))
+        #expect(pass.closed.count == 1 && pass.closed.first?.cutoffAt == cutoff && pass.closed.first?.reason == .cutoff)
+        #expect(pass.settled.first?.state == .settled)
+        // The same cutoff again (another replica, a late pass): nothing more.
+        #expect(await scheduler.pass(at: cutoff.addingTimeInterval(3)).closed.isEmpty)
+        let next = try #require(try ledger.merchantProfile("shop-1")?.nextCutoff)
+        #expect(next.timeIntervalSince(cutoff) == 86_400)
+        let skipped = await scheduler.pass(at: next.addingTimeInterval(1))
+        #expect(skipped.closed.isEmpty && skipped.skipped.count == 1 && skipped.skipped.first?.state == .skipped)
+        let events = try json(await api.handle(try T.request("GET", "/v1/events?type=batch.cutoff_skipped")))
+        #expect((events["events"] as? [Any])?.count == 1)
+    }
+}
