@@ -135,7 +135,7 @@ let package = Package(
                 "SettleWebhooks",
                 "SettleAPI", "SettleChaos", "SettleDTO", "SettleHTTP", "SettleJSON", "SettleLedger", "SettleLoad", "SettleModel", "SettleRecords",
                 "SettleLink", "SettleService",
-                "SettleSimulator", "SettleTransport",
+                "SettleSimulator", "SettleTransport", "SettleVault",
             ],
             swiftSettings: swiftSettings
         ),
@@ -190,7 +190,7 @@ let package = Package(
             name: "SettleAPITests",
             dependencies: [
                 "SettleAPI", "SettleDTO", "SettleHTTP", "SettleLedger", "SettleLoad", "SettleModel", "SettleService", "SettleSimulator",
-                "SettleTestSupport",
+                "SettleTestSupport", "SettleWebhooks",
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "SettleLedgerTests", dependencies: ["SettleLedger", "SettleModel", "SettleTestSupport"], swiftSettings: swiftSettings),

@@ -12,9 +12,9 @@ extension Array {
 struct BenchCommand {
     static func main() async throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos", "async"].contains(mode) else {
+        guard let mode = arguments.first, ["engine", "link", "http", "document", "slowloris", "ledger", "chaos", "async", "day"].contains(mode) else {
             print(
-                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]\n       settle-bench async [--settlements N] [--concurrency N]"
+                "usage: settle-bench engine [--records N] [--rounds N]\n       settle-bench document [--records N] [--rounds N]\n       settle-bench link [--records N] [--rounds N]\n       settle-bench http [--requests N] [--connections N]\n       settle-bench slowloris [--slow N] [--requests N]\n       settle-bench ledger [--settlements N] [--concurrency N] [--postgres URL]\n       settle-bench chaos [--seeds N] [--from S] [--trace SEED] [--postgres URL] [--guard-days N]\n       settle-bench async [--settlements N] [--concurrency N]\n       settle-bench day [--captures N] [--concurrency N] [--postgres URL]"
             )
             exit(arguments.isEmpty ? 1 : 2)
         }
@@ -41,6 +41,20 @@ struct BenchCommand {
                 arguments.removeFirst(2)
             }
             return try await LedgerBenchmark(settlements: settlements, concurrency: concurrency, postgresURL: postgres).run()
+        }
+        if mode == "day" {
+            var captures = 10_000, concurrency = 8
+            var postgres: String?
+            while arguments.count >= 2 {
+                switch arguments[0] {
+                case "--captures": captures = max(1, Int(arguments[1]) ?? captures)
+                case "--concurrency": concurrency = max(1, Int(arguments[1]) ?? concurrency)
+                case "--postgres": postgres = arguments[1]
+                default: break
+                }
+                arguments.removeFirst(2)
+            }
+            return try await DayBenchmark(captures: captures, concurrency: concurrency, postgresURL: postgres).run()
         }
         if mode == "async" {
             var settlements = 1000, concurrency = 8

@@ -41,8 +41,9 @@ extension SettlementAPI {
                     try store.claimClose(close.id, replica: replica, at: now, until: now.addingTimeInterval(settings.claimSeconds))
                 }
                 if let claimed {
+                    // With the settlements answered 202, so a graceful stop lets it finish.
                     let api = self
-                    Task { _ = await api.settleClose(claimed) }
+                    if background?.submit({ _ = await api.settleClose(claimed) }) != true { Task { _ = await api.settleClose(claimed) } }
                 }
                 var response = JSONResponse.make(202, Self.closeDTO(close))
                 response.headers.append("Location", "/v1/merchants/\(merchant)/closes/\(close.id)")

@@ -1,4 +1,5 @@
 import CoreMetrics
+import Foundation
 import Prometheus
 import Synchronization
 
@@ -23,6 +24,8 @@ public final class APIMetrics: Sendable {
     private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
     private let duration: CoreMetrics.Timer
     private let openConnections: CoreMetrics.Gauge
+    private let openCaptures: CoreMetrics.Gauge
+    private let nextCutoff: CoreMetrics.Gauge
     private let connections = Mutex<(@Sendable () -> Int)?>(nil)
 
     public init() {
@@ -31,6 +34,8 @@ public final class APIMetrics: Sendable {
         self.factory = factory
         duration = CoreMetrics.Timer(label: "tsys_settle_settlement_duration_seconds", dimensions: [], factory: factory)
         openConnections = CoreMetrics.Gauge(label: "tsys_settle_open_connections", dimensions: [], factory: factory)
+        openCaptures = CoreMetrics.Gauge(label: "tsys_settle_open_captures", dimensions: [], factory: factory)
+        nextCutoff = CoreMetrics.Gauge(label: "tsys_settle_next_cutoff_timestamp_seconds", dimensions: [], factory: factory)
     }
 
     /// Where the open-connection gauge reads from (the server, once it exists).
@@ -68,6 +73,12 @@ public final class APIMetrics: Sendable {
     /// tried again, `recorded` once it is written after all.
     func ending(_ result: String) {
         count("tsys_settle_ledger_ending_retries_total", [("result", result)])
+    }
+
+    /// Captures in merchants' open batches, and when the soonest cutoff comes (Unix seconds; 0: none).
+    func openBatches(captures: Int, nextCutoff: Date?) {
+        openCaptures.record(captures)
+        self.nextCutoff.record(nextCutoff?.timeIntervalSince1970 ?? 0)
     }
 
     /// A merchant's open batch closed (`closed`), or a cutoff with nothing open (`skipped`).

@@ -244,12 +244,12 @@ paths:
   /v1/events:
     get:
       operationId: listEvents
-      summary: The settlements' state changes, oldest first, in the order they were recorded.
+      summary: The settlements' state changes and merchants' closes, oldest first, in the order they were recorded.
       description: >-
         Each change a webhook announces, for catching up on what a delivery missed: keep the last
         event's `sequence` and pass it as `after` to read on (no event recorded later can have a
-        smaller one). `data` is the settlement as it is now, with masked card numbers only.
-        Settlements ended before this version have no events.
+        smaller one). `data` is the settlement (or, for batch.* events, the close) as it is now,
+        with masked card numbers only. Settlements ended before this version have no events.
       parameters:
         - { name: after, in: query, required: false, description: The sequence of the last event seen (a page's nextCursor)., schema: { type: integer, minimum: 0 } }
         - name: type
@@ -259,7 +259,7 @@ paths:
           schema: { type: string }
           example: settlement.accepted,settlement.in_doubt
         - { name: settlement, in: query, required: false, description: Only this settlement's events., schema: { type: string } }
-        - { name: merchant, in: query, required: false, description: Only this merchant's settlements., schema: { type: string } }
+        - { name: merchant, in: query, required: false, description: "Only this merchant number's settlements and closes.", schema: { type: string } }
         - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 100 } }
       responses:
         "200":
@@ -410,6 +410,144 @@ paths:
         "405": { $ref: "#/components/responses/Problem" }
         "412": { $ref: "#/components/responses/Problem" }
         "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/captures:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+    post:
+      operationId: capture
+      summary: Add one detail record to the merchant's open batch; its card number is kept sealed.
+      description: >-
+        The body is one element of a settlement document's detailRecords, validated at once as a
+        batch of the merchant's profile would be (400 lists every problem, with JSON pointers into
+        the body; nothing is stored). The card number is stored only encrypted (AES-256-GCM) and
+        erased once its batch is accepted. The same request again under its Idempotency-Key
+        answers 200 with the same capture; a capture of the same card, amount and approval code
+        under another key is refused as a duplicate (409).
+      parameters:
+        - { name: Idempotency-Key, in: header, required: false, schema: { type: string, minLength: 1, maxLength: 255 } }
+      requestBody:
+        required: true
+        content: { application/json: { schema: { $ref: "#/components/schemas/DetailRecord" } } }
+      responses:
+        "200":
+          description: The capture this key made before (Idempotent-Replayed).
+          headers: { Idempotent-Replayed: { $ref: "#/components/headers/IdempotentReplayed" } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/CaptureReceipt" } } }
+        "201":
+          description: Captured.
+          headers: { Location: { description: The capture., schema: { type: string } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/CaptureReceipt" } } }
+        "400": { $ref: "#/components/responses/InvalidDocument" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
+        "415": { $ref: "#/components/responses/Problem" }
+        "422": { $ref: "#/components/responses/Problem" }
+        "500": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+    get:
+      operationId: listCaptures
+      summary: The merchant's captures, oldest first (card numbers masked).
+      parameters:
+        - { name: state, in: query, required: false, schema: { enum: [open, voided, closing, settled, held, dropped] } }
+        - { name: after, in: query, required: false, description: The nextAfter of the previous page., schema: { type: string } }
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 100 } }
+      responses:
+        "200":
+          description: A page of captures.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [captures]
+                properties:
+                  captures: { type: array, items: { $ref: "#/components/schemas/Capture" } }
+                  nextAfter: { type: string }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/captures/{captureId}:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+      - { name: captureId, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+    get:
+      operationId: getCapture
+      summary: One capture (its card number masked).
+      responses:
+        "200": { description: The capture., content: { application/json: { schema: { $ref: "#/components/schemas/Capture" } } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+    delete:
+      operationId: voidCapture
+      summary: Void a capture while its batch is open (its card number is erased).
+      responses:
+        "200": { description: Voided., content: { application/json: { schema: { $ref: "#/components/schemas/Capture" } } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/close:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+    post:
+      operationId: closeBatch
+      summary: Close the open batch now; its batches are settled in the background.
+      description: >-
+        Freezes the open captures (later ones go to the next batch), splits them into batches of at
+        most the configured size and settles each through the ledger (webhooks included). The
+        close is at Location.
+      responses:
+        "202":
+          description: Closed; settling.
+          headers: { Location: { description: The close., schema: { type: string } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/Close" } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/closes:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+    get:
+      operationId: listCloses
+      summary: The merchant's closes, newest first.
+      parameters:
+        - { name: limit, in: query, required: false, schema: { type: integer, minimum: 1, maximum: 500, default: 50 } }
+      responses:
+        "200":
+          description: The closes.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [closes]
+                properties:
+                  closes: { type: array, items: { $ref: "#/components/schemas/Close" } }
+        "400": { $ref: "#/components/responses/Problem" }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/closes/{closeId}:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+      - { name: closeId, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+    get:
+      operationId: getClose
+      summary: One close and how each of its batches is settling.
+      responses:
+        "200": { description: The close., content: { application/json: { schema: { $ref: "#/components/schemas/Close" } } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
   /healthz:
     get:
       operationId: health
@@ -552,16 +690,30 @@ components:
     SettlementState: { enum: [received, transmitting, accepted, duplicate, rejected, failed, in_doubt] }
     SettlementEvent:
       type: object
-      description: A change of a settlement's state, as listed and as a webhook's payload (Standard Webhooks' type, timestamp, data).
+      description: >-
+        A change of a settlement's state, or a merchant's batch closed, as listed and as a webhook's
+        payload (Standard Webhooks' type, timestamp, data). data is the settlement for settlement.*
+        events and the close for batch.* events.
       required: [id, type, timestamp, sequence, data]
       properties:
         id: { type: string, description: "`evt_…`, the same on every delivery attempt (a webhook's `webhook-id`).", pattern: "^evt_[0-9a-f]{32}$" }
         type:
           type: string
-          enum: [settlement.accepted, settlement.rejected, settlement.duplicate, settlement.failed, settlement.in_doubt, settlement.resolved]
+          enum:
+            - settlement.accepted
+            - settlement.rejected
+            - settlement.duplicate
+            - settlement.failed
+            - settlement.in_doubt
+            - settlement.resolved
+            - batch.closed
+            - batch.cutoff_skipped
         timestamp: { type: string, format: date-time }
         sequence: { type: integer, minimum: 1, description: The order of commit. }
-        data: { $ref: "#/components/schemas/SettlementRecord" }
+        data:
+          oneOf:
+            - $ref: "#/components/schemas/SettlementRecord"
+            - $ref: "#/components/schemas/Close"
     SettlementSummaryLine:
       type: object
       required: [brand, kind, count, amount]
@@ -741,6 +893,62 @@ components:
             properties:
               path: { type: string, description: JSON pointer }
               message: { type: string }
+    Capture:
+      type: object
+      required: [id, merchantId, state, maskedCardNumber, amount, kind, cardNumberErased, createdAt, updatedAt, record]
+      properties:
+        id: { type: string }
+        merchantId: { type: string }
+        state: { enum: [open, voided, closing, settled, held, dropped] }
+        maskedCardNumber: { type: string, description: First 6 and last 4 digits. }
+        amount: { type: integer, format: int64, description: The settlement amount in minor units. }
+        kind: { enum: [sale, credit] }
+        cardNumberErased: { type: boolean }
+        closeId: { type: string }
+        createdAt: { type: string, format: date-time }
+        updatedAt: { type: string, format: date-time }
+        record: { type: object, description: The detail record as captured, without cardNumber. }
+    CaptureReceipt:
+      type: object
+      required: [capture, openBatch]
+      properties:
+        capture: { $ref: "#/components/schemas/Capture" }
+        openBatch:
+          type: object
+          required: [captures, netAmount]
+          properties:
+            captures: { type: integer }
+            netAmount: { type: integer, format: int64, description: Sales less credits, in minor units. }
+        nextCutoff: { type: string, format: date-time, description: "RFC 3339 with the zone's offset." }
+    Close:
+      type: object
+      required: [id, merchantId, reason, state, captureCount, netAmount, transmissionDate, batches, createdAt, updatedAt]
+      properties:
+        id: { type: string }
+        merchantId: { type: string }
+        reason: { enum: [cutoff, manual] }
+        cutoffAt: { type: string, format: date-time }
+        state: { enum: [settling, settled, held, skipped] }
+        captureCount: { type: integer }
+        netAmount: { type: integer, format: int64 }
+        transmissionDate: { type: string, format: date }
+        batches:
+          type: array
+          items:
+            type: object
+            required: [index, state, attempt, captureCount, netAmount]
+            properties:
+              index: { type: integer }
+              state: { enum: [pending, accepted, held] }
+              attempt: { type: integer }
+              batchNumber: { type: integer }
+              settlementId: { type: string }
+              captureCount: { type: integer }
+              netAmount: { type: integer, format: int64 }
+              rejectedCaptureId: { type: string }
+              note: { type: string }
+        createdAt: { type: string, format: date-time }
+        updatedAt: { type: string, format: date-time }
     MerchantProfile:
       type: object
       description: >-

@@ -101,6 +101,9 @@ public struct SettlementAPI: Sendable {
                     detail: "this API key may call the routes of its merchant profiles (/v1/merchants/...) only"))
         case .metrics:
             guard method == "GET" else { return notAllowed("GET") }
+            if let store = closeLedger, let summary = try? await LedgerCalls.run({ () throws(LedgerError) in try store.openBatchesSummary() }) {
+                metrics.openBatches(captures: summary.captures, nextCutoff: summary.nextCutoff)
+            }
             return HTTPResponse(
                 status: 200, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]), body: metrics.render())
         case .validate:

@@ -66,11 +66,13 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
             logger.warning(
                 "no card data key configured (\(Setting.cardDataKey) or \(Setting.cardDataKeyFile), shared by every replica): captures are refused")
         }
+        configured.closeSettings = OpenBatchOptions.closeSettings(settings)
         let background = BackgroundSettlements()
         configured.background = background
         let endpoints = try WebhookOptions.endpoints(settings, logger: logger)
         let leaseDuration = LedgerOptions.leaseDuration(settings)
         try LedgerService.start(ledger, leaseDuration: leaseDuration, logger: logger)
+        if let lease = ledger.lease { configured.replica = lease.instance }
         services.insert(.init(service: LedgerService(ledger: ledger, leaseDuration: leaseDuration, logger: logger)), at: 0)
         var dispatcher: WebhookDispatcher?
         if !endpoints.isEmpty {
@@ -105,6 +107,7 @@ struct ServeCommand: AsyncParsableCommand, ConfiguredCommand {
             },
             stopping: { banner.announce("stopping; finishing settlements in progress") })
         if let dispatcher { services.append(.init(service: WebhookService(dispatcher: dispatcher))) }
+        services.append(.init(service: CloseSchedulerService(scheduler: CloseScheduler(api: api))))
         services.append(.init(service: BackgroundSettlementService(settlements: background)))
         services.append(.init(service: http, successTerminationBehavior: .gracefullyShutdownGroup))
         Banner.unblockStopSignals()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SettleAPI
 import SettleLedger
 import SettleSettings
 import SettleVault
@@ -63,5 +64,12 @@ struct OpenBatchOptions: ParsableArguments {
                 "captured card numbers in the ledger are sealed under card data key \(missing.sorted().joined(separator: ", ")), which the configured keys (\(held.isEmpty ? "none" : held.joined(separator: ", "))) do not include: configure the key they were sealed with (\(Setting.cardDataKey) or \(Setting.cardDataKeyFile), the current key first), or those captures cannot be settled"
             )
         }
+    }
+
+    /// How closes are settled.
+    static func closeSettings(_ settings: EffectiveSettings) -> CloseSettings {
+        CloseSettings(
+            batchSize: settings.number(.closeBatchSize) ?? 100, dropsRejectedCaptures: settings.isOn(.dropRejectedCaptures),
+            retentionDays: settings.number(.cardDataRetentionDays) ?? 14)
     }
 }

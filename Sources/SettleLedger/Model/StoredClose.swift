@@ -155,4 +155,6 @@ public protocol CloseLedger: Sendable {
     /// Erases the card numbers of captures made before `before` that are still kept (batches not
     /// accepted); returns how many.
     func eraseCardNumbers(capturedBefore before: Date, at now: Date) throws(LedgerError) -> Int
+    /// Captures open in every merchant's batch, and the soonest cutoff to come (for metrics).
+    func openBatchesSummary() throws(LedgerError) -> (captures: Int, nextCutoff: Date?)
 }

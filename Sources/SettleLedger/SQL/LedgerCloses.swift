@@ -301,4 +301,14 @@ extension DatabaseLedger: CloseLedger {
             return database.changes
         }
     }
+
+    public func openBatchesSummary() throws(LedgerError) -> (captures: Int, nextCutoff: Date?) {
+        try locked { (database) throws(LedgerError) in
+            let rows = try database.queries([
+                ("SELECT COUNT(*) FROM captures WHERE state = 'open'", []),
+                ("SELECT MIN(next_cutoff_at) FROM merchant_profiles", []),
+            ])
+            return (Int(rows[0].first?.first?.integer ?? 0), rows[1].first?.first?.integer.map { Date(milliseconds: $0) })
+        }
+    }
 }

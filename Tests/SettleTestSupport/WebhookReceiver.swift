@@ -1,11 +1,10 @@
 import Foundation
-import SettleTestSupport
 
 /// A webhook receiver on loopback that answers from a script (then 204) and keeps every request
 /// it was sent. It is a Python process of its own, so it answers on time however busy the test
 /// process's threads are (a receiver inside it would wait for them on a loaded machine).
-final class WebhookReceiver: Sendable {
-    enum Reply: Sendable {
+public final class WebhookReceiver: Sendable {
+    public enum Reply: Sendable {
         case status(Int)
         /// Answers only after this long (the sender times out first).
         case hang(Duration)
@@ -13,11 +12,11 @@ final class WebhookReceiver: Sendable {
     }
 
     /// One request as received.
-    struct Received: Sendable {
-        var method: String
+    public struct Received: Sendable {
+        public var method: String
         /// Field names in lower case.
-        var headers: [String: String]
-        var body: [UInt8]
+        public var headers: [String: String]
+        public var body: [UInt8]
     }
 
     static let script = #"""
@@ -53,11 +52,11 @@ final class WebhookReceiver: Sendable {
 
     private let process: Process
     private let log: URL
-    let port: Int
+    public let port: Int
 
-    var url: URL { URL(string: "http://127.0.0.1:\(port)/hook")! }
+    public var url: URL { URL(string: "http://127.0.0.1:\(port)/hook")! }
 
-    var requests: [Received] {
+    public var requests: [Received] {
         ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
             return Received(
@@ -66,7 +65,7 @@ final class WebhookReceiver: Sendable {
         }
     }
 
-    init(script replies: [Reply] = []) async throws {
+    public init(script replies: [Reply] = []) async throws {
         let directory = Scratch.url("receiver")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("receiver.py")
@@ -96,7 +95,7 @@ final class WebhookReceiver: Sendable {
     }
 
     /// SIGKILL: the test process may ignore SIGTERM, and an ignored signal stays ignored in a child.
-    func stop() async { kill(process.processIdentifier, SIGKILL) }
+    public func stop() async { kill(process.processIdentifier, SIGKILL) }
 
     deinit { kill(process.processIdentifier, SIGKILL) }
 }
