@@ -87,6 +87,16 @@ import Testing
         defer { if alone.isRunning { kill(alone.processIdentifier, SIGKILL) } }
         let (status, listed, _) = try serve.post(port, "/v1/merchants/shop-1/captures?state=open", nil, method: "GET")
         #expect(status == 200 && (listed["captures"] as? [Any])?.count == 1)
+        // And the capture captured under the old key settles.
+        let (closing, close, _) = try serve.post(port, "/v1/merchants/shop-1/close", nil)
+        #expect(closing == 202)
+        let closeID = try #require(close["id"] as? String)
+        var state = ""
+        for _ in 0..<200 where state != "settled" && state != "held" {
+            state = try serve.post(port, "/v1/merchants/shop-1/closes/\(closeID)", nil, method: "GET").1["state"] as? String ?? ""
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(state == "settled")
         stop(alone)
     }
 

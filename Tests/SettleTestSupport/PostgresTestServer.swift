@@ -38,6 +38,11 @@ public final class PostgresTestServer: Sendable {
         try Self.run("/usr/bin/psql", ["-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", url, "-c", sql], asServer: false)
     }
 
+    /// The whole database as `pg_dump` writes it (schema and every row, as SQL text).
+    public func dump(_ url: String) throws(TestServerError) -> String {
+        try Self.run("/usr/bin/pg_dump", ["--no-owner", url], asServer: false)
+    }
+
     /// Stops the server (fast), for tests of the database going away; `start()` brings it back.
     public func stop() throws(TestServerError) {
         _ = try Self.run(binaries + "/pg_ctl", ["-D", directory + "/data", "-m", "fast", "-w", "stop"], asServer: true)
