@@ -52,6 +52,7 @@ struct ChaosBenchmark {
         )
         print(
             "  \(total.crashes) process stops, \(total.pauses) pauses past a lease, \(total.injectedFaults) ledger faults injected, \(total.resolutions) in-doubt resolutions"
+                + "\n  open batches: \(total.captures) captures, \(total.cutoffsClosed) cutoffs closed, \(total.closeEndings) batch tries ended"
         )
         for violation in violations.prefix(3) { print(violation) }
         if !violations.isEmpty { exit(1) }

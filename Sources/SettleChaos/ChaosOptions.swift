@@ -51,6 +51,11 @@ package struct ChaosTally: Sendable {
     /// Failures injected inside the ledger's database.
     package var injectedFaults = 0
     package var resolutions = 0
+    /// Open batches: captures admitted, cutoffs closed (by the process that got there first), and
+    /// tries of closes' batches ended.
+    package var captures = 0
+    package var cutoffsClosed = 0
+    package var closeEndings = 0
     /// The run's steps (one run's: totals over many seeds keep none).
     package var trace: [String] = []
 
@@ -63,5 +68,8 @@ package struct ChaosTally: Sendable {
         pauses += other.pauses
         injectedFaults += other.injectedFaults
         resolutions += other.resolutions
+        captures += other.captures
+        cutoffsClosed += other.cutoffsClosed
+        closeEndings += other.closeEndings
     }
 }

@@ -34,6 +34,8 @@ package struct ChaosRun {
     private var captured: [String: Bool] = [:]
     /// The webhook outbox's deliveries, with an endpoint of this seed's own.
     private var webhooks: ChaosWebhooks
+    /// A merchant's open batches, captured into and closed by every process.
+    private var closes: ChaosCloses
 
     static let keys = ["order-1", "order-2", "order-3", "order-4", "order-5"]
     static let terminals = ["1515", "1516"]
@@ -60,6 +62,7 @@ package struct ChaosRun {
         directory = (options.directory as NSString).appendingPathComponent("seed-\(seed)-\(UUID().uuidString.prefix(8))")
         merchant = String(format: "8%011llu", (seed &+ options.merchantSalt &* 1_000_003) % 100_000_000_000)
         webhooks = ChaosWebhooks(endpoint: "whe_\(merchant)0000")
+        closes = ChaosCloses(merchant: merchant)
         // SQLite belongs to one process; PostgreSQL is shared by two replicas.
         for name in isShared ? ["A", "B"] : ["A"] {
             let ledger = try openLedger(for: name)
@@ -67,6 +70,7 @@ package struct ChaosRun {
             processes.append(ChaosProcess(name: name, ledger: ledger))
         }
         try processes[0].ledger.registerWebhookEndpoint(id: webhooks.endpoint, url: "https://chaos.invalid/\(merchant)", at: tick())
+        try closes.register(processes[0].ledger, at: tick())
     }
 
     private var isShared: Bool { options.postgresURL != nil }
@@ -88,7 +92,8 @@ package struct ChaosRun {
                 let p = random.int(0...(processes.count - 1))
                 switch random.int(0...99) {
                 case 0..<30: try admitSettlement(on: p)
-                case 30..<66: try advanceSomeFlight()
+                case 30..<52: try advanceSomeFlight()
+                case 52..<66: try tendOpenBatches(p)
                 case 66..<71: try restart(p, "process \(processes[p].name) stops")
                 case 71..<74: try pause(p)
                 case 74..<81: try resolveInDoubt()
@@ -104,6 +109,7 @@ package struct ChaosRun {
             try resolveInDoubt()
             try checkLedger(final: true)
             try finishWebhooks()
+            try checkOpenBatches()
             tally.trace = trace
             return .success(tally)
         } catch let violation as ChaosViolation {
@@ -266,6 +272,43 @@ package struct ChaosRun {
         processes[p].ledger.injectFault(fault)
         tally.injectedFaults += 1
         return fault
+    }
+
+    // MARK: Open batches
+
+    /// One step of the merchant's open batches on process `p`: a capture or void, its cutoff
+    /// closed, closes claimed, or a try of a close's batch ended; a failure inside the ledger now
+    /// and then.
+    private mutating func tendOpenBatches(_ p: Int) throws {
+        let fault = inject(into: p, percent: 6)
+        let ledger = processes[p].ledger, claimant = "\(processes[p].name)\(processes[p].incarnation)"
+        do {
+            let line: String
+            switch random.int(0...9) {
+            case 0...3: line = try closes.capture(ledger, at: tick(), random: &random)
+            case 4...5: line = try closes.cutoff(ledger, claimant: claimant, at: tick(), batchSize: random.int(1...4))
+            case 7: line = try closes.claim(ledger, claimant: claimant, at: tick())
+            default: line = try closes.end(ledger, at: tick(), random: &random)
+            }
+            trace.append(line)
+            if line.contains(": admitted") { tally.captures += 1 }
+            if line.contains("closes the cutoff") { tally.cutoffsClosed += 1 }
+            if line.hasPrefix("close ") { tally.closeEndings += 1 }
+        } catch let broken as ChaosCloses.Broken {
+            throw violation(broken.invariant)
+        } catch {
+            guard let fault else { throw error }
+            trace.append("\(claimant)'s open-batch step meets a failure in the ledger (\(fault))")
+        }
+        try checkOpenBatches()
+    }
+
+    private mutating func checkOpenBatches() throws {
+        do {
+            try closes.check(processes[0].ledger)
+        } catch let broken as ChaosCloses.Broken {
+            throw violation(broken.invariant)
+        }
     }
 
     // MARK: Webhooks

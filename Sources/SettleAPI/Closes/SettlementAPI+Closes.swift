@@ -213,7 +213,7 @@ extension SettlementAPI {
         }
     }
 
-    static func label(_ ending: CloseBatchEnding) -> String {
+    package static func label(_ ending: CloseBatchEnding) -> String {
         switch ending {
         case .accepted: "accepted"
         case .held: "held"
