@@ -50,7 +50,7 @@ struct ChaosCloses {
             record: Array(#"{"approvalCode":"A\#(number)"}"#.utf8), sealedCardNumber: "v1.chaos.\(UUID().uuidString.prefix(12))", cardKeyID: "chaos",
             cardHash: "h-\(card.suffix(4))", cardHashKeyID: "chaos", maskedCardNumber: CardNumber.mask(card), amount: Int64(100 * number),
             kind: random.chance(10) ? "credit" : "sale", approvalCode: "A\(number)")
-        let admission = try ledger.admitCapture(capture, at: now)
+        let admission = try ledger.admitCapture(capture, cardHashes: [capture.cardHash], at: now)
         return "capture \(number): \(Self.label(admission))"
     }
 

@@ -92,7 +92,8 @@ import Testing
 
         // Nothing the ledger stored holds the card numbers: the database and its write-ahead log.
         for suffix in ["", "-wal"] {
-            let bytes = FileManager.default.contents(atPath: ledger.path + suffix) ?? Data()
+            let bytes = try #require(FileManager.default.contents(atPath: ledger.path + suffix))
+            #expect(bytes.count >= 4096, "the file is there (its pages, or the log of them)")
             for pan in [Self.visa, "5555555555554444"] { #expect(bytes.range(of: Data(pan.utf8)) == nil, "\(suffix)") }
         }
         #expect(try ledger.cardDataKeyIDs() == [api.cardDataKeys!.current.id])
@@ -159,5 +160,21 @@ import Testing
         #expect(await api.handle(try P.request("DELETE", "/v1/merchants/shop-b/captures/\(b)", key: "a-key")).status == 404)
         // Nor through its own merchant's path.
         #expect(await api.handle(try P.request("GET", "/v1/merchants/shop-a/captures/\(b)", key: "a-key")).status == 404)
+    }
+
+    @Test func aRotationDoesNotHideAnEarlierCaptureOfTheSameAuthorization() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        var api = try api(simulator, ledger)
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        #expect(await api.handle(try Self.post("shop-1", Self.record())).status == 201)
+        let old = try #require(api.cardDataKeys?.current)
+        api.cardDataKeys = CardDataKeyring(current: try CardDataKey.generate(), older: [old])
+        let again = await api.handle(try Self.post("shop-1", Self.record()))
+        #expect(try again.status == 409 && json(again)["type"] as? String == "/problems/duplicate-capture")
+        // A key reserved for closes is not a caller's.
+        #expect(await api.handle(try LedgerAPITests.post(try T.example("retail"), key: "close:cls_x:0:1")).status == 400)
+        #expect(await api.handle(try P.request("GET", "/v1/merchants/shop-1/captures?after=cap_none")).status == 400)
     }
 }

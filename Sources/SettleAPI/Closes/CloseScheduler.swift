@@ -28,14 +28,21 @@ public struct CloseScheduler: Sendable {
         var pass = Pass()
         guard let store = api.closeLedger else { return pass }
         let settings = api.closeSettings, replica = api.replica
+        let due: [StoredMerchantProfile]
         do {
-            let due = try await LedgerCalls.run { () throws(LedgerError) in try store.dueMerchantProfiles(at: now, limit: 100) }
-            for profile in due {
-                guard let cutoff = profile.nextCutoff else { continue }
-                let schedule = self.schedule(of: profile)
-                // Cutoffs missed while no replica ran make one close, now; the next is the first after now.
-                let next = schedule?.next(after: max(cutoff, now))
-                let date = LocalDate(cutoff, in: schedule?.timeZone ?? TimeZone(identifier: profile.timeZone) ?? .gmt)
+            due = try await LedgerCalls.run { () throws(LedgerError) in try store.dueMerchantProfiles(at: now, limit: 100) }
+        } catch {
+            api.settler.logger.warning("the close scheduler cannot read the merchants' cutoffs now: \(error)")
+            return pass
+        }
+        // Each merchant on its own: one that cannot be closed now does not hold the others up.
+        for profile in due {
+            guard let cutoff = profile.nextCutoff else { continue }
+            let schedule = self.schedule(of: profile)
+            // Cutoffs missed while no replica ran make one close, now; the next is the first after now.
+            let next = schedule?.next(after: max(cutoff, now))
+            let date = LocalDate(cutoff, in: schedule?.timeZone ?? TimeZone(identifier: profile.timeZone) ?? .gmt)
+            do {
                 let attempt = try await LedgerCalls.run { () throws(LedgerError) in
                     try store.closeOpenBatch(
                         merchant: profile.id, reason: .cutoff, cutoff: cutoff, nextCutoff: next, transmissionDate: date,
@@ -50,8 +57,12 @@ public struct CloseScheduler: Sendable {
                     api.metrics.close(reason: "cutoff", result: "skipped")
                 case .alreadyTaken, .empty, .merchantNotFound: break
                 }
+            } catch {
+                api.settler.logger.warning("merchant \(profile.id)'s cutoff cannot be closed now: \(error)")
             }
-            if !pass.closed.isEmpty || !pass.skipped.isEmpty { api.eventRecorded?() }
+        }
+        if !pass.closed.isEmpty || !pass.skipped.isEmpty { api.eventRecorded?() }
+        do {
             let until = now.addingTimeInterval(settings.claimSeconds)
             let claimed = try await LedgerCalls.run { () throws(LedgerError) in
                 try store.claimCloses(replica: replica, at: now, until: until, limit: 20)
@@ -59,10 +70,14 @@ public struct CloseScheduler: Sendable {
             for close in claimed {
                 if let settled = await api.settleClose(close) { pass.settled.append(settled) }
             }
+        } catch {
+            api.settler.logger.warning("the close scheduler cannot claim closes now: \(error)")
+        }
+        do {
             let before = now.addingTimeInterval(-Double(settings.retentionDays) * 86_400)
             pass.erased = try await LedgerCalls.run { () throws(LedgerError) in try store.eraseCardNumbers(capturedBefore: before, at: now) }
         } catch {
-            api.settler.logger.warning("the close scheduler's pass stopped: the ledger cannot be reached: \(error)")
+            api.settler.logger.warning("the close scheduler cannot erase expired card numbers now: \(error)")
         }
         return pass
     }

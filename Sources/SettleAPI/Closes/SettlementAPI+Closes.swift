@@ -37,10 +37,11 @@ extension SettlementAPI {
                 eventRecorded?()
                 // This replica drives what it froze, at once; should it stop, the claim runs out
                 // and another replica's scheduler takes the close over.
-                let claimed = try await LedgerCalls.run { () throws(LedgerError) in
+                // The close happened: whatever the claim meets, the answer is 202 (a scheduler takes it).
+                let claimed = try? await LedgerCalls.run { () throws(LedgerError) in
                     try store.claimClose(close.id, replica: replica, at: now, until: now.addingTimeInterval(settings.claimSeconds))
                 }
-                if let claimed {
+                if let claimed = claimed ?? nil {
                     // With the settlements answered 202, so a graceful stop lets it finish.
                     let api = self
                     if background?.submit({ _ = await api.settleClose(claimed) }) != true { Task { _ = await api.settleClose(claimed) } }
@@ -101,6 +102,39 @@ extension SettlementAPI {
         }
     }
 
+    /// `POST /v1/merchants/{merchantId}/closes/{closeId}/retry`: every held batch of a held close
+    /// tried again (after an operator checked TSYS reports, resolved an in-doubt settlement, or the
+    /// host's cause went away). A batch whose earlier try was captured after all is settled
+    /// without sending anything.
+    func retryClose(_ id: String, of merchant: String) async -> HTTPResponse {
+        guard let store = closeLedger else { return JSONResponse.problem(404, "Not found", "this server keeps no ledger, so no closes") }
+        let now = clock.now(), replica = self.replica, until = now.addingTimeInterval(closeSettings.claimSeconds)
+        do {
+            guard let close = try await LedgerCalls.run({ () throws(LedgerError) in try store.storedClose(id) }), close.merchantID == merchant else {
+                return JSONResponse.make(
+                    404, ProblemDocument(status: 404, code: 404, kind: "close-not-found", title: "Close not found", detail: "no close \(id)"))
+            }
+            guard let retried = try await LedgerCalls.run({ () throws(LedgerError) in try store.retryHeldClose(id, at: now) }) else {
+                return JSONResponse.make(
+                    409,
+                    ProblemDocument(
+                        status: 409, code: 409, kind: "close-not-held", title: "Close not held",
+                        detail: "close \(id) is \(close.state.rawValue): only a held close is tried again"))
+            }
+            if let claimed = try? await LedgerCalls.run({ () throws(LedgerError) in try store.claimClose(id, replica: replica, at: now, until: until)
+                })
+            {
+                let api = self
+                if background?.submit({ _ = await api.settleClose(claimed) }) != true { Task { _ = await api.settleClose(claimed) } }
+            }
+            var response = JSONResponse.make(202, Self.closeDTO(retried))
+            response.headers.append("Location", "/v1/merchants/\(merchant)/closes/\(id)")
+            return response
+        } catch {
+            return ledgerUnavailable(error)
+        }
+    }
+
     /// Settles every batch of `close` still to be tried, one after another; the close as it then
     /// is, or nil when the ledger could not be reached or a batch is under way elsewhere (a later
     /// pass goes on from where this one stopped).
@@ -113,9 +147,12 @@ extension SettlementAPI {
             guard let batch = current.batches.first(where: { $0.state == .pending }) else { return current }
             guard let ended = await settleCloseBatch(current, batch, store: store) else { return nil }
             current = ended
+            guard current.state == .settling else { return current }
             let now = clock.now(), id = close.id, replica = self.replica, until = now.addingTimeInterval(closeSettings.claimSeconds)
-            // Renewed batch by batch: a long close is not taken over while it is being settled.
-            _ = try? await LedgerCalls.run { () throws(LedgerError) in try store.claimClose(id, replica: replica, at: now, until: until) }
+            // Renewed batch by batch, so a long close is not taken over while it is being settled;
+            // a claim lost (taken over after a pause) or not renewed stops this driver.
+            let renewed = try? await LedgerCalls.run { () throws(LedgerError) in try store.claimClose(id, replica: replica, at: now, until: until) }
+            guard renewed != nil else { return current }
         }
         return current
     }
@@ -134,15 +171,27 @@ extension SettlementAPI {
             if let ended { self.metrics.closeBatch(Self.label(ending)) }
             return ended
         }
-        let profile: StoredMerchantProfile?, captures: [StoredCapture]
+        let fresh: StoredClose?, captures: [StoredCapture], previous: LedgerEntry?
         do {
-            profile = try await LedgerCalls.run { () throws(LedgerError) in try store.merchantProfile(close.merchantID) }
+            fresh = try await LedgerCalls.run { () throws(LedgerError) in try store.storedClose(closeID) }
             captures = try await LedgerCalls.run { () throws(LedgerError) in try store.closeBatchCaptures(closeID, index: index) }
+            let earlier = batch.settlementID
+            previous = try await LedgerCalls.run { () throws(LedgerError) in try earlier.flatMap { (id) throws(LedgerError) in try store.entry(id) } }
         } catch {
             settler.logger.warning("close \(closeID): the ledger cannot be read now: \(error)")
             return nil
         }
-        guard let profile else { return await end(.held(settlementID: nil, rejectedCaptureID: nil, note: "the merchant profile is gone")) }
+        // Still this try? Another driver (after a claim ran out) may have ended it meanwhile.
+        guard let fresh, let current = fresh.batches.first(where: { $0.index == index }), current.attempt == attempt, current.state == .pending
+        else { return fresh }
+        // An earlier try that was captured after all (in doubt, resolved captured; or its ending
+        // written late): the batch is settled, and nothing is sent again.
+        if let previous, previous.submission.idempotencyKey != batch.settlementKey(closeID: closeID),
+            previous.state == .accepted || (previous.state == .inDoubt && previous.resolution == "captured")
+        {
+            return await end(.accepted(settlementID: previous.id))
+        }
+        let profileDocument = close.profileDocument
         guard let keyring = cardDataKeys else {
             settler.logger.warning("close \(closeID) waits: this server has no card data key to open its card numbers with")
             return nil
@@ -157,13 +206,17 @@ extension SettlementAPI {
             }
             do {
                 records.append((capture.record, try SealedCardNumber(text: text).open(context: capture.id, keyring: keyring)))
+            } catch  where error.code == .unknownKey || error.code == .cipherFailed {
+                // Another replica may hold the key (a rotation rolling out): left for it, not held.
+                settler.logger.warning("close \(closeID) waits for a replica that can open capture \(capture.id): \(error.message)")
+                return nil
             } catch {
                 return await end(.held(settlementID: nil, rejectedCaptureID: capture.id, note: "capture \(capture.id): \(error.message)"))
             }
         }
         guard !records.isEmpty else { return await end(.held(settlementID: nil, rejectedCaptureID: nil, note: "no captures left to send")) }
         let document = CaptureDocument.settlementDocument(
-            profile: profile.document, records: records, transmissionDate: close.transmissionDate, batchNumber: batch.batchNumber)
+            profile: profileDocument, records: records, transmissionDate: close.transmissionDate, batchNumber: batch.batchNumber)
         var numbering = defaults
         numbering.allowsAutomaticBatchNumber = true
         let submission: SettlementDocument.Submission
@@ -177,6 +230,15 @@ extension SettlementAPI {
         let (_, entryID) = await settleRecorded(submission, key: key, unscopedKey: key, trace: nil, ledger: store)
         guard let entryID, let entry = try? await LedgerCalls.run({ () throws(LedgerError) in try store.entry(entryID) }) else { return nil }
         let number = entry.submission.batchNumber
+        // Only this try's own settlement speaks for it: a refusal names another settlement of the
+        // same batch number, whose outcome is not this batch's.
+        guard entry.submission.idempotencyKey == key else {
+            if entry.state == .received || entry.state == .transmitting { return nil }
+            return await end(
+                .held(
+                    settlementID: nil, rejectedCaptureID: nil,
+                    note: "batch number \(number) is taken by settlement \(entry.id) (\(entry.state.rawValue)); nothing was sent"))
+        }
         _ = try? await LedgerCalls.run { () throws(LedgerError) in
             try store.recordCloseBatchSettlement(closeID, index: index, attempt: attempt, settlementID: entryID, batchNumber: number)
         }

@@ -16,7 +16,7 @@ public struct APIKeys: Sendable, Hashable {
 
     /// Each entry is the lowercase or uppercase hex SHA-256 of a key (`printf %s "$KEY" | sha256sum`),
     /// optionally followed by `@` and the merchant profile ids it is scoped to, joined by `+`.
-    /// Returns `nil` if any entry is not of that form.
+    /// Returns `nil` if any entry is not of that form, or two entries are the same key.
     public init?(hexHashes: [String]) {
         var parsed: [Entry] = []
         for text in hexHashes {
@@ -28,6 +28,8 @@ public struct APIKeys: Sendable, Hashable {
                 guard !ids.isEmpty, ids.allSatisfy(MerchantProfile.isValidID) else { return nil }
                 merchants = Set(ids)
             }
+            // One key twice (scoped and not, say) would leave its scope to the order of entries.
+            guard !parsed.contains(where: { $0.hash == bytes }) else { return nil }
             parsed.append(Entry(hash: bytes, merchants: merchants))
         }
         entries = parsed

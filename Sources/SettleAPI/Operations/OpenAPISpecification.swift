@@ -408,6 +408,7 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "404": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
         "412": { $ref: "#/components/responses/Problem" }
         "503": { $ref: "#/components/responses/Problem" }
   /v1/merchants/{merchantId}/captures:
@@ -534,6 +535,26 @@ paths:
         "401": { $ref: "#/components/responses/Unauthorized" }
         "404": { $ref: "#/components/responses/Problem" }
         "405": { $ref: "#/components/responses/Problem" }
+        "503": { $ref: "#/components/responses/Problem" }
+  /v1/merchants/{merchantId}/closes/{closeId}/retry:
+    parameters:
+      - $ref: "#/components/parameters/MerchantId"
+      - { name: closeId, in: path, required: true, schema: { type: string, pattern: "^[A-Za-z0-9_]+$" } }
+    post:
+      operationId: retryClose
+      summary: Try a held close's held batches again (after checking TSYS reports or resolving a settlement).
+      description: >-
+        Each held batch is tried again under a new key; one whose earlier settlement was captured
+        after all (accepted, or in doubt and resolved captured) is settled without sending anything.
+      responses:
+        "202":
+          description: Settling again.
+          headers: { Location: { description: The close., schema: { type: string } } }
+          content: { application/json: { schema: { $ref: "#/components/schemas/Close" } } }
+        "401": { $ref: "#/components/responses/Unauthorized" }
+        "404": { $ref: "#/components/responses/Problem" }
+        "405": { $ref: "#/components/responses/Problem" }
+        "409": { $ref: "#/components/responses/Problem" }
         "503": { $ref: "#/components/responses/Problem" }
   /v1/merchants/{merchantId}/closes/{closeId}:
     parameters:
@@ -666,7 +687,9 @@ components:
             `batch-number-accepted` (the number was accepted within five days), `batch-in-doubt`
             (an earlier attempt of this number is in doubt and must be resolved first);
             `merchant-not-found`, `version-mismatch` (If-Match names another version of the
-            profile) and `key-scoped-to-merchants` (the key may call its merchants' routes only).
+            profile), `key-scoped-to-merchants` (the key may call its merchants' routes only),
+            `captures-pending`, `capture-not-found`, `capture-not-open`, `duplicate-capture`,
+            `open-batch-empty`, `close-not-found` and `close-not-held`.
         title: { type: string }
         status: { type: integer }
         detail: { type: string }

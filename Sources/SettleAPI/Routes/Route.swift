@@ -35,6 +35,8 @@ enum Route: Equatable {
     case closes(merchant: Substring)
     /// `GET /v1/merchants/{merchantId}/closes/{closeId}`.
     case closeRecord(merchant: Substring, id: Substring)
+    /// `POST /v1/merchants/{merchantId}/closes/{closeId}/retry`: a held close tried again.
+    case retryClose(merchant: Substring, id: Substring)
     case unknown
 
     init(path: Substring) {
@@ -62,6 +64,7 @@ enum Route: Equatable {
             case 2 where parts[1] == "closes": self = .closes(merchant: parts[0])
             case 3 where parts[1] == "captures" && Self.isID(parts[2]): self = .capture(merchant: parts[0], id: parts[2])
             case 3 where parts[1] == "closes" && Self.isID(parts[2]): self = .closeRecord(merchant: parts[0], id: parts[2])
+            case 4 where parts[1] == "closes" && Self.isID(parts[2]) && parts[3] == "retry": self = .retryClose(merchant: parts[0], id: parts[2])
             default: self = .unknown
             }
         case _ where path.hasPrefix("/v1/webhook-deliveries/"):
@@ -94,7 +97,7 @@ enum Route: Equatable {
     /// The routes of merchant profiles, the only ones a key scoped to merchants may call.
     var isMerchantRoute: Bool {
         switch self {
-        case .merchants, .merchant, .captures, .capture, .close, .closes, .closeRecord: true
+        case .merchants, .merchant, .captures, .capture, .close, .closes, .closeRecord, .retryClose: true
         default: false
         }
     }
@@ -128,6 +131,7 @@ enum Route: Equatable {
         case .close: "/v1/merchants/{merchantId}/close"
         case .closes: "/v1/merchants/{merchantId}/closes"
         case .closeRecord: "/v1/merchants/{merchantId}/closes/{closeId}"
+        case .retryClose: "/v1/merchants/{merchantId}/closes/{closeId}/retry"
         case .unknown: "other"
         }
     }

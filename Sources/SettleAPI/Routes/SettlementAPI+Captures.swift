@@ -59,10 +59,12 @@ extension SettlementAPI {
             record: read.storedJSON, sealedCardNumber: sealed.text, cardKeyID: sealed.keyID, cardHash: hash.hex, cardHashKeyID: hash.keyID,
             maskedCardNumber: detail.cardNumber.masked, amount: detail.settlementAmount.minorUnits,
             kind: detail.transactionType.isCredit ? "credit" : "sale", approvalCode: detail.approvalCode)
+        // Under every key of the keyring: a capture hashed before a rotation is still found.
+        let hashes = keyring.keys.map { CardNumberHash.of(detail.cardNumber.digits, key: $0).hex }
         let admission: CaptureAdmission
         do {
             let now = clock.now()
-            admission = try await LedgerCalls.run { () throws(LedgerError) in try store.admitCapture(capture, at: now) }
+            admission = try await LedgerCalls.run { () throws(LedgerError) in try store.admitCapture(capture, cardHashes: hashes, at: now) }
         } catch {
             return ledgerUnavailable(error)
         }
@@ -121,6 +123,8 @@ extension SettlementAPI {
             let hasMore = page.count > limit
             if hasMore { page.removeLast() }
             return JSONResponse.make(200, CaptureListDTO(captures: page.map(Self.captureDTO), nextAfter: hasMore ? page.last?.id : nil))
+        } catch  where error.isInvalidQuery {
+            return JSONResponse.problem(400, "Invalid after", "after is the nextAfter of the previous page, a capture of this merchant")
         } catch {
             return ledgerUnavailable(error)
         }

@@ -24,6 +24,10 @@ extension SettlementAPI {
                 return JSONResponse.problem(
                     400, "Invalid Idempotency-Key", "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")
             }
+            // The keys of closes' batches are the service's own.
+            guard !parsed.hasPrefix(CloseBatch.keyPrefix) else {
+                return JSONResponse.problem(400, "Invalid Idempotency-Key", "keys beginning \(CloseBatch.keyPrefix) are reserved for closes' batches")
+            }
             key = IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"]))
             unscopedKey = parsed
         }
@@ -128,7 +132,10 @@ extension SettlementAPI {
             let refusal = ledgerUnavailable(error, sending: true)
             let failure = LedgerOutcome(
                 state: .failed, failure: "the settlement could not be marked as being sent, so nothing was sent",
-                answer: LedgerAnswer(status: refusal.status, body: refusal.body), releasesIdempotencyKey: true)
+                answer: LedgerAnswer(status: refusal.status, body: refusal.body),
+                // A close's key is never let go: a driver still holding this try could otherwise
+                // admit it again beside the next try (see ``CloseBatch/settlementKey(closeID:)``).
+                releasesIdempotencyKey: !(entry.submission.idempotencyKey?.hasPrefix(CloseBatch.keyPrefix) ?? false))
             await EndingRecorder(ledger: ledger, metrics: metrics, recorded: eventRecorded).record(entry.id, failure)
             return located(refusal, entry.id)
         }

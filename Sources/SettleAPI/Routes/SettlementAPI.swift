@@ -175,6 +175,10 @@ public struct SettlementAPI: Sendable {
             guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
             guard method == "GET" || method == "HEAD" else { return notAllowed("GET") }
             return await lookUpClose(String(id), of: String(merchant))
+        case .retryClose(let merchant, let id):
+            guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
+            guard method == "POST" else { return notAllowed("POST") }
+            return await retryClose(String(id), of: String(merchant))
         case .unknown:
             return JSONResponse.problem(404, "Not found", "no route for \(request.head.path)")
         }

@@ -27,10 +27,11 @@ struct KeysRotateCommand: ConfiguredCommand {
         do {
             let ledger = try LedgerOptions.open(settings)
             try OpenBatchOptions.check(keyring, against: ledger)
-            var resealed = 0, skipped = Set<String>()
+            var resealed = 0, after: String?
             while true {
-                let page = try ledger.sealedCardNumbers(notUnder: keyring.current.id, limit: 200).filter { !skipped.contains($0.id) }
-                guard !page.isEmpty else { break }
+                let page = try ledger.sealedCardNumbers(notUnder: keyring.current.id, after: after, limit: 200)
+                guard let last = page.last else { break }
+                after = last.id
                 for (id, text) in page {
                     let sealed = SealedCardNumber(text: text)
                     let digits = try sealed.open(context: id, keyring: keyring)
@@ -39,8 +40,6 @@ struct KeysRotateCommand: ConfiguredCommand {
                     // Erased or voided meanwhile: nothing left to seal.
                     if try ledger.resealCardNumber(id, from: text, to: new.text, keyID: keyring.current.id, hash: hash.hex, hashKeyID: hash.keyID) {
                         resealed += 1
-                    } else {
-                        skipped.insert(id)
                     }
                 }
             }

@@ -52,7 +52,9 @@ public enum CaptureDocument {
             let stored = canonical(record.removing("cardNumber"))
             // The number is kept sealed only: a copy of it in another field would be kept in the clear.
             let digits = Array(detail.cardNumber.digits.utf8)
-            if digits.count >= 12, stored.indices.contains(where: { stored[$0...].starts(with: digits) }) {
+            // Written with spaces or dashes between its groups, it is the same number.
+            let plain = stored.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
+            if digits.count >= 12, plain.indices.contains(where: { plain[$0...].starts(with: digits) }) {
                 return .failure(
                     ValidationFailure(issues: [
                         ValidationIssue(

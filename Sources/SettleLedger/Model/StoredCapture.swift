@@ -98,7 +98,7 @@ public enum CaptureAdmission: Sendable, Hashable {
     case replay(StoredCapture, OpenBatchTotals, nextCutoff: Date?)
     /// The key was used for a different capture.
     case keyReused(StoredCapture)
-    /// The same card, amount and approval code were captured already (and not voided).
+    /// The same card, amount and approval code were captured already (and not voided or dropped).
     case duplicate(StoredCapture)
     /// No such merchant profile (deleted meanwhile).
     case merchantNotFound
@@ -115,8 +115,9 @@ public enum CaptureVoid: Sendable, Hashable {
 /// The captures of merchants' open batches.
 public protocol CaptureLedger: Sendable {
     /// Records `capture` in its merchant's open batch unless its key or its card, amount and
-    /// approval code say it is there already.
-    func admitCapture(_ capture: StoredCapture, at now: Date) throws(LedgerError) -> CaptureAdmission
+    /// approval code say it is there already. The card is found by any of `cardHashes` (its hash
+    /// under each key of the keyring, so a rotation does not hide an earlier capture).
+    func admitCapture(_ capture: StoredCapture, cardHashes: [String], at now: Date) throws(LedgerError) -> CaptureAdmission
     func capture(_ id: String, merchant: String) throws(LedgerError) -> StoredCapture?
     /// The merchant's captures, oldest first, after capture `after`, in `state` when given.
     func captures(merchant: String, state: CaptureState?, after: String?, limit: Int) throws(LedgerError) -> [StoredCapture]
@@ -125,8 +126,9 @@ public protocol CaptureLedger: Sendable {
     func openBatch(merchant: String) throws(LedgerError) -> OpenBatchTotals
     /// The ids of the keys that sealed the card numbers still stored.
     func cardDataKeyIDs() throws(LedgerError) -> Set<String>
-    /// Up to `limit` stored card numbers sealed under another key than `keyID`: (capture id, sealed text).
-    func sealedCardNumbers(notUnder keyID: String, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)]
+    /// Up to `limit` stored card numbers sealed under another key than `keyID`, in id order after
+    /// capture `after`: (capture id, sealed text).
+    func sealedCardNumbers(notUnder keyID: String, after: String?, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)]
     /// Replaces capture `id`'s sealed number and hash, if it is still `old` (not erased or
     /// resealed meanwhile); whether it was replaced.
     func resealCardNumber(

@@ -13,15 +13,19 @@ public struct StoredClose: Sendable, Hashable {
     public var captureCount: Int
     /// Sales less credits, in minor units.
     public var netAmount: Int64
-    /// The merchant's local date at the close: the batches' transmission date.
+    /// The batches' transmission date: the merchant's local date of the cutoff (of the close,
+    /// when asked for).
     public var transmissionDate: LocalDate
+    /// The merchant profile document as it was at the freeze: what every try of the close's
+    /// batches is built from, whatever is put in its place meanwhile.
+    public var profileDocument: [UInt8]
     public var batches: [CloseBatch]
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: String, merchantID: String, reason: CloseReason, cutoffAt: Date?, state: CloseState, captureCount: Int, netAmount: Int64,
-        transmissionDate: LocalDate, batches: [CloseBatch] = [], createdAt: Date, updatedAt: Date
+        transmissionDate: LocalDate, profileDocument: [UInt8] = [], batches: [CloseBatch] = [], createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.merchantID = merchantID
@@ -31,6 +35,7 @@ public struct StoredClose: Sendable, Hashable {
         self.captureCount = captureCount
         self.netAmount = netAmount
         self.transmissionDate = transmissionDate
+        self.profileDocument = profileDocument
         self.batches = batches
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -93,7 +98,10 @@ public struct CloseBatch: Sendable, Hashable {
 
     /// The idempotency key its current try is settled under: a try driven again (after a crash,
     /// or by another replica) finds the settlement of the first and never sends a second.
-    public func settlementKey(closeID: String) -> String { "close:\(closeID):\(index):\(attempt)" }
+    public func settlementKey(closeID: String) -> String { "\(Self.keyPrefix)\(closeID):\(index):\(attempt)" }
+
+    /// What every close's key begins with; callers' keys may not.
+    public static let keyPrefix = "close:"
 }
 
 /// Where one batch of a close stands.
@@ -152,9 +160,13 @@ public protocol CloseLedger: Sendable {
     func recordCloseBatchSettlement(_ closeID: String, index: Int, attempt: Int, settlementID: String, batchNumber: Int) throws(LedgerError)
     /// Records how the batch's current try `attempt` ended; the close's state follows.
     func endCloseBatch(_ closeID: String, index: Int, attempt: Int, _ ending: CloseBatchEnding, at now: Date) throws(LedgerError) -> StoredClose?
-    /// Erases the card numbers of captures made before `before` that are still kept (batches not
-    /// accepted); returns how many.
+    /// Erases the card numbers of held captures (their batches not accepted, waiting for an
+    /// operator) made before `before`; returns how many. Open and closing captures keep theirs:
+    /// their batches are still to be sent.
     func eraseCardNumbers(capturedBefore before: Date, at now: Date) throws(LedgerError) -> Int
+    /// Makes every held batch of a held close pending again, under its next try (an operator's
+    /// retry, after checking TSYS reports or resolving a settlement); nil when the close is not held.
+    func retryHeldClose(_ id: String, at now: Date) throws(LedgerError) -> StoredClose?
     /// Captures open in every merchant's batch, and the soonest cutoff to come (for metrics).
     func openBatchesSummary() throws(LedgerError) -> (captures: Int, nextCutoff: Date?)
 }

@@ -8,7 +8,9 @@ enum LedgerCaptures {
         """
 
     /// Run under the merchant's lock: the key, duplicate and profile checks and the insert are one step.
-    static func admit(_ capture: StoredCapture, at now: Date, in database: some LedgerDatabase) throws(LedgerError) -> CaptureAdmission {
+    static func admit(
+        _ capture: StoredCapture, cardHashes: [String], at now: Date, in database: some LedgerDatabase
+    ) throws(LedgerError) -> CaptureAdmission {
         guard let profile = try LedgerMerchants.select("WHERE id = ?", [.text(capture.merchantID)], database).first else {
             return .merchantNotFound
         }
@@ -18,13 +20,17 @@ enum LedgerCaptures {
             guard earlier.fingerprint == capture.fingerprint else { return .keyReused(earlier) }
             return .replay(earlier, try openBatch(merchant: capture.merchantID, in: database), nextCutoff: profile.nextCutoff)
         }
-        let sameCard = try select(
-            "WHERE merchant_id = ? AND card_hash = ? AND card_hash_key_id = ? AND amount = ? AND approval_code = ? AND state <> 'voided' LIMIT 1",
-            [
-                .text(capture.merchantID), .text(capture.cardHash), .text(capture.cardHashKeyID), .integer(capture.amount),
-                .text(capture.approvalCode),
-            ], database)
-        if let earlier = sameCard.first, !capture.approvalCode.isEmpty { return .duplicate(earlier) }
+        let hashes = Array(Set(cardHashes + [capture.cardHash])).sorted()
+        if !capture.approvalCode.isEmpty,
+            let earlier = try select(
+                """
+                WHERE merchant_id = ? AND card_hash IN (\(LedgerWebhooks.placeholders(hashes.count))) AND amount = ? AND approval_code = ?
+                AND state NOT IN ('voided', 'dropped') LIMIT 1
+                """, [.text(capture.merchantID)] + hashes.map { .text($0) } + [.integer(capture.amount), .text(capture.approvalCode)], database
+            ).first
+        {
+            return .duplicate(earlier)
+        }
         var stored = capture
         stored.state = .open
         stored.closeID = nil
@@ -49,7 +55,7 @@ enum LedgerCaptures {
     static func openBatch(merchant: String, in database: some LedgerDatabase) throws(LedgerError) -> OpenBatchTotals {
         let row = try database.query(
             """
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN kind = 'credit' THEN -amount ELSE amount END), 0) FROM captures
+            SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN kind = 'credit' THEN -amount ELSE amount END), 0) AS BIGINT) FROM captures
             WHERE merchant_id = ? AND state = 'open' AND close_id IS NULL
             """, [.text(merchant)]
         ).first
@@ -65,7 +71,10 @@ enum LedgerCaptures {
             clause += " AND state = ?"
             values.append(.text(state.rawValue))
         }
-        if let after, let anchor = try select("WHERE id = ? AND merchant_id = ?", [.text(after), .text(merchant)], database).first {
+        if let after {
+            guard let anchor = try select("WHERE id = ? AND merchant_id = ?", [.text(after), .text(merchant)], database).first else {
+                throw LedgerError("no capture \(after) to list after", isInvalidQuery: true)
+            }
             clause += " AND (created_at > ? OR (created_at = ? AND id > ?))"
             values += [.integer(anchor.createdAt.milliseconds), .integer(anchor.createdAt.milliseconds), .text(anchor.id)]
         }
@@ -97,12 +106,12 @@ enum LedgerCaptures {
 }
 
 extension DatabaseLedger: CaptureLedger {
-    public func admitCapture(_ capture: StoredCapture, at now: Date) throws(LedgerError) -> CaptureAdmission {
+    public func admitCapture(_ capture: StoredCapture, cardHashes: [String], at now: Date) throws(LedgerError) -> CaptureAdmission {
         try locked { (database) throws(LedgerError) in
             // Durable before it is answered: a capture the caller was told about is not lost.
             try database.durably { () throws(LedgerError) in
                 try database.transaction(serializing: ["merchant:" + capture.merchantID]) { () throws(LedgerError) in
-                    try LedgerCaptures.admit(capture, at: now, in: database)
+                    try LedgerCaptures.admit(capture, cardHashes: cardHashes, at: now, in: database)
                 }
             }
         }
@@ -142,11 +151,11 @@ extension DatabaseLedger: CaptureLedger {
         }
     }
 
-    public func sealedCardNumbers(notUnder keyID: String, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)] {
+    public func sealedCardNumbers(notUnder keyID: String, after: String?, limit: Int) throws(LedgerError) -> [(id: String, sealed: String)] {
         try locked { (database) throws(LedgerError) in
             try database.query(
-                "SELECT id, sealed_card_number FROM captures WHERE sealed_card_number IS NOT NULL AND card_key_id <> ? ORDER BY id LIMIT ?",
-                [.text(keyID), .integer(Int64(limit))]
+                "SELECT id, sealed_card_number FROM captures WHERE sealed_card_number IS NOT NULL AND card_key_id <> ? AND id > ? ORDER BY id LIMIT ?",
+                [.text(keyID), .text(after ?? ""), .integer(Int64(limit))]
             ).map { (id: $0[0].text ?? "", sealed: $0[1].text ?? "") }
         }
     }

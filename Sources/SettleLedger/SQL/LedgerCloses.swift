@@ -8,7 +8,7 @@ enum LedgerCloses {
     static let claimSubject = "close-claims"
 
     private static let columns =
-        "id, merchant_id, reason, cutoff_at, state, capture_count, net_amount, transmission_date, created_at, updated_at"
+        "id, merchant_id, reason, cutoff_at, state, capture_count, net_amount, transmission_date, created_at, updated_at, profile"
     private static let batchColumns =
         "batch_index, state, attempt, batch_number, settlement_id, capture_count, net_amount, rejected_capture_id, note"
 
@@ -17,8 +17,9 @@ enum LedgerCloses {
         merchant: String, reason: CloseReason, cutoff: Date?, nextCutoff: Date?, transmissionDate: LocalDate, batchSize: Int, at now: Date,
         in database: some LedgerDatabase
     ) throws(LedgerError) -> CloseAttempt {
-        guard try LedgerMerchants.select("WHERE id = ?", [.text(merchant)], database).first != nil else { return .merchantNotFound }
+        guard let profile = try LedgerMerchants.select("WHERE id = ?", [.text(merchant)], database).first else { return .merchantNotFound }
         var cutoffAt: Date?
+        var taken: [LedgerValue] = []
         if reason == .cutoff {
             guard let cutoff else { throw LedgerError("a scheduled close names its cutoff") }
             // The compare-and-set that makes each cutoff one close, whichever replica gets there first.
@@ -26,15 +27,24 @@ enum LedgerCloses {
                 "UPDATE merchant_profiles SET next_cutoff_at = ? WHERE id = ? AND next_cutoff_at = ?",
                 [LedgerValue(nextCutoff?.milliseconds), .text(merchant), .integer(cutoff.milliseconds)])
             guard database.changes == 1 else { return .alreadyTaken }
+            // Closed before all the same (a profile put back to a cutoff already passed, by a
+            // replica whose clock lags): the cutoff stays moved on, and nothing is closed twice.
+            let closed = try database.query(
+                "SELECT id FROM batch_closes WHERE merchant_id = ? AND cutoff_at = ?", [.text(merchant), .integer(cutoff.milliseconds)])
+            guard closed.isEmpty else { return .alreadyTaken }
             cutoffAt = Date(milliseconds: cutoff.milliseconds)
+            // Captures made after the cutoff (a pass that came late) wait for the next one.
+            taken = [.integer(cutoff.milliseconds)]
         }
         let open = try database.query(
-            "SELECT id, amount, kind FROM captures WHERE merchant_id = ? AND state = 'open' AND close_id IS NULL ORDER BY created_at, id",
-            [.text(merchant)])
+            "SELECT id, amount, kind FROM captures WHERE merchant_id = ? AND state = 'open' AND close_id IS NULL"
+                + (taken.isEmpty ? "" : " AND created_at <= ?") + " ORDER BY created_at, id",
+            [.text(merchant)] + taken)
         let stamp = Date(milliseconds: now.milliseconds)
         var close = StoredClose(
             id: StoredClose.newID(), merchantID: merchant, reason: reason, cutoffAt: cutoffAt, state: open.isEmpty ? .skipped : .settling,
-            captureCount: open.count, netAmount: 0, transmissionDate: transmissionDate, createdAt: stamp, updatedAt: stamp)
+            captureCount: open.count, netAmount: 0, transmissionDate: transmissionDate, profileDocument: profile.document, createdAt: stamp,
+            updatedAt: stamp)
         if open.isEmpty && reason == .manual { return .empty }
         let signed = open.map { row in (id: row[0].text ?? "", amount: row[2].text == "credit" ? -(row[1].integer ?? 0) : (row[1].integer ?? 0)) }
         close.netAmount = signed.reduce(0) { $0 + $1.amount }
@@ -62,11 +72,11 @@ enum LedgerCloses {
                 ))
         }
         try database.query(
-            "INSERT INTO batch_closes (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO batch_closes (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 .text(close.id), .text(merchant), .text(reason.rawValue), LedgerValue(cutoffAt?.milliseconds), .text(close.state.rawValue),
                 .integer(Int64(close.captureCount)), .integer(close.netAmount), .text(transmissionDate.iso), .integer(stamp.milliseconds),
-                .integer(stamp.milliseconds),
+                .integer(stamp.milliseconds), .blob(profile.document),
             ])
         statements.append(LedgerEvents.insert(open.isEmpty ? .cutoffSkipped : .batchClosed, close: close, at: now))
         try database.write(statements)
@@ -153,12 +163,14 @@ enum LedgerCloses {
                     WHERE close_id = ? AND batch_index = ?
                     """,
                     [
-                        .text(remaining > 0 ? "pending" : "held"), .integer(Int64(number)), .text(settlement), .text(rejected),
+                        // A batch whose only capture was dropped has nothing left to send: it is done.
+                        .text(remaining > 0 ? "pending" : "accepted"), .integer(Int64(number)), .text(settlement), .text(rejected),
                         .integer(Int64(remaining)), .integer(amount),
                         .text(
                             remaining > 0
                                 ? "the host rejected capture \(rejected); it was dropped and the rest sent again as batch \(number)"
-                                : "the host rejected capture \(rejected), the batch's only one; it was dropped"), stamp,
+                                : "the host rejected capture \(rejected), the batch's only one; it was dropped and nothing is left to send"),
+                        stamp,
                     ] + key
                 ))
         case .retry(let settlement, let note):
@@ -192,8 +204,8 @@ enum LedgerCloses {
                 id: row[0].text ?? "", merchantID: row[1].text ?? "", reason: CloseReason(rawValue: row[2].text ?? "") ?? .manual,
                 cutoffAt: row[3].integer.map { Date(milliseconds: $0) }, state: CloseState(rawValue: row[4].text ?? "") ?? .held,
                 captureCount: Int(row[5].integer ?? 0), netAmount: row[6].integer ?? 0,
-                transmissionDate: LocalDate(iso: row[7].text ?? "") ?? .placeholder, createdAt: Date(milliseconds: row[8].integer ?? 0),
-                updatedAt: Date(milliseconds: row[9].integer ?? 0))
+                transmissionDate: LocalDate(iso: row[7].text ?? "") ?? .placeholder, profileDocument: row[10].blob ?? [],
+                createdAt: Date(milliseconds: row[8].integer ?? 0), updatedAt: Date(milliseconds: row[9].integer ?? 0))
         }
         for index in closes.indices {
             closes[index].batches = try database.query(
@@ -296,7 +308,7 @@ extension DatabaseLedger: CloseLedger {
             try database.query(
                 """
                 UPDATE captures SET sealed_card_number = NULL, card_key_id = NULL, erased_at = ?
-                WHERE sealed_card_number IS NOT NULL AND created_at < ?
+                WHERE sealed_card_number IS NOT NULL AND created_at < ? AND state = 'held'
                 """, [.integer(now.milliseconds), .integer(before.milliseconds)])
             return database.changes
         }
@@ -309,6 +321,29 @@ extension DatabaseLedger: CloseLedger {
                 ("SELECT MIN(next_cutoff_at) FROM merchant_profiles", []),
             ])
             return (Int(rows[0].first?.first?.integer ?? 0), rows[1].first?.first?.integer.map { Date(milliseconds: $0) })
+        }
+    }
+
+    public func retryHeldClose(_ id: String, at now: Date) throws(LedgerError) -> StoredClose? {
+        try locked { (database) throws(LedgerError) in
+            try database.durably { () throws(LedgerError) in
+                try database.transaction(serializing: ["close:" + id]) { () throws(LedgerError) -> StoredClose? in
+                    guard let close = try LedgerCloses.close(id, in: database), close.state == .held else { return nil }
+                    let stamp = LedgerValue.integer(now.milliseconds)
+                    try database.write([
+                        (
+                            "UPDATE close_batches SET state = 'pending', attempt = attempt + 1, note = 'tried again by an operator', updated_at = ? WHERE close_id = ? AND state = 'held'",
+                            [stamp, .text(id)]
+                        ),
+                        ("UPDATE captures SET state = 'closing', updated_at = ? WHERE close_id = ? AND state = 'held'", [stamp, .text(id)]),
+                        (
+                            "UPDATE batch_closes SET state = 'settling', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?",
+                            [stamp, .text(id)]
+                        ),
+                    ])
+                    return try LedgerCloses.close(id, in: database)
+                }
+            }
         }
     }
 }

@@ -268,6 +268,7 @@ extension LedgerSchema {
             capture_count INTEGER NOT NULL,
             net_amount INTEGER NOT NULL,
             transmission_date TEXT NOT NULL,
+            profile BLOB NOT NULL,
             claimed_by TEXT,
             claimed_until INTEGER,
             created_at INTEGER NOT NULL,
