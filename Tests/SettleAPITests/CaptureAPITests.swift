@@ -160,6 +160,13 @@ import Testing
         #expect(await api.handle(try P.request("DELETE", "/v1/merchants/shop-b/captures/\(b)", key: "a-key")).status == 404)
         // Nor through its own merchant's path.
         #expect(await api.handle(try P.request("GET", "/v1/merchants/shop-a/captures/\(b)", key: "a-key")).status == 404)
+        // Nor close another merchant's batch, or see its closes.
+        #expect(await api.handle(try P.request("POST", "/v1/merchants/shop-b/close", key: "a-key")).status == 404)
+        #expect(await api.handle(try P.request("GET", "/v1/merchants/shop-b/closes", key: "a-key")).status == 404)
+        #expect(await api.handle(try P.request("GET", "/v1/merchants/shop-b/captures?state=open", key: "admin")).status == 200)
+        let open = try json(await api.handle(try P.request("GET", "/v1/merchants/shop-b/captures?state=open", key: "admin")))
+        #expect((open["captures"] as? [Any])?.count == 1, "shop-b's batch is still open")
+        #expect(await api.handle(try P.request("POST", "/v1/merchants/shop-a/close", key: "a-key")).status == 202)
     }
 
     @Test func aRotationDoesNotHideAnEarlierCaptureOfTheSameAuthorization() async throws {
