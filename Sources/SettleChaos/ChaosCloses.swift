@@ -123,6 +123,8 @@ struct ChaosCloses {
             if let last = lastNextCutoff, next < last { throw Broken(invariant: "the next cutoff moved back from \(last) to \(next)") }
             lastNextCutoff = next
         }
+        let kept = try ledger.openBatch(merchant: merchant), counted = try ledger.countedOpenBatch(merchant: merchant)
+        if kept != counted { throw Broken(invariant: "the open batch is kept as \(kept) but its captures count \(counted)") }
         let closes = try ledger.closes(merchant: merchant, limit: 500)
         var seen: [String: String] = [:]
         for close in closes {

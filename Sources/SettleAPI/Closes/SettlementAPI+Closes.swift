@@ -122,8 +122,7 @@ extension SettlementAPI {
                         detail: "close \(id) is \(close.state.rawValue): only a held close is tried again"))
             }
             if let claimed = try? await LedgerCalls.run({ () throws(LedgerError) in try store.claimClose(id, replica: replica, at: now, until: until)
-                })
-            {
+            }) {
                 let api = self
                 if background?.submit({ _ = await api.settleClose(claimed) }) != true { Task { _ = await api.settleClose(claimed) } }
             }

@@ -59,6 +59,9 @@ public struct StoredCapture: Sendable, Hashable {
         self.erasedAt = erasedAt
     }
 
+    /// The amount as it counts in the batch's net: credits less.
+    public var signedAmount: Int64 { kind == "credit" ? -amount : amount }
+
     /// A new capture id.
     public static func newID() -> String { "cap_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "") }
 }

@@ -79,6 +79,11 @@ enum LedgerCloses {
                 .integer(stamp.milliseconds), .blob(profile.document),
             ])
         statements.append(LedgerEvents.insert(open.isEmpty ? .cutoffSkipped : .batchClosed, close: close, at: now))
+        statements.append(
+            (
+                "UPDATE merchant_profiles SET open_captures = open_captures - ?, open_net_amount = open_net_amount - ? WHERE id = ?",
+                [.integer(Int64(close.captureCount)), .integer(close.netAmount), .text(merchant)]
+            ))
         try database.write(statements)
         return open.isEmpty ? .skipped(close) : .closed(close)
     }

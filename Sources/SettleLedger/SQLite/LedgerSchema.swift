@@ -199,8 +199,10 @@ extension LedgerSchema {
 
 extension LedgerSchema {
     /// Merchant profiles: the document as given (canonical JSON; no card data), the identity the
-    /// scheduler and listings read without parsing it, and the next cutoff, which a close moves on
-    /// with a compare-and-set, so each cutoff is taken by one replica only.
+    /// scheduler and listings read without parsing it, the next cutoff, which a close moves on
+    /// with a compare-and-set, so each cutoff is taken by one replica only, and the open batch's
+    /// count and net, kept with every capture, void and close (a capture answers with them, and
+    /// counting a day's captures at every capture would make the day quadratic).
     static let version9 = """
         CREATE TABLE merchant_profiles (
             id TEXT PRIMARY KEY,
@@ -210,6 +212,8 @@ extension LedgerSchema {
             terminal_number TEXT NOT NULL,
             time_zone TEXT NOT NULL,
             next_cutoff_at INTEGER,
+            open_captures INTEGER NOT NULL DEFAULT 0,
+            open_net_amount INTEGER NOT NULL DEFAULT 0,
             version INTEGER NOT NULL,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
@@ -246,7 +250,7 @@ extension LedgerSchema {
         );
         CREATE UNIQUE INDEX captures_key ON captures(merchant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
         CREATE INDEX captures_merchant ON captures(merchant_id, state, created_at);
-        CREATE INDEX captures_card ON captures(merchant_id, card_hash);
+        CREATE INDEX captures_authorization ON captures(merchant_id, approval_code, amount);
         CREATE INDEX captures_close ON captures(close_id);
         CREATE INDEX captures_sealed ON captures(card_key_id) WHERE sealed_card_number IS NOT NULL;
 
