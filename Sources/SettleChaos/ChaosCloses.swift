@@ -38,9 +38,12 @@ struct ChaosCloses {
     /// A capture (sometimes a retry under an earlier key, sometimes a second capture of an
     /// authorization), or a void of one open.
     mutating func capture(_ ledger: DatabaseLedger, at now: Date, random: inout ChaosRandom) throws -> String {
-        if random.chance(20), let open = try ledger.captures(merchant: merchant, state: .open, after: nil, limit: 50).randomElement(using: &random) {
-            let result = try ledger.voidCapture(open.id, merchant: merchant, at: now)
-            return "void \(open.id.suffix(6)): \(Self.label(result))"
+        if random.chance(20) {
+            let state: CaptureState = random.chance(30) ? .held : .open
+            if let chosen = try ledger.captures(merchant: merchant, state: state, after: nil, limit: 50).randomElement(using: &random) {
+                let result = try ledger.voidCapture(chosen.id, merchant: merchant, at: now)
+                return "void \(chosen.id.suffix(6)) (\(state.rawValue)): \(Self.label(result))"
+            }
         }
         captureNumber += 1
         let number = random.chance(25) ? random.int(1...captureNumber) : captureNumber
@@ -89,6 +92,12 @@ struct ChaosCloses {
     /// An ending of a pending try of some close's batch, sometimes given twice (a retry after a
     /// lost answer, or a second replica): the second changes nothing.
     mutating func end(_ ledger: DatabaseLedger, at now: Date, random: inout ChaosRandom) throws -> String {
+        // Now and then an operator tries a held close again.
+        if random.chance(20), let held = try ledger.closes(merchant: merchant, limit: 50).filter({ $0.state == .held }).randomElement(using: &random)
+        {
+            let retried = try ledger.retryHeldClose(held.id, at: now)
+            return "close \(held.id.suffix(6)) retried: \(retried?.state.rawValue ?? "not held")"
+        }
         let settling = try ledger.closes(merchant: merchant, limit: 50).filter { $0.state == .settling }
         guard let close = settling.randomElement(using: &random), let batch = close.batches.first(where: { $0.state == .pending }) else {
             return "no batch to end"
@@ -183,6 +192,7 @@ struct ChaosCloses {
     static func label(_ void: CaptureVoid) -> String {
         switch void {
         case .voided: "voided"
+        case .dropped: "dropped from its held batch"
         case .notFound: "not found"
         case .notOpen(let capture): "refused: \(capture.state.rawValue)"
         }

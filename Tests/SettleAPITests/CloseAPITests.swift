@@ -132,8 +132,18 @@ import Testing
             #expect(retried.status == 202)
             let again = try await settled(ledger, close.id)
             #expect(again.state == .held && again.batches.first?.attempt == 2)
+            // The operator drops the capture the host named, and tries again: the rest is accepted
+            // under the same batch number.
+            let dropped = await api.handle(try P.request("DELETE", "/v1/merchants/shop-1/captures/\(ids[1])"))
+            #expect(try dropped.status == 200 && json(dropped)["state"] as? String == "dropped")
+            #expect(await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry")).status == 202)
+            let done = try await settled(ledger, close.id)
+            #expect(done.state == .settled && done.batches.first?.captureCount == 2 && done.batches.first?.attempt == 3)
+            simulator.waitUntilIdle()
+            #expect(simulator.transcripts.compactMap { $0.responses.last?.rawCode } == ["RB", "RB", "GB"])
+            #expect(Set(simulator.transcripts.compactMap { $0.responses.last?.batchNumber }).count == 1)
             let notHeld = await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry"))
-            #expect(notHeld.status == 202 || notHeld.status == 409)
+            #expect(try notHeld.status == 409 && json(notHeld)["type"] as? String == "/problems/close-not-held")
         }
     }
 

@@ -485,7 +485,7 @@ paths:
         "503": { $ref: "#/components/responses/Problem" }
     delete:
       operationId: voidCapture
-      summary: Void a capture while its batch is open (its card number is erased).
+      summary: Void a capture while its batch is open, or drop a held one from its batch (its card number is erased).
       responses:
         "200": { description: Voided., content: { application/json: { schema: { $ref: "#/components/schemas/Capture" } } } }
         "401": { $ref: "#/components/responses/Unauthorized" }

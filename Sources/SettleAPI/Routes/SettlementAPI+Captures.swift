@@ -143,18 +143,19 @@ extension SettlementAPI {
         }
     }
 
-    /// `DELETE /v1/merchants/{merchantId}/captures/{captureId}`: the void, while its batch is open.
+    /// `DELETE /v1/merchants/{merchantId}/captures/{captureId}`: the void, while its batch is open;
+    /// or, for a capture of a held batch, its drop (the close's retry then sends the rest).
     func voidCapture(_ id: String, of merchant: String) async -> HTTPResponse {
         guard let store = captureLedger else { return noCaptureLedger() }
         do {
             let now = clock.now()
             switch try await LedgerCalls.run({ () throws(LedgerError) in try store.voidCapture(id, merchant: merchant, at: now) }) {
-            case .voided(let capture): return JSONResponse.make(200, Self.captureDTO(capture))
+            case .voided(let capture), .dropped(let capture): return JSONResponse.make(200, Self.captureDTO(capture))
             case .notFound: return captureNotFound(id)
             case .notOpen(let capture):
                 return captureRefusal(
                     409, "capture-not-open", "Capture not open",
-                    "capture \(id) is \(capture.state.rawValue)\(capture.closeID.map { " (close \($0))" } ?? ""): only a capture in the open batch can be voided",
+                    "capture \(id) is \(capture.state.rawValue)\(capture.closeID.map { " (close \($0))" } ?? ""): only a capture in the open batch can be voided, or a held one dropped",
                     capture)
             }
         } catch {

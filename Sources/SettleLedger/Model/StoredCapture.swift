@@ -110,8 +110,10 @@ public enum CaptureAdmission: Sendable, Hashable {
 /// What a void did.
 public enum CaptureVoid: Sendable, Hashable {
     case voided(StoredCapture)
+    /// It was held (its batch not accepted): dropped from its batch, for a retry without it.
+    case dropped(StoredCapture)
     case notFound
-    /// Frozen by a close (or settled) already: too late to void.
+    /// Being settled, or settled already: too late to void.
     case notOpen(StoredCapture)
 }
 
@@ -124,7 +126,8 @@ public protocol CaptureLedger: Sendable {
     func capture(_ id: String, merchant: String) throws(LedgerError) -> StoredCapture?
     /// The merchant's captures, oldest first, after capture `after`, in `state` when given.
     func captures(merchant: String, state: CaptureState?, after: String?, limit: Int) throws(LedgerError) -> [StoredCapture]
-    /// Takes an open capture out of its batch, its card number erased.
+    /// Takes an open capture out of its batch (a void), or a held one out of its held batch (a
+    /// drop, before the close is tried again), its card number erased.
     func voidCapture(_ id: String, merchant: String, at now: Date) throws(LedgerError) -> CaptureVoid
     func openBatch(merchant: String) throws(LedgerError) -> OpenBatchTotals
     /// The ids of the keys that sealed the card numbers still stored.

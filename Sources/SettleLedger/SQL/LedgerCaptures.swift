@@ -61,6 +61,26 @@ enum LedgerCaptures {
                 [.integer(voided.signedAmount), .text(merchant)])
             return .voided(voided)
         }
+        // Held (its batch not accepted, waiting for an operator): dropped from its batch, so a
+        // retry of the close sends the rest under the same batch number.
+        let held = try database.query(
+            """
+            UPDATE captures SET state = 'dropped', sealed_card_number = NULL, card_key_id = NULL, erased_at = ?, updated_at = ?
+            WHERE id = ? AND merchant_id = ? AND state = 'held' RETURNING \(columns)
+            """, [.integer(now.milliseconds), .integer(now.milliseconds), .text(id), .text(merchant)])
+        if let row = held.first {
+            let dropped = decode(row)
+            try database.query(
+                """
+                UPDATE close_batches SET capture_count = capture_count - 1, net_amount = net_amount - ?, note = ?, updated_at = ?
+                WHERE close_id = ? AND batch_index = (SELECT batch_index FROM captures WHERE id = ?)
+                """,
+                [
+                    .integer(dropped.signedAmount), .text("capture \(dropped.id) was dropped by an operator"), .integer(now.milliseconds),
+                    LedgerValue(dropped.closeID), .text(dropped.id),
+                ])
+            return .dropped(dropped)
+        }
         guard let current = try select("WHERE id = ? AND merchant_id = ?", [.text(id), .text(merchant)], database).first else { return .notFound }
         return .notOpen(current)
     }

@@ -186,17 +186,20 @@ enum LedgerCloses {
                 ))
         }
         try database.write(statements)
-        // The close follows its batches: settled when all were accepted, held when none is left
-        // to try and one is held.
+        try followBatches(closeID, from: close.state, at: now, in: database)
+        return try Self.close(closeID, in: database)
+    }
+
+    /// The close follows its batches: settled when all were accepted, held when none is left to
+    /// try and one is held, settling while one is to be tried.
+    static func followBatches(_ closeID: String, from current: CloseState, at now: Date, in database: some LedgerDatabase) throws(LedgerError) {
         let states = try database.query("SELECT state FROM close_batches WHERE close_id = ?", [.text(closeID)]).compactMap { $0.first?.text }
         let state: CloseState =
             states.allSatisfy { $0 == "accepted" } ? .settled : states.contains("pending") ? .settling : .held
-        if state != close.state {
-            try database.query(
-                "UPDATE batch_closes SET state = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?",
-                [.text(state.rawValue), stamp, .text(closeID)])
-        }
-        return try Self.close(closeID, in: database)
+        guard state != current else { return }
+        try database.query(
+            "UPDATE batch_closes SET state = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?",
+            [.text(state.rawValue), .integer(now.milliseconds), .text(closeID)])
     }
 
     static func close(_ id: String, in database: some LedgerDatabase) throws(LedgerError) -> StoredClose? {
@@ -336,16 +339,20 @@ extension DatabaseLedger: CloseLedger {
                     guard let close = try LedgerCloses.close(id, in: database), close.state == .held else { return nil }
                     let stamp = LedgerValue.integer(now.milliseconds)
                     try database.write([
+                        // A held batch an operator dropped every capture of has nothing left to send.
                         (
-                            "UPDATE close_batches SET state = 'pending', attempt = attempt + 1, note = 'tried again by an operator', updated_at = ? WHERE close_id = ? AND state = 'held'",
-                            [stamp, .text(id)]
+                            """
+                            UPDATE close_batches SET state = CASE WHEN capture_count = 0 THEN 'accepted' ELSE 'pending' END,
+                                attempt = attempt + 1,
+                                note = CASE WHEN capture_count = 0 THEN 'every capture was dropped; nothing is left to send'
+                                    ELSE 'tried again by an operator' END,
+                                updated_at = ?
+                            WHERE close_id = ? AND state = 'held'
+                            """, [stamp, .text(id)]
                         ),
                         ("UPDATE captures SET state = 'closing', updated_at = ? WHERE close_id = ? AND state = 'held'", [stamp, .text(id)]),
-                        (
-                            "UPDATE batch_closes SET state = 'settling', claimed_by = NULL, claimed_until = NULL, updated_at = ? WHERE id = ?",
-                            [stamp, .text(id)]
-                        ),
                     ])
+                    try LedgerCloses.followBatches(id, from: .held, at: now, in: database)
                     return try LedgerCloses.close(id, in: database)
                 }
             }
