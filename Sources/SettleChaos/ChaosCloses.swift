@@ -110,6 +110,7 @@ struct ChaosCloses {
             case 5: .held(settlementID: settlement, rejectedCaptureID: captures.first?.id, note: "RB")
             case 6...7 where !captures.isEmpty:
                 .dropAndRetry(settlementID: settlement, rejectedCaptureID: random.pick(captures).id, batchNumber: random.int(1...999))
+            case 8: .numberTaken(by: settlement, note: "number taken")
             default: .retry(settlementID: settlement, note: "failed")
             }
         guard let ended = try ledger.endCloseBatch(close.id, index: batch.index, attempt: batch.attempt, ending, at: now) else {
@@ -195,6 +196,7 @@ struct ChaosCloses {
         case .dropped: "dropped from its held batch"
         case .notFound: "not found"
         case .notOpen(let capture): "refused: \(capture.state.rawValue)"
+        case .mayBeCaptured: "refused: its batch may have been captured"
         }
     }
 }

@@ -210,9 +210,42 @@ import Testing
         #expect(await api.handle(try LedgerAPITests.post(try T.example("retail"))).status == 200)
         let current = try #require(try ledger.storedClose(close.id))
         let ended = try #require(await api.settleClose(current))
-        #expect(ended.state == .held && ended.batches.first?.note?.contains("is taken by settlement") == true)
+        #expect(ended.state == .held && ended.batches.first?.note?.contains("is taken by another settlement") == true)
+        #expect(ended.batches.first?.batchNumber == nil, "its next try takes a new number")
         for id in try ledger.captures(merchant: "shop-1", state: nil, after: nil, limit: 10).map(\.id) {
             #expect(try ledger.capture(id, merchant: "shop-1")?.sealedCardNumber != nil, "nothing sent, nothing erased")
         }
+    }
+
+    @Test func aBatchInDoubtIsNeitherDroppedFromNorTriedAgainUntilItIsResolved() async throws {
+        var script = SimulatorScript()
+        // The host hangs up once the third block (the trailer's) is in: the settlement is in doubt.
+        script.disconnectAfterBlocks = 3
+        let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: T.today))
+        defer { simulator.stop() }
+        let ledger = try LedgerAPITests.ledger()
+        let api = try api(simulator, ledger)
+        #expect(await api.handle(try P.request("PUT", "/v1/merchants/shop-1", body: P.profile())).status == 201)
+        let ids = try await capture(api, "shop-1", count: 2)
+        let closing = await api.handle(try P.request("POST", "/v1/merchants/shop-1/close"))
+        let close = try await settled(ledger, try #require(try json(closing)["id"] as? String))
+        let batch = try #require(close.batches.first)
+        let settlement = try #require(batch.settlementID)
+        #expect(try close.state == .held && ledger.entry(settlement)?.state == .inDoubt, "\(batch.note ?? "")")
+        let drop = await api.handle(try P.request("DELETE", "/v1/merchants/shop-1/captures/\(ids[0])"))
+        #expect(try drop.status == 409 && json(drop)["type"] as? String == "/problems/batch-in-doubt")
+        let retry = await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry"))
+        #expect(try retry.status == 409 && json(retry)["settlement"] as? String == settlement)
+        // Resolved captured: the retry settles the batch without sending anything again.
+        let sessions = simulator.transcripts.count
+        let resolve = await api.handle(
+            try T.request("POST", "/v1/settlements/\(settlement)/resolve", body: #"{"resolution": "captured", "note": "seen in TSYS reports"}"#))
+        #expect(resolve.status == 200)
+        #expect(await api.handle(try P.request("POST", "/v1/merchants/shop-1/closes/\(close.id)/retry")).status == 202)
+        let done = try await settled(ledger, close.id)
+        #expect(done.state == .settled && done.batches.first?.settlementID == settlement)
+        simulator.waitUntilIdle()
+        #expect(simulator.transcripts.count == sessions, "nothing sent again")
+        #expect(try ledger.capture(ids[0], merchant: "shop-1")?.state == .settled)
     }
 }

@@ -114,6 +114,21 @@ extension SettlementAPI {
                 return JSONResponse.make(
                     404, ProblemDocument(status: 404, code: 404, kind: "close-not-found", title: "Close not found", detail: "no close \(id)"))
             }
+            // A batch whose own settlement is in doubt waits for its resolution: tried again
+            // before it, the batch could be captured twice.
+            for batch in close.batches where batch.state == .held {
+                guard let settlement = batch.settlementID,
+                    let entry = try await LedgerCalls.run({ () throws(LedgerError) in try store.entry(settlement) }),
+                    entry.state == .inDoubt, entry.resolution == nil
+                else { continue }
+                return JSONResponse.make(
+                    409,
+                    ProblemDocument(
+                        status: 409, code: 409, kind: "batch-in-doubt", title: "Earlier attempt in doubt",
+                        detail:
+                            "batch \(batch.index)'s settlement \(settlement) is in doubt: check TSYS reports and resolve it (POST /v1/settlements/\(settlement)/resolve) before trying the close again",
+                        settlement: settlement))
+            }
             guard let retried = try await LedgerCalls.run({ () throws(LedgerError) in try store.retryHeldClose(id, at: now) }) else {
                 return JSONResponse.make(
                     409,
@@ -196,13 +211,17 @@ extension SettlementAPI {
             return nil
         }
         var records: [(stored: [UInt8], cardNumber: String)] = []
+        let erased = captures.filter { $0.sealedCardNumber == nil }.map(\.id)
+        if !erased.isEmpty {
+            return await end(
+                .held(
+                    settlementID: nil, rejectedCaptureID: erased.first,
+                    note:
+                        "the card numbers of \(erased.count) capture(s) were erased (kept \(closeSettings.retentionDays) days at most); drop them and retry: \(erased.prefix(20).joined(separator: ", "))"
+                ))
+        }
         for capture in captures {
-            guard let text = capture.sealedCardNumber else {
-                return await end(
-                    .held(
-                        settlementID: nil, rejectedCaptureID: capture.id,
-                        note: "the card number of capture \(capture.id) was erased (kept \(closeSettings.retentionDays) days at most)"))
-            }
+            guard let text = capture.sealedCardNumber else { continue }
             do {
                 records.append((capture.record, try SealedCardNumber(text: text).open(context: capture.id, keyring: keyring)))
             } catch  where error.code == .unknownKey || error.code == .cipherFailed {
@@ -230,16 +249,27 @@ extension SettlementAPI {
         guard let entryID, let entry = try? await LedgerCalls.run({ () throws(LedgerError) in try store.entry(entryID) }) else { return nil }
         let number = entry.submission.batchNumber
         // Only this try's own settlement speaks for it: a refusal names another settlement of the
-        // same batch number, whose outcome is not this batch's.
+        // same batch number, whose outcome is not this batch's (unless it is an earlier try of this
+        // very batch, captured after all).
         guard entry.submission.idempotencyKey == key else {
             if entry.state == .received || entry.state == .transmitting { return nil }
+            let ownPrefix = "\(CloseBatch.keyPrefix)\(closeID):\(index):"
+            if entry.submission.idempotencyKey?.hasPrefix(ownPrefix) == true,
+                entry.state == .accepted || (entry.state == .inDoubt && entry.resolution == "captured")
+            {
+                return await end(.accepted(settlementID: entry.id))
+            }
             return await end(
-                .held(
-                    settlementID: nil, rejectedCaptureID: nil,
-                    note: "batch number \(number) is taken by settlement \(entry.id) (\(entry.state.rawValue)); nothing was sent"))
+                .numberTaken(by: entry.id, note: "batch number \(number) is taken by another settlement (\(entry.state.rawValue)); nothing was sent"))
         }
-        _ = try? await LedgerCalls.run { () throws(LedgerError) in
-            try store.recordCloseBatchSettlement(closeID, index: index, attempt: attempt, settlementID: entryID, batchNumber: number)
+        // Noted before anything is decided: a later try must know this one's number and settlement.
+        do {
+            try await LedgerCalls.run { () throws(LedgerError) in
+                try store.recordCloseBatchSettlement(closeID, index: index, attempt: attempt, settlementID: entryID, batchNumber: number)
+            }
+        } catch {
+            settler.logger.warning("close \(closeID): the settlement of batch \(index) cannot be noted now: \(error)")
+            return nil
         }
         switch entry.state {
         case .received, .transmitting:
@@ -280,6 +310,7 @@ extension SettlementAPI {
         case .held: "held"
         case .dropAndRetry: "dropped_and_resent"
         case .retry: "retried"
+        case .numberTaken: "number_taken"
         }
     }
 }

@@ -152,6 +152,11 @@ extension SettlementAPI {
             switch try await LedgerCalls.run({ () throws(LedgerError) in try store.voidCapture(id, merchant: merchant, at: now) }) {
             case .voided(let capture), .dropped(let capture): return JSONResponse.make(200, Self.captureDTO(capture))
             case .notFound: return captureNotFound(id)
+            case .mayBeCaptured(let capture, let settlement):
+                return captureRefusal(
+                    409, "batch-in-doubt", "Its batch may have been captured",
+                    "capture \(id)'s batch was settled as \(settlement), which may have been captured: check TSYS reports and resolve it before dropping anything",
+                    capture)
             case .notOpen(let capture):
                 return captureRefusal(
                     409, "capture-not-open", "Capture not open",

@@ -115,6 +115,9 @@ public enum CaptureVoid: Sendable, Hashable {
     case notFound
     /// Being settled, or settled already: too late to void.
     case notOpen(StoredCapture)
+    /// Held, but its batch's settlement may have been captured (in doubt and not resolved not
+    /// captured, or a duplicate): resolve it first.
+    case mayBeCaptured(StoredCapture, settlementID: String)
 }
 
 /// The captures of merchants' open batches.

@@ -133,6 +133,9 @@ public enum CloseBatchEnding: Sendable, Hashable {
     /// The rejected capture is dropped (its number erased); the rest is tried again under the
     /// same batch number.
     case dropAndRetry(settlementID: String, rejectedCaptureID: String, batchNumber: Int)
+    /// Its batch number is another settlement's (nothing was sent): held, and its next try takes
+    /// a new number.
+    case numberTaken(by: String, note: String)
     /// Nothing was captured: tried again under a new key.
     case retry(settlementID: String?, note: String)
 }

@@ -62,7 +62,23 @@ enum LedgerCaptures {
             return .voided(voided)
         }
         // Held (its batch not accepted, waiting for an operator): dropped from its batch, so a
-        // retry of the close sends the rest under the same batch number.
+        // retry of the close sends the rest under the same batch number; but not while the batch's
+        // own settlement may have been captured (in doubt, a duplicate): the host may have it.
+        let batchSettlement = try database.query(
+            """
+            SELECT s.id, s.state, s.resolution FROM captures c
+            JOIN close_batches b ON b.close_id = c.close_id AND b.batch_index = c.batch_index
+            JOIN settlements s ON s.id = b.settlement_id
+            WHERE c.id = ? AND c.merchant_id = ? AND c.state = 'held'
+            """, [.text(id), .text(merchant)]
+        ).first
+        if let row = batchSettlement {
+            let state = row[1].text ?? "", resolution = row[2].text
+            let safe = state == "failed" || state == "rejected" || (state == "in_doubt" && resolution == "notCaptured")
+            if !safe, let current = try select("WHERE id = ?", [.text(id)], database).first {
+                return .mayBeCaptured(current, settlementID: row[0].text ?? "")
+            }
+        }
         let held = try database.query(
             """
             UPDATE captures SET state = 'dropped', sealed_card_number = NULL, card_key_id = NULL, erased_at = ?, updated_at = ?
@@ -171,8 +187,11 @@ extension DatabaseLedger: CaptureLedger {
 
     public func voidCapture(_ id: String, merchant: String, at now: Date) throws(LedgerError) -> CaptureVoid {
         try locked { (database) throws(LedgerError) in
-            try database.durably { () throws(LedgerError) in
-                try database.transaction(serializing: ["merchant:" + merchant]) { () throws(LedgerError) in
+            // A held capture's drop changes its close's batch too: it takes the close's lock as well,
+            // as a retry of the close does.
+            let close = try LedgerCaptures.select("WHERE id = ? AND merchant_id = ?", [.text(id), .text(merchant)], database).first?.closeID
+            return try database.durably { () throws(LedgerError) in
+                try database.transaction(serializing: ["merchant:" + merchant] + (close.map { ["close:" + $0] } ?? [])) { () throws(LedgerError) in
                     try LedgerCaptures.void(id, merchant: merchant, at: now, in: database)
                 }
             }

@@ -145,9 +145,11 @@ enum LedgerCloses {
             statements.append(
                 (
                     """
-                    UPDATE close_batches SET state = 'held', settlement_id = COALESCE(?, settlement_id), rejected_capture_id = ?, note = ?, updated_at = ?
+                    UPDATE close_batches SET state = 'held', settlement_id = COALESCE(?, settlement_id),
+                        batch_number = COALESCE((SELECT batch_number FROM settlements WHERE id = ?), batch_number),
+                        rejected_capture_id = ?, note = ?, updated_at = ?
                     WHERE close_id = ? AND batch_index = ?
-                    """, [LedgerValue(settlement), LedgerValue(rejected), .text(note), stamp] + key
+                    """, [LedgerValue(settlement), LedgerValue(settlement), LedgerValue(rejected), .text(note), stamp] + key
                 ))
             statements.append(
                 ("UPDATE captures SET state = 'held', updated_at = ? WHERE close_id = ? AND batch_index = ? AND state = 'closing'", [stamp] + key))
@@ -178,11 +180,24 @@ enum LedgerCloses {
                         stamp,
                     ] + key
                 ))
+        case .numberTaken(let other, let note):
+            // Its number is another settlement's: the next try (an operator's retry) takes a new one.
+            statements.append(
+                (
+                    "UPDATE close_batches SET state = 'held', batch_number = NULL, note = ?, updated_at = ? WHERE close_id = ? AND batch_index = ?",
+                    [.text(note + " (settlement \(other))"), stamp] + key
+                ))
+            statements.append(
+                ("UPDATE captures SET state = 'held', updated_at = ? WHERE close_id = ? AND batch_index = ? AND state = 'closing'", [stamp] + key))
         case .retry(let settlement, let note):
             statements.append(
                 (
-                    "UPDATE close_batches SET attempt = attempt + 1, settlement_id = COALESCE(?, settlement_id), note = ?, updated_at = ? WHERE close_id = ? AND batch_index = ?",
-                    [LedgerValue(settlement), .text(note), stamp] + key
+                    """
+                    UPDATE close_batches SET attempt = attempt + 1, settlement_id = COALESCE(?, settlement_id),
+                        batch_number = COALESCE((SELECT batch_number FROM settlements WHERE id = ?), batch_number), note = ?, updated_at = ?
+                    WHERE close_id = ? AND batch_index = ?
+                    """,
+                    [LedgerValue(settlement), LedgerValue(settlement), .text(note), stamp] + key
                 ))
         }
         try database.write(statements)

@@ -28,7 +28,10 @@ struct LedgerCore: Sendable {
                 found = candidates.first { $0.submission.idempotencyKey == unscoped && $0.submission.fingerprint == s.fingerprint }
             }
             if let earlier = found {
-                if now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
+                // A close's key never expires: its try must find its settlement however late it
+                // is driven again (after a long stop), or it would be sent under a new number.
+                let kept = earlier.submission.idempotencyKey?.hasPrefix(CloseBatch.keyPrefix) ?? false
+                if kept || now.timeIntervalSince(earlier.createdAt) < policy.keyRetention.seconds {
                     // A fingerprint written before fingerprints were versioned was made another
                     // way: the same key is then taken as the same request (a replay, or in
                     // flight), never as a reuse, so an upgrade cannot turn a retry into a 422.
