@@ -203,8 +203,14 @@ import Testing
         let simulator = try SimulatorServer(script: script, judge: BatchJudge(today: Self.today))
         defer { simulator.stop() }
         let api = api(simulator)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0)) { await api.handle($0) }
-        let port = try await server.start()
+        // A port outside the ephemeral range, so that no other test's server (port 0) is given it
+        // once this one has let it go, and the refused connection at the end means this one closed.
+        var server: HTTPServer?, port = 0
+        for _ in 0..<20 where server == nil {
+            let candidate = HTTPServer(configuration: HTTPServerConfiguration(port: Int.random(in: 20_000..<30_000))) { await api.handle($0) }
+            if let bound = try? await candidate.start() { (server, port) = (candidate, bound) }
+        }
+        let running = try #require(server)
         let body = try Self.example("retail")
         let client = try HTTPTestClient(port: port)
         client.send("POST /v1/settlements HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
@@ -214,12 +220,12 @@ import Testing
         #expect(simulator.runningSessions == 1)
         #expect(simulator.transcripts.isEmpty)
         api.readiness.markDraining()
-        await server.shutdown()
+        await running.shutdown()
         let response = try #require(await client.response())
         #expect(response.status == 200)
         #expect(response.body.contains("\"responseCode\":\"GB\""))
         #expect(response.head.contains("Connection: close"))
-        #expect(server.openConnections == 0)
+        #expect(running.openConnections == 0)
         #expect(throws: (any Error).self) { try HTTPTestClient(port: port) }
     }
 

@@ -21,6 +21,16 @@ import Testing
         return (server, try await server.start())
     }
 
+    /// A server on a port outside the ephemeral range: once it has let the port go, no other test's
+    /// server (port 0) is given it, so a refused connection means this one closed its listener.
+    func serverOnAPortOfItsOwn() async throws -> (HTTPServer, Int) {
+        for _ in 0..<20 {
+            let server = HTTPServer(configuration: HTTPServerConfiguration(port: Int.random(in: 20_000..<30_000)), handler: Self.echo)
+            if let port = try? await server.start() { return (server, port) }
+        }
+        throw HTTPServerError("no free port between 20000 and 30000")
+    }
+
     @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
         let (server, port) = try await server()
         let client = try HTTPTestClient(port: port)
@@ -168,7 +178,7 @@ import Testing
     }
 
     @Test func shutdownLetsARequestInHandFinish() async throws {
-        let (server, port) = try await server()
+        let (server, port) = try await serverOnAPortOfItsOwn()
         let client = try HTTPTestClient(port: port)
         client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
         try await Task.sleep(for: .milliseconds(50))
