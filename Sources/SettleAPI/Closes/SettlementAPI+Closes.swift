@@ -71,12 +71,11 @@ extension SettlementAPI {
         if let unknown = parameters.names.subtracting(["limit"]).sorted().first {
             return JSONResponse.problem(400, "Unknown parameter", "\(unknown) is not a parameter; use limit")
         }
-        var limit = 50
-        if let text = parameters["limit"] {
-            guard let number = Int(text), (1...500).contains(number) else { return JSONResponse.problem(400, "Invalid limit", "limit is 1 to 500") }
-            limit = number
+        let asked: Int
+        switch parameters.limit(default: 50) {
+        case .success(let number): asked = number
+        case .failure(let refusal): return refusal.response
         }
-        let asked = limit
         do {
             guard try await LedgerCalls.run({ () throws(LedgerError) in try store.merchantProfile(merchant) }) != nil else {
                 return merchantNotFound(merchant)
@@ -93,8 +92,7 @@ extension SettlementAPI {
         guard let store = closeLedger else { return JSONResponse.problem(404, "Not found", "this server keeps no ledger, so no closes") }
         do {
             guard let close = try await LedgerCalls.run({ () throws(LedgerError) in try store.storedClose(id) }), close.merchantID == merchant else {
-                return JSONResponse.make(
-                    404, ProblemDocument(status: 404, code: 404, kind: "close-not-found", title: "Close not found", detail: "no close \(id)"))
+                return closeNotFound(id)
             }
             return JSONResponse.make(200, Self.closeDTO(close))
         } catch {
@@ -111,8 +109,7 @@ extension SettlementAPI {
         let now = clock.now(), replica = self.replica, until = now.addingTimeInterval(closeSettings.claimSeconds)
         do {
             guard let close = try await LedgerCalls.run({ () throws(LedgerError) in try store.storedClose(id) }), close.merchantID == merchant else {
-                return JSONResponse.make(
-                    404, ProblemDocument(status: 404, code: 404, kind: "close-not-found", title: "Close not found", detail: "no close \(id)"))
+                return closeNotFound(id)
             }
             // A batch whose own settlement is in doubt waits for its resolution: tried again
             // before it, the batch could be captured twice.
@@ -147,6 +144,10 @@ extension SettlementAPI {
         } catch {
             return ledgerUnavailable(error)
         }
+    }
+
+    private func closeNotFound(_ id: String) -> HTTPResponse {
+        JSONResponse.make(404, ProblemDocument(status: 404, code: 404, kind: "close-not-found", title: "Close not found", detail: "no close \(id)"))
     }
 
     /// Settles every batch of `close` still to be tried, one after another; the close as it then

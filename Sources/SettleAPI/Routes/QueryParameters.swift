@@ -17,4 +17,13 @@ struct QueryParameters {
     subscript(name: String) -> String? { values[name] }
 
     var names: Set<String> { Set(values.keys) }
+
+    /// `limit` (1 to 500), `fallback` when absent; a refusal when it is anything else.
+    func limit(default fallback: Int) -> Result<Int, Refusal> {
+        guard let text = values["limit"] else { return .success(fallback) }
+        guard let number = Int(text), (1...500).contains(number) else {
+            return .failure(Refusal(JSONResponse.problem(400, "Invalid limit", "limit is 1 to 500")))
+        }
+        return .success(number)
+    }
 }

@@ -16,20 +16,17 @@ extension SettlementAPI {
 
     /// `POST /v1/merchants/{merchantId}/captures`: validates the record against the profile,
     /// seals its card number and records it in the open batch; idempotent by `Idempotency-Key`.
-    func capture(for merchant: String, _ request: HTTPRequest, caller: APICaller) async -> HTTPResponse {
+    func capture(for merchant: String, _ request: HTTPRequest) async -> HTTPResponse {
         guard let store = captureLedger else { return noCaptureLedger() }
         guard let keyring = cardDataKeys else {
             return JSONResponse.problem(
                 503, "Card data key not configured", "captures are refused: this server has no card data key to seal card numbers with")
         }
         if let refusal = unsupportedMediaType(request, document: "the detail record") { return refusal }
-        var key: String?
-        if let header = request.head.headers["idempotency-key"] {
-            guard let parsed = IdempotencyKey.parse(header) else {
-                return JSONResponse.problem(
-                    400, "Invalid Idempotency-Key", "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")
-            }
-            key = IdempotencyKey.scoped(parsed, client: caller.client.isEmpty ? nil : caller.client)
+        let key: String?
+        switch idempotencyKey(request) {
+        case .success(let read): key = read?.scoped
+        case .failure(let refusal): return refusal.response
         }
         let profile: StoredMerchantProfile
         do {
@@ -107,10 +104,10 @@ extension SettlementAPI {
             }
             state = parsed
         }
-        var limit = 100
-        if let text = parameters["limit"] {
-            guard let number = Int(text), (1...500).contains(number) else { return JSONResponse.problem(400, "Invalid limit", "limit is 1 to 500") }
-            limit = number
+        let limit: Int
+        switch parameters.limit(default: 100) {
+        case .success(let number): limit = number
+        case .failure(let refusal): return refusal.response
         }
         let after = parameters["after"], asked = limit + 1, filter = state
         do {

@@ -18,20 +18,34 @@ extension SettlementAPI {
         _ submission: SettlementDocument.Submission, request: HTTPRequest, trace: PacketTrace?, ledger: any SettlementLedger,
         background: BackgroundSettlements? = nil
     ) async -> HTTPResponse {
-        var key: String?, unscopedKey: String?
-        if let header = request.head.headers["idempotency-key"] {
-            guard let parsed = IdempotencyKey.parse(header) else {
-                return JSONResponse.problem(
-                    400, "Invalid Idempotency-Key", "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")
-            }
-            // The keys of closes' batches are the service's own.
-            guard !parsed.hasPrefix(CloseBatch.keyPrefix) else {
-                return JSONResponse.problem(400, "Invalid Idempotency-Key", "keys beginning \(CloseBatch.keyPrefix) are reserved for closes' batches")
-            }
-            key = IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"]))
-            unscopedKey = parsed
+        switch idempotencyKey(request) {
+        case .success(let read):
+            return await settleRecorded(
+                submission, key: read?.scoped, unscopedKey: read?.unscoped, trace: trace, ledger: ledger, background: background
+            )
+            .response
+        case .failure(let refusal): return refusal.response
         }
-        return await settleRecorded(submission, key: key, unscopedKey: unscopedKey, trace: trace, ledger: ledger, background: background).response
+    }
+
+    /// The request's `Idempotency-Key`, scoped to the API key that sent it (nil when there is
+    /// none), or why it is refused.
+    func idempotencyKey(_ request: HTTPRequest) -> Result<(scoped: String, unscoped: String)?, Refusal> {
+        guard let header = request.head.headers["idempotency-key"] else { return .success(nil) }
+        guard let parsed = IdempotencyKey.parse(header) else {
+            return .failure(
+                Refusal(
+                    JSONResponse.problem(
+                        400, "Invalid Idempotency-Key",
+                        "send a quoted string or a token of 1 to 255 visible ASCII characters (a UUID is a good choice)")))
+        }
+        // The keys of closes' batches are the service's own.
+        guard !parsed.hasPrefix(CloseBatch.keyPrefix) else {
+            return .failure(
+                Refusal(
+                    JSONResponse.problem(400, "Invalid Idempotency-Key", "keys beginning \(CloseBatch.keyPrefix) are reserved for closes' batches")))
+        }
+        return .success((IdempotencyKey.scoped(parsed, client: keys.isEmpty ? nil : keys.client(request.head.headers["authorization"])), parsed))
     }
 
     /// ``settleRecorded(_:request:trace:ledger:background:)`` under a key already read (a close's

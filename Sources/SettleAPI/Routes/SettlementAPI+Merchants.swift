@@ -95,10 +95,10 @@ extension SettlementAPI {
         if let unknown = parameters.names.subtracting(known).sorted().first {
             return JSONResponse.problem(400, "Unknown parameter", "\(unknown) is not a parameter; use after, limit")
         }
-        var limit = 100
-        if let text = parameters["limit"] {
-            guard let number = Int(text), (1...500).contains(number) else { return JSONResponse.problem(400, "Invalid limit", "limit is 1 to 500") }
-            limit = number
+        let limit: Int
+        switch parameters.limit(default: 100) {
+        case .success(let number): limit = number
+        case .failure(let refusal): return refusal.response
         }
         let after = parameters["after"], ids = caller.merchants, asked = limit + 1
         do {

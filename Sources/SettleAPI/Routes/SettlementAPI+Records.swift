@@ -31,9 +31,9 @@ extension SettlementAPI {
             }
             query[keyPath: keyPath] = date
         }
-        if let limit = parameters["limit"] {
-            guard let number = Int(limit), (1...500).contains(number) else { return JSONResponse.problem(400, "Invalid limit", "limit is 1 to 500") }
-            query.limit = number
+        switch parameters.limit(default: query.limit) {
+        case .success(let number): query.limit = number
+        case .failure(let refusal): return refusal.response
         }
         do {
             let asked = query

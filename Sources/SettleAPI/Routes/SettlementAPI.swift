@@ -152,7 +152,7 @@ public struct SettlementAPI: Sendable {
         case .captures(let merchant):
             guard caller?.sees(merchant: merchant) ?? false else { return merchantNotFound(String(merchant)) }
             switch method {
-            case "POST": return await capture(for: String(merchant), request, caller: caller ?? .open)
+            case "POST": return await capture(for: String(merchant), request)
             case "GET", "HEAD": return await listCaptures(of: String(merchant), request)
             default: return notAllowed("GET, POST")
             }
